@@ -1,0 +1,12 @@
+import type { Deps } from '../deps';
+
+/** Runs fn with deps opened from the environment, closing them afterwards. */
+export type WithDeps = <T>(fn: (deps: Deps) => Promise<T>) => Promise<T>;
+
+/** A CLI command beyond the foundation's: receives its arguments after the command name. */
+export type Command = (args: string[], withDeps: WithDeps) => Promise<void>;
+
+/**
+ * Commands added by modules: `import`, `export`, `backup`. Each module adds its entry here.
+ */
+export const COMMANDS: Record<string, Command> = {};

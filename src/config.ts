@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Languages the interface is translated into. */
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
+    .default('sqlite:./data/palabre.db'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+  PALABRE_BASE_URL: z.string().url().optional(),
+  PALABRE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PALABRE_LOCALE: z.enum(LOCALES).default('fr'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp://').optional(),
+  PALABRE_DEMO: z.enum(['0', '1']).default('1'),
+  PALABRE_TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  baseUrl: string;
+  secret: string | undefined;
+  locale: Locale;
+  smtpUrl: string | undefined;
+  demo: boolean;
+  /** Fastify's trustProxy: false, true, or a list of addresses/CIDRs. */
+  trustProxy: boolean | string[];
+  logLevel: string;
+}
+
+/** Thrown when the environment is not usable; the message names the variable. */
+export class ConfigError extends Error {}
+
+/** Parses the environment (process.env by default) into a Config, or throws ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const trust = e.PALABRE_TRUST_PROXY;
+  const trustProxy =
+    trust === undefined || trust === '0' ? false : trust === '1' || trust === 'true' ? true : trust.split(',').map((s) => s.trim());
+  const host = e.HOST;
+  const baseUrl = (e.PALABRE_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? 'localhost' : host}:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    baseUrl,
+    secret: e.PALABRE_SECRET,
+    locale: e.PALABRE_LOCALE,
+    smtpUrl: e.SMTP_URL,
+    demo: e.PALABRE_DEMO === '1',
+    trustProxy,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect';
+import * as m0001 from './0001-foundation';
+
+/** A migration: append-only; each runs in its own transaction. */
+export interface MigrationModule {
+  up(db: Kysely<unknown>, d: Dialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Append new ones at the end; never edit or reorder a
+ * migration that has shipped. Numbers reserved: 0002 moderation, 0003 accounts/media,
+ * 0004 search, 0005 importers/export.
+ */
+export const MIGRATIONS: Record<string, MigrationModule> = {
+  '0001-foundation': m0001,
+};

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import { connect, type Db } from './db/connect';
+import { migrate } from './db/migrate';
+import { Hooks } from './infra/hooks';
+import { createMailer, type Mailer } from './infra/mailer';
+import { installModuleHooks } from './modules/hooks';
+import { PageCache } from './infra/page-cache';
+import { MemoryPubSub, RedisPubSub, type PubSub } from './infra/pubsub';
+import { findSetting, upsertSetting } from './infra/settings.repository';
+
+/** The clock; tests may pass their own. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a service needs, built once at start-up and passed down (first argument). */
+export interface Deps {
+  config: Config;
+  db: Db['db'];
+  dialect: Db['dialect'];
+  database: Db;
+  clock: Clock;
+  log: Logger;
+  pubsub: PubSub;
+  mailer: Mailer;
+  cache: PageCache;
+  /** Signs cookies and tokens; from PALABRE_SECRET or generated once and kept in the database. */
+  secret: string;
+  /** In-process events between modules. */
+  hooks: Hooks;
+}
+
+export interface DepsOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** PostgreSQL schema (tests). */
+  schema?: string;
+  mailer?: Mailer;
+  pubsub?: PubSub;
+}
+
+/** Opens the database, migrates it, and builds the shared services. */
+export async function createDeps(config: Config, opts: DepsOptions = {}): Promise<Deps> {
+  const log =
+    opts.log ??
+    pino({
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.body'], remove: true },
+    });
+  const database = await connect(config.databaseUrl, opts.schema ? { schema: opts.schema } : {});
+  await migrate(database);
+  const secret = config.secret ?? (await loadOrCreateSecret(database));
+  const clock = opts.clock ?? systemClock;
+  const pubsub = opts.pubsub ?? (config.redisUrl ? new RedisPubSub(config.redisUrl) : new MemoryPubSub());
+  const cache = new PageCache(pubsub, () => clock.now().getTime());
+  await cache.start();
+  const host = new URL(config.baseUrl).hostname;
+  const mailer = opts.mailer ?? createMailer(config.smtpUrl, `Palabre <no-reply@${host}>`, log);
+  const deps: Deps = { config, db: database.db, dialect: database.dialect, database, clock, log, pubsub, mailer, cache, secret, hooks: new Hooks() };
+  installModuleHooks(deps);
+  return deps;
+}
+
+async function loadOrCreateSecret(database: Db): Promise<string> {
+  const existing = await findSetting<string>(database.db, 'secret');
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  await database.db
+    .insertInto('settings')
+    .values({ key: 'secret', value: JSON.stringify(secret) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  // Another instance may have won the race: read back what is stored.
+  return (await findSetting<string>(database.db, 'secret')) ?? secret;
+}
+
+/** Closes everything createDeps opened. */
+export async function closeDeps(deps: Deps): Promise<void> {
+  deps.cache.stop();
+  deps.mailer.close();
+  await deps.pubsub.close();
+  await deps.database.close();
+}
+
+export { upsertSetting };

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { closeDeps, createDeps } from './deps';
+import { loadDemo } from './demo/demo';
+
+/** Starts the site: deps, migrations, demo content on an empty database, listen, graceful shutdown. */
+export async function serve(config: Config): Promise<FastifyInstance> {
+  const deps = await createDeps(config);
+  if (config.demo) {
+    const loaded = await loadDemo(deps);
+    if (loaded) deps.log.info('demo newsroom loaded into the empty database');
+  }
+  const app = await buildApp(deps);
+  app.addHook('onClose', async () => closeDeps(deps));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Palabre is serving ${config.baseUrl}`);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return app;
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import type { Deps } from '../../deps';
+import { ConflictError, NotFoundError, ValidationError } from '../../web/errors';
+import { sha256 } from '../../web/security';
+import { userInputSchema, type AuthUser, type UserInput } from './account';
+import { hashPassword } from './password';
+import { findUserByEmail, findUserByTokenHash, insertApiToken, insertUser } from './user.repository';
+
+/** Creates an account; the email must be new. */
+export async function addUser(deps: Deps, input: UserInput): Promise<AuthUser> {
+  const parsed = userInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ValidationError(String(issue?.path[0] ?? 'input'), issue?.message ?? 'invalid');
+  }
+  const u = parsed.data;
+  if (await findUserByEmail(deps.db, u.email)) throw new ConflictError(`an account already uses ${u.email}`, 'email');
+  const passwordHash = u.password ? await hashPassword(u.password) : null;
+  const id = await insertUser(deps.db, { ...u, passwordHash, createdAt: deps.clock.now().toISOString() });
+  return { id, email: u.email.toLowerCase(), name: u.name, role: u.role };
+}
+
+/** Creates an API token for the account with that email; returns the token (shown once, stored hashed). */
+export async function createApiToken(deps: Deps, email: string, label = 'cli'): Promise<string> {
+  const user = await findUserByEmail(deps.db, email);
+  if (!user) throw new NotFoundError(`account ${email}`);
+  const token = `plb_${randomBytes(32).toString('base64url')}`;
+  await insertApiToken(deps.db, user.id, sha256(token), label, deps.clock.now().toISOString());
+  return token;
+}
+
+/** The account behind a Bearer token, if the token is valid and not revoked. */
+export async function authenticateToken(deps: Deps, token: string): Promise<AuthUser | undefined> {
+  if (!token.startsWith('plb_') || token.length > 200) return undefined;
+  return findUserByTokenHash(deps.db, sha256(token));
+}

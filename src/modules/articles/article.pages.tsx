@@ -1,0 +1,174 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps';
+import { NotFoundError } from '../../web/errors';
+import { Layout, renderDocument } from '../../web/layout';
+import { renderArticleMarkdown } from '../../web/markdown';
+import { sendPage } from '../../web/page';
+import { listPublishedComments } from '../comments/comment.repository';
+import { buildThreads } from '../comments/comment.presenter';
+import { Discussion, type FormState } from '../comments/comment.views';
+import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
+import { articlePath, isVisible, type Article } from './article';
+import { articleHead } from './article.head';
+import { findArticleById, findArticleBySlug, findArticleIdByOldSlug, findNextScheduledAt, listArticles } from './article.repository';
+import { decodeCursor, encodeCursor } from './article.service';
+import { ArticleBody, ArticleList, Pagination } from './article.views';
+import { findSectionBySlug, listSections } from './section.repository';
+
+const ARTICLE_TTL_MS = 60_000;
+const LIST_TTL_MS = 30_000;
+const PAGE_SIZE = 20;
+
+/** How long a list page may be cached: never past the moment the next scheduled article goes live. */
+export async function listTtl(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const next = await findNextScheduledAt(deps.db, now.toISOString());
+  if (!next) return LIST_TTL_MS;
+  return Math.max(0, Math.min(LIST_TTL_MS, new Date(next).getTime() - now.getTime()));
+}
+
+/** Renders an article's page; formState carries a submitted form's message and values. */
+export async function renderArticlePage(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}): Promise<string> {
+  const t = request.t;
+  const [settings, rows, sections] = await Promise.all([
+    getDiscussionSettings(deps),
+    listPublishedComments(deps.db, article.id),
+    listSections(deps.db),
+  ]);
+  const open = isDiscussionOpen(article, settings, deps.clock.now());
+  const canonical = deps.config.baseUrl + articlePath(article);
+  return renderDocument(
+    <Layout
+      locale={request.locale}
+      t={t}
+      sections={sections}
+      meta={{
+        title: article.title,
+        description: article.summary,
+        canonical,
+        head: articleHead(deps, article, canonical),
+        scripts: ['article.js'],
+      }}
+    >
+      <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale}>
+        <Discussion
+          articleId={article.id}
+          threads={buildThreads(rows, settings.threadDepth)}
+          count={rows.length}
+          open={open}
+          settings={settings}
+          t={t}
+          locale={request.locale}
+          form={form}
+        />
+      </ArticleBody>
+    </Layout>,
+  );
+}
+
+async function listPage(
+  deps: Deps,
+  request: FastifyRequest,
+  opts: { title: string; heading: string; empty: string; sectionId?: number; basePath: string },
+): Promise<string> {
+  const { after } = request.query as { after?: string };
+  const before = after ? decodeCursor(after) : undefined;
+  const now = deps.clock.now().toISOString();
+  const [rows, sections] = await Promise.all([
+    listArticles(deps.db, {
+      now,
+      visibleAt: now,
+      limit: PAGE_SIZE + 1,
+      ...(opts.sectionId !== undefined ? { sectionId: opts.sectionId } : {}),
+      ...(before ? { before } : {}),
+    }),
+    listSections(deps.db),
+  ]);
+  const articles = rows.slice(0, PAGE_SIZE);
+  const last = rows.length > PAGE_SIZE ? articles[articles.length - 1] : undefined;
+  const next = last ? `${opts.basePath}?after=${encodeCursor({ key: last.publishAt ?? last.createdAt, id: last.id })}` : undefined;
+  const t = request.t;
+  return renderDocument(
+    <Layout locale={request.locale} t={t} sections={sections} meta={{ title: opts.title, canonical: deps.config.baseUrl + opts.basePath }}>
+      <h1>{opts.heading}</h1>
+      <ArticleList articles={articles} t={t} locale={request.locale} empty={opts.empty} />
+      <Pagination t={t} next={next} prev={after ? opts.basePath : undefined} />
+    </Layout>,
+  );
+}
+
+function cacheKey(request: FastifyRequest): string {
+  return request.url;
+}
+
+/** Public pages: home, section, article (with its discussion). */
+export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
+  app.get('/', async function showHomePage(request, reply) {
+    return sendPage(deps, request, reply, {
+      key: cacheKey(request),
+      tags: ['lists'],
+      ttlMs: await listTtl(deps),
+      render: async () => ({
+        body: await listPage(deps, request, { title: request.t('site.name'), heading: request.t('home.latest'), empty: request.t('home.empty'), basePath: '/' }),
+      }),
+    });
+  });
+
+  app.get('/:section', async function showSectionPage(request, reply) {
+    const { section } = request.params as { section: string };
+    const s = await findSectionBySlug(deps.db, section);
+    if (!s) throw new NotFoundError('section');
+    return sendPage(deps, request, reply, {
+      key: cacheKey(request),
+      tags: ['lists'],
+      ttlMs: await listTtl(deps),
+      render: async () => ({
+        body: await listPage(deps, request, {
+          title: s.name,
+          heading: s.name,
+          empty: request.t('section.empty'),
+          sectionId: s.id,
+          basePath: `/${s.slug}`,
+        }),
+      }),
+    });
+  });
+
+  app.get('/:section/:slug', async function showArticlePage(request: FastifyRequest, reply: FastifyReply) {
+    const { slug } = request.params as { section: string; slug: string };
+    const article = await findVisibleArticle(deps, slug);
+    if (!article) {
+      const movedId = await findArticleIdByOldSlug(deps.db, slug);
+      const moved = movedId !== undefined ? await findArticleById(deps.db, movedId) : undefined;
+      if (moved && isVisible(moved, deps.clock.now())) return reply.redirect(articlePath(moved), 301);
+      throw new NotFoundError('article');
+    }
+    const canonicalPath = articlePath(article);
+    if (request.url.split('?')[0] !== canonicalPath) return reply.redirect(canonicalPath, 301);
+    const query = request.query as Record<string, string | undefined>;
+    const replyTo = query.replyTo ? Number(query.replyTo) : undefined;
+    if (replyTo !== undefined && Number.isInteger(replyTo)) {
+      const rows = await listPublishedComments(deps.db, article.id);
+      const parent = rows.find((r) => r.id === replyTo);
+      const html = await renderArticlePage(deps, request, article, parent ? { replyTo: { id: parent.id, name: parent.author_name } } : {});
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+    }
+    const status = query.comment;
+    if (status === 'published' || status === 'pending' || status === 'refused') {
+      const text = request.t(status === 'published' ? 'comments.posted_published' : status === 'pending' ? 'comments.posted_pending' : 'comments.posted_refused');
+      const html = await renderArticlePage(deps, request, article, { message: { kind: status === 'refused' ? 'error' : 'ok', text } });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+    }
+    return sendPage(deps, request, reply, {
+      key: canonicalPath,
+      tags: [`article:${article.id}`],
+      ttlMs: ARTICLE_TTL_MS,
+      render: async () => ({ body: await renderArticlePage(deps, request, article) }),
+    });
+  });
+}
+
+async function findVisibleArticle(deps: Deps, slug: string): Promise<Article | undefined> {
+  const a = await findArticleBySlug(deps.db, slug);
+  return a && isVisible(a, deps.clock.now()) ? a : undefined;
+}

@@ -1,0 +1,40 @@
+import type { AuthUser } from '../accounts/account';
+import { ForbiddenError, UnauthorizedError } from '../../web/errors';
+
+/** Everything one can do to articles and sections. */
+export type ArticleAction =
+  | 'article:create'
+  | 'article:read-unpublished'
+  | 'article:update'
+  | 'article:publish'
+  | 'article:delete'
+  | 'section:create';
+
+/** The article an action is about, when it matters (authors act on their own). */
+export interface ArticleSubject {
+  authorIds: number[];
+  storedStatus: 'draft' | 'published';
+}
+
+/** Whether the user may do the action; the one place article permissions are decided. */
+export function canArticle(user: AuthUser | null, action: ArticleAction, subject?: ArticleSubject): boolean {
+  if (!user) return false;
+  switch (user.role) {
+    case 'admin':
+    case 'editor':
+      return true;
+    case 'author':
+      if (action === 'article:create') return true;
+      if (action === 'article:read-unpublished' || action === 'article:update' || action === 'article:delete')
+        return subject === undefined ? action === 'article:read-unpublished' : subject.authorIds.includes(user.id) && subject.storedStatus === 'draft';
+      return false;
+    default:
+      return false;
+  }
+}
+
+/** Throws 401 for anonymous callers, 403 for those not allowed. */
+export function assertArticle(user: AuthUser | null, action: ArticleAction, subject?: ArticleSubject): asserts user is AuthUser {
+  if (!user) throw new UnauthorizedError();
+  if (!canArticle(user, action, subject)) throw new ForbiddenError(`your role (${user.role}) may not ${action.replace(':', ' ')}`);
+}

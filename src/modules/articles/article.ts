@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { SLUG_RE } from './slug';
+
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+const slug = z.string().regex(SLUG_RE, 'lower-case letters, digits and hyphens only').max(80);
+const isoDate = z.iso.datetime({ offset: true });
+
+/** Body of POST /api/v1/articles. */
+export const articleCreateSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    slug: slug.optional(),
+    body: z.string().max(500_000).default(''),
+    summary: z.string().max(2000).default(''),
+    section: slug.nullish(),
+    tags: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+    authors: z.array(z.number().int().positive()).max(20).optional(),
+    dateline: z.string().max(200).default(''),
+    status: z.enum(ARTICLE_STATUSES).default('draft'),
+    publishAt: isoDate.nullish(),
+    commentsOpen: z.boolean().default(true),
+    image: z.number().int().positive().nullish(),
+    correction: z.string().max(5000).nullish(),
+    lang: z.enum(['fr', 'en']).optional(),
+  })
+  .strict();
+export type ArticleCreate = z.infer<typeof articleCreateSchema>;
+
+/** Body of PATCH /api/v1/articles/:id: any subset of the fields. */
+export const articlePatchSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    slug,
+    body: z.string().max(500_000),
+    summary: z.string().max(2000),
+    section: slug.nullable(),
+    tags: z.array(z.string().trim().min(1).max(80)).max(50),
+    authors: z.array(z.number().int().positive()).min(1).max(20),
+    dateline: z.string().max(200),
+    status: z.enum(ARTICLE_STATUSES),
+    publishAt: isoDate.nullable(),
+    commentsOpen: z.boolean(),
+    image: z.number().int().positive().nullable(),
+    correction: z.string().max(5000).nullable(),
+    lang: z.enum(['fr', 'en']),
+    moderation: z.enum(['post', 'pre', 'first-time']).nullable(),
+  })
+  .partial()
+  .strict();
+export type ArticlePatch = z.infer<typeof articlePatchSchema>;
+
+export const articleListQuerySchema = z.object({
+  status: z.enum(ARTICLE_STATUSES).optional(),
+  section: slug.optional(),
+  q: z.string().max(200).optional(),
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** An article as stored, joined with its section, tags and authors. */
+export interface Article {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  section: { id: number; slug: string; name: string } | null;
+  tags: { slug: string; name: string }[];
+  authors: { id: number; name: string }[];
+  dateline: string;
+  storedStatus: 'draft' | 'published';
+  publishAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  commentsOpen: boolean;
+  image: number | null;
+  correction: string | null;
+  lang: string;
+  moderation: string | null;
+  version: number;
+}
+
+/** The status readers and the API see: 'scheduled' is a published article whose time has not come. */
+export function effectiveStatus(a: Pick<Article, 'storedStatus' | 'publishAt'>, now: Date): ArticleStatus {
+  if (a.storedStatus === 'draft') return 'draft';
+  return a.publishAt !== null && a.publishAt > now.toISOString() ? 'scheduled' : 'published';
+}
+
+/** Whether readers may see the article now (computed at read time: no cron). */
+export function isVisible(a: Pick<Article, 'storedStatus' | 'publishAt'>, now: Date): boolean {
+  return effectiveStatus(a, now) === 'published';
+}
+
+/** The path of an article's public page. */
+export function articlePath(a: Pick<Article, 'slug' | 'section'>): string {
+  return `/${a.section?.slug ?? 'a'}/${a.slug}`;
+}

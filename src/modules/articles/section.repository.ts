@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export interface Section {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export async function listSections(db: Kysely<Database>): Promise<Section[]> {
+  return db.selectFrom('sections').select(['id', 'slug', 'name']).orderBy('name').execute();
+}
+
+export async function findSectionBySlug(db: Kysely<Database>, slug: string): Promise<Section | undefined> {
+  return db.selectFrom('sections').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function insertSection(db: Kysely<Database>, s: { slug: string; name: string; created_at: string }): Promise<number> {
+  const r = await db.insertInto('sections').values(s).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findTagBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+}

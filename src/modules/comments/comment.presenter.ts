@@ -1,0 +1,46 @@
+import type { PublicComment } from './comment';
+import type { CommentRow } from './comment.repository';
+
+/** A comment as the public sees it: a name, never an email or an address. */
+export function presentComment(r: CommentRow): PublicComment {
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    parentId: r.parent_id,
+    author: { name: r.author_name },
+    body: r.body,
+    html: r.html,
+    createdAt: r.created_at,
+    status: r.status,
+    likes: r.likes,
+  };
+}
+
+export interface ThreadNode {
+  comment: CommentRow;
+  depth: number;
+  children: ThreadNode[];
+  parentNode?: ThreadNode;
+}
+
+/**
+ * Builds reply trees from a flat, oldest-first list. Replies deeper than maxDepth
+ * are attached at the deepest level, so nothing is ever hidden; a reply whose
+ * parent is not in the list (held, deleted) becomes a top-level comment.
+ */
+export function buildThreads(rows: CommentRow[], maxDepth: number): ThreadNode[] {
+  const nodes = new Map<number, ThreadNode>();
+  const roots: ThreadNode[] = [];
+  for (const r of rows) {
+    const parent = r.parent_id !== null ? nodes.get(r.parent_id) : undefined;
+    let host = parent;
+    while (host && host.depth >= maxDepth) host = host.parentNode;
+    const node: ThreadNode = { comment: r, depth: host ? host.depth + 1 : 1, children: [] };
+    if (host) {
+      node.parentNode = host;
+      host.children.push(node);
+    } else roots.push(node);
+    nodes.set(r.id, node);
+  }
+  return roots;
+}

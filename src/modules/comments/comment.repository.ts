@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { CommentStatus, Reason } from './comment';
+
+export interface CommentRow {
+  id: number;
+  article_id: number;
+  parent_id: number | null;
+  user_id: number | null;
+  author_name: string;
+  body: string;
+  html: string;
+  status: CommentStatus;
+  created_at: string;
+  likes: number;
+}
+
+const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'user_id', 'author_name', 'body', 'html', 'status', 'created_at', 'likes'] as const;
+
+export interface NewComment {
+  article_id: number;
+  parent_id: number | null;
+  user_id: number | null;
+  author_name: string;
+  author_email: string | null;
+  ip_hash: string | null;
+  body: string;
+  html: string;
+  status: CommentStatus;
+  reasons: Reason[];
+  scores: Record<string, number>;
+  created_at: string;
+}
+
+export async function insertComment(db: Kysely<Database>, c: NewComment): Promise<number> {
+  const r = await db
+    .insertInto('comments')
+    .values({ ...c, reasons: JSON.stringify(c.reasons), scores: JSON.stringify(c.scores), updated_at: c.created_at, likes: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findCommentById(db: Kysely<Database>, id: number): Promise<CommentRow | undefined> {
+  return db.selectFrom('comments').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** Every published comment of an article, oldest first, in one query (threads are built in memory). */
+export async function listPublishedComments(db: Kysely<Database>, articleId: number): Promise<CommentRow[]> {
+  return db
+    .selectFrom('comments')
+    .select(PUBLIC_COLUMNS)
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export type CommentOrder = 'oldest' | 'newest' | 'top';
+
+/** One page of an article's published comments in the given order; offset-based. */
+export async function listCommentsPage(
+  db: Kysely<Database>,
+  articleId: number,
+  order: CommentOrder,
+  offset: number,
+  limit: number,
+): Promise<CommentRow[]> {
+  let q = db.selectFrom('comments').select(PUBLIC_COLUMNS).where('article_id', '=', articleId).where('status', '=', 'published');
+  if (order === 'oldest') q = q.orderBy('created_at', 'asc').orderBy('id', 'asc');
+  else if (order === 'newest') q = q.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  else q = q.orderBy('likes', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc');
+  return q.offset(offset).limit(limit).execute();
+}
+
+export async function countPublishedComments(db: Kysely<Database>, articleIds: number[]): Promise<Map<number, number>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('comments')
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('article_id', 'in', articleIds)
+    .where('status', '=', 'published')
+    .groupBy('article_id')
+    .execute();
+  return new Map(rows.map((r) => [r.article_id, Number(r.n)]));
+}

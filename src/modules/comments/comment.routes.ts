@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { AppError, NotFoundError, ValidationError } from '../../web/errors';
+import { parseInput } from '../../web/validate';
+import { articlePath, isVisible } from '../articles/article';
+import { renderArticlePage } from '../articles/article.pages';
+import { findArticleById } from '../articles/article.repository';
+import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
+import { COMMENT_SORTS, commentInputSchema } from './comment';
+import { presentComment } from './comment.presenter';
+import { listCommentsPage } from './comment.repository';
+import { submitComment } from './comment.service';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const listQuery = z.object({ sort: z.enum(COMMENT_SORTS).default('oldest'), after: z.string().max(50).optional() });
+
+/** The form of a comment posted without JavaScript. */
+const formSchema = z.object({
+  body: z.string().default(''),
+  name: z.string().max(200).optional(),
+  email: z.string().max(320).optional(),
+  parentId: z.string().max(20).optional(),
+  website: z.string().max(500).optional(),
+  token: z.string().max(500).optional(),
+});
+
+function decodeOffset(after: string | undefined): number {
+  if (!after) return 0;
+  const n = Number.parseInt(Buffer.from(after, 'base64url').toString('utf8'), 10);
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError('after', 'invalid cursor');
+  return n;
+}
+
+async function visibleArticle(deps: Deps, id: number) {
+  const a = await findArticleById(deps.db, id);
+  if (!a || !isVisible(a, deps.clock.now())) throw new NotFoundError('article');
+  return a;
+}
+
+export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/api/v1/articles/:id/comments', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const q = parseInput(listQuery, request.query, request.locale);
+    const article = await visibleArticle(deps, id);
+    const settings = await getDiscussionSettings(deps);
+    const offset = decodeOffset(q.after);
+    const rows = await listCommentsPage(deps.db, id, q.sort, offset, settings.pageSize + 1);
+    const more = rows.length > settings.pageSize;
+    return {
+      comments: rows.slice(0, settings.pageSize).map(presentComment),
+      next: more ? Buffer.from(String(offset + settings.pageSize)).toString('base64url') : null,
+      open: isDiscussionOpen(article, settings, deps.clock.now()),
+    };
+  });
+
+  app.post(
+    '/api/v1/articles/:id/comments',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params);
+      const input = parseInput(commentInputSchema, request.body, request.locale);
+      const result = await submitComment(deps, {
+        articleId: id,
+        body: input.body,
+        parentId: input.parentId,
+        name: input.name,
+        email: input.email,
+        ip: request.ip,
+        user: request.user,
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/articles/:id/comments',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async function submitCommentForm(request, reply) {
+      const { id } = parseInput(idParams, request.params);
+      const article = await visibleArticle(deps, id);
+      const form = parseInput(formSchema, request.body ?? {}, request.locale);
+      const parentId = form.parentId ? Number(form.parentId) : null;
+      try {
+        const result = await submitComment(deps, {
+          articleId: id,
+          body: form.body,
+          parentId: parentId !== null && Number.isInteger(parentId) && parentId > 0 ? parentId : null,
+          name: form.name,
+          email: form.email,
+          ip: request.ip,
+          user: request.user,
+          form: { ...(form.website !== undefined ? { honeypot: form.website } : {}), ...(form.token !== undefined ? { token: form.token } : {}) },
+        });
+        const outcome = result.status === 'published' ? 'published' : result.status === 'pending' ? 'pending' : 'refused';
+        const anchor = result.status === 'published' ? `#comment-${result.id}` : '#comment-form-title';
+        return reply.redirect(`${articlePath(article)}?comment=${outcome}${anchor}`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        const html = await renderArticlePage(deps, request, article, {
+          message: { kind: 'error', text: request.t('comments.error', { message: err.message }) },
+          values: { name: form.name ?? '', email: form.email ?? '', body: form.body },
+        });
+        return reply.code(err.status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+      }
+    },
+  );
+
+  app.get('/api/v1/articles/:id/comments/events', async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    await visibleArticle(deps, id);
+    await streamComments(deps, request, reply.raw, id);
+    reply.hijack();
+  });
+}
+
+/** Server-Sent Events: every newly published comment of the article, as it happens, on any instance. */
+async function streamComments(deps: Deps, request: FastifyRequest, res: import('node:http').ServerResponse, articleId: number): Promise<void> {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-content-type-options': 'nosniff',
+  });
+  res.write('retry: 3000\n: connected\n\n');
+  const unsubscribe = await deps.pubsub.subscribe(`article:${articleId}`, (message) => {
+    const { id } = JSON.parse(message) as { id: number };
+    res.write(`id: ${id}\nevent: comment\ndata: ${message}\n\n`);
+  });
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+  heartbeat.unref();
+  const close = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  };
+  request.raw.on('close', close);
+  res.on('error', close);
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { AppError, NotFoundError, ValidationError } from '../../web/errors';
+import { renderCommentMarkdown } from '../../web/markdown';
+import { hashIp } from '../../web/security';
+import type { AuthUser } from '../accounts/account';
+import { isVisible, type Article } from '../articles/article';
+import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
+import { evaluate } from '../moderation/moderation.service';
+import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
+import type { CommentStatus, Reason } from './comment';
+import { findCommentById, insertComment } from './comment.repository';
+import { presentComment } from './comment.presenter';
+
+export interface SubmitInput {
+  articleId: number;
+  body: string;
+  parentId?: number | null | undefined;
+  name?: string | undefined;
+  email?: string | undefined;
+  ip: string | null;
+  user: AuthUser | null;
+  form?: { honeypot?: string; token?: string };
+}
+
+export interface SubmitResult {
+  id: number;
+  status: CommentStatus;
+  reasons: Reason[];
+}
+
+/** 403 when the site takes comments from accounts only. */
+export class AccountsOnlyError extends AppError {
+  constructor() {
+    super('accounts_only', 403, 'sign in to comment on this site');
+  }
+}
+
+const emailSchema = z.email();
+
+/** The public name and email of the commenter, by the site's guest rules. */
+function identity(input: SubmitInput, settings: DiscussionSettings): { name: string; email: string | null } {
+  if (input.user) return { name: input.user.name, email: input.user.email };
+  if (settings.guests === 'accounts-only') throw new AccountsOnlyError();
+  const name = (input.name ?? '').trim().replace(/\s+/g, ' ');
+  const email = (input.email ?? '').trim().toLowerCase();
+  if (name.length > 100) throw new ValidationError('name', 'at most 100 characters');
+  if (email && !emailSchema.safeParse(email).success) throw new ValidationError('email', 'not a valid email address');
+  if (settings.guests === 'name-email') {
+    if (!name) throw new ValidationError('name', 'required');
+    if (!email) throw new ValidationError('email', 'required');
+  }
+  return { name: name || 'Anonyme', email: email || null };
+}
+
+/**
+ * Takes a new comment through the moderation pipeline and stores it with its
+ * status and reasons in one transaction; a published one is then announced to
+ * open pages and the article's cached pages are dropped everywhere.
+ */
+export async function submitComment(deps: Deps, input: SubmitInput): Promise<SubmitResult> {
+  const article = await findArticleById(deps.db, input.articleId);
+  const now = deps.clock.now();
+  if (!article || !isVisible(article, now)) throw new NotFoundError('article');
+  const settings = await getDiscussionSettings(deps);
+  const who = identity(input, settings);
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) {
+    const parent = await findCommentById(deps.db, parentId);
+    if (!parent || parent.article_id !== article.id || parent.status !== 'published') throw new ValidationError('parentId', 'no such comment under this article');
+  }
+  const ipHash = input.ip ? hashIp(deps.secret, input.ip) : null;
+  const verdict = await evaluate({
+    body: input.body,
+    name: who.name,
+    email: who.email,
+    ip: input.ip,
+    ipHash,
+    user: input.user,
+    article: articleContext(article),
+    parentId,
+    settings,
+    now,
+    ...(input.form ? { form: input.form } : {}),
+  });
+  const createdAt = now.toISOString();
+  const id = await deps.dialect.writeTransaction(deps.db, async (db) => {
+    const commentId = await insertComment(db, {
+      article_id: article.id,
+      parent_id: parentId,
+      user_id: input.user?.id ?? null,
+      author_name: who.name,
+      author_email: input.user ? null : who.email,
+      ip_hash: ipHash,
+      body: verdict.body,
+      html: renderCommentMarkdown(verdict.body),
+      status: verdict.status,
+      reasons: verdict.reasons,
+      scores: verdict.scores,
+      created_at: createdAt,
+    });
+    if (verdict.status === 'published') await bumpArticleVersion(db, article.id);
+    return commentId;
+  });
+  await deps.hooks.emit('comment.saved', { commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });
+  if (verdict.status === 'published') await announceComment(deps, id);
+  return { id, status: verdict.status, reasons: verdict.reasons };
+}
+
+/** The slice of an article the moderation pipeline needs. */
+export function articleContext(a: Article) {
+  return { id: a.id, commentsOpen: a.commentsOpen, publishAt: a.publishAt, moderation: a.moderation, lang: a.lang };
+}
+
+/** Tells open pages of the article about a newly public comment, and drops its cached pages. */
+export async function announceComment(deps: Deps, commentId: number): Promise<void> {
+  const c = await findCommentById(deps.db, commentId);
+  if (!c || c.status !== 'published') return;
+  await deps.cache.invalidate([`article:${c.article_id}`]);
+  await deps.pubsub.publish(`article:${c.article_id}`, JSON.stringify(presentComment(c)));
+}

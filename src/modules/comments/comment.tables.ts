@@ -1,0 +1,30 @@
+import type { Generated } from 'kysely';
+import type { CommentStatus } from './comment';
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  user_id: number | null;
+  author_name: string;
+  /** Guests' email: never shown publicly. */
+  author_email: string | null;
+  /** HMAC of the client address: never the address itself. */
+  ip_hash: string | null;
+  /** As written (after the pipeline's transformations). */
+  body: string;
+  /** Rendered, sanitized HTML. */
+  html: string;
+  status: CommentStatus;
+  created_at: string;
+  updated_at: string;
+  likes: number;
+  /** JSON array of {code, …} reasons the pipeline (or a moderator) gave. */
+  reasons: string;
+  /** JSON object of scores (spam, toxicity…). */
+  scores: string;
+}
+
+export interface CommentTables {
+  comments: CommentsTable;
+}

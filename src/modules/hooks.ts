@@ -1,0 +1,9 @@
+import type { Deps } from '../deps';
+
+/**
+ * Wires the modules' reactions to each other's events (deps.hooks), once per Deps.
+ * Each module adds its own line here, e.g. search indexing on 'article.saved'.
+ */
+export function installModuleHooks(deps: Deps): void {
+  void deps;
+}

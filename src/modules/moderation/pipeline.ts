@@ -1,0 +1,70 @@
+import type { AuthUser } from '../accounts/account';
+import type { CommentStatus, Reason } from '../comments/comment';
+import type { DiscussionSettings } from './settings';
+
+/** What the pipeline knows about a comment being submitted. */
+export interface ModerationContext {
+  body: string;
+  name: string;
+  email: string | null;
+  /** Client address (never stored as is). */
+  ip: string | null;
+  ipHash: string | null;
+  user: AuthUser | null;
+  article: { id: number; commentsOpen: boolean; publishAt: string | null; moderation: string | null; lang: string };
+  parentId: number | null;
+  settings: DiscussionSettings;
+  now: Date;
+  /** Fields of the HTML form used by bot traps (absent for API calls). */
+  form?: { honeypot?: string; token?: string };
+  /** True when nothing may be written or learnt (the evaluate endpoint). */
+  dryRun?: boolean;
+}
+
+/** What one phase may say. */
+export interface PhaseResult {
+  /** Decides the status and ends the run. */
+  status?: CommentStatus;
+  reasons?: Reason[];
+  scores?: Record<string, number>;
+  /** Replaces the body for later phases and for storage. */
+  body?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * One check of the pipeline. It takes the context and may return nothing, a result,
+ * or throw an AppError the commenter is shown (too short, closed…).
+ */
+export type Phase = (ctx: Readonly<ModerationContext>) => PhaseResult | undefined | Promise<PhaseResult | undefined>;
+
+export interface NamedPhase {
+  name: string;
+  run: Phase;
+}
+
+export interface Verdict {
+  status: CommentStatus;
+  reasons: Reason[];
+  scores: Record<string, number>;
+  body: string;
+  metadata: Record<string, unknown>;
+}
+
+/** Runs the phases in order; the first one that decides a status ends the run. */
+export async function runPipeline(phases: readonly NamedPhase[], input: ModerationContext): Promise<Verdict> {
+  let ctx: ModerationContext = { ...input };
+  const reasons: Reason[] = [];
+  const scores: Record<string, number> = {};
+  const metadata: Record<string, unknown> = {};
+  for (const phase of phases) {
+    const r = await phase.run(ctx);
+    if (!r) continue;
+    if (r.reasons) reasons.push(...r.reasons);
+    if (r.scores) Object.assign(scores, r.scores);
+    if (r.metadata) Object.assign(metadata, r.metadata);
+    if (r.body !== undefined) ctx = { ...ctx, body: r.body };
+    if (r.status) return { status: r.status, reasons, scores, body: ctx.body, metadata };
+  }
+  return { status: 'published', reasons, scores, body: ctx.body, metadata };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { findSetting, upsertSetting } from '../../infra/settings.repository';
+
+export const MODERATION_MODES = ['post', 'pre', 'first-time'] as const;
+export type ModerationMode = (typeof MODERATION_MODES)[number];
+
+const words = z.array(z.string().trim().min(1).max(200)).max(5000);
+
+/** Every discussion setting (CONTRACT.md), with WordPress's defaults where it has one. */
+export const discussionSettingsSchema = z
+  .object({
+    closeAfterDays: z.number().int().min(0).max(36500),
+    moderation: z.enum(MODERATION_MODES),
+    maxLinks: z.number().int().min(0).max(100),
+    holdWords: words,
+    blockWords: words,
+    guests: z.enum(['allowed', 'name-email', 'accounts-only']),
+    threadDepth: z.number().int().min(1).max(10),
+    pageSize: z.number().int().min(1).max(500),
+    editWindowMinutes: z.number().int().min(0).max(10080),
+  })
+  .strict();
+export type DiscussionSettings = z.infer<typeof discussionSettingsSchema>;
+
+export const DEFAULT_DISCUSSION_SETTINGS: DiscussionSettings = {
+  closeAfterDays: 0,
+  moderation: 'post',
+  maxLinks: 2,
+  holdWords: [],
+  blockWords: [],
+  guests: 'name-email',
+  threadDepth: 5,
+  pageSize: 50,
+  editWindowMinutes: 15,
+};
+
+const KEY = 'discussion';
+
+/** The site's discussion settings: defaults overlaid with what the newsroom saved. */
+export async function getDiscussionSettings(deps: Pick<Deps, 'db'>): Promise<DiscussionSettings> {
+  const saved = await findSetting<Partial<DiscussionSettings>>(deps.db, KEY);
+  return { ...DEFAULT_DISCUSSION_SETTINGS, ...(saved ?? {}) };
+}
+
+/** Saves settings already validated against discussionSettingsSchema. */
+export async function saveDiscussionSettings(deps: Pick<Deps, 'db'>, s: DiscussionSettings): Promise<void> {
+  await upsertSetting(deps.db, KEY, s);
+}
+
+/**
+ * Whether readers may comment now: the article's own switch, then the age limit,
+ * computed from dates at read time (no cron).
+ */
+export function isDiscussionOpen(
+  article: { commentsOpen: boolean; publishAt: string | null },
+  settings: Pick<DiscussionSettings, 'closeAfterDays'>,
+  now: Date,
+): boolean {
+  if (!article.commentsOpen) return false;
+  if (settings.closeAfterDays > 0 && article.publishAt) {
+    const closesAt = new Date(article.publishAt).getTime() + settings.closeAfterDays * 86_400_000;
+    if (now.getTime() >= closesAt) return false;
+  }
+  return true;
+}

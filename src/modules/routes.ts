@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps';
+
+/**
+ * Routes of the modules built beside the foundation (accounts and admin, search,
+ * feeds, media, importers, moderation queue). Each module adds one line here.
+ * Fastify's router prefers static paths, so these never clash with /:section/:slug.
+ */
+export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
+  void app;
+  void deps;
+}

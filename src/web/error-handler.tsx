@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './errors';
+import type { MessageKey } from './i18n/i18n';
+import { Layout, renderDocument } from './layout';
+
+interface Problem {
+  status: number;
+  code: string;
+  message: string;
+  details: Record<string, string | number>;
+}
+
+const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request' },
+  FST_ERR_VALIDATION: { status: 400, code: 'invalid_input' },
+};
+
+function toProblem(err: FastifyError | Error, request: FastifyRequest): Problem {
+  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message, details: err.details };
+  const fe = err as FastifyError;
+  const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (known) return { ...known, message: request.t(`error.${known.code}` as MessageKey, { message: fe.message }), details: {} };
+  if (err instanceof SyntaxError && fe.statusCode === 400) return { status: 400, code: 'invalid_json', message: request.t('error.invalid_json'), details: {} };
+  if (fe.statusCode === 429) return { status: 429, code: 'rate_limited', message: request.t('error.rate_limited'), details: {} };
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, code: 'bad_request', message: fe.message, details: {} };
+  return { status: 500, code: 'internal', message: request.t('error.internal'), details: {} };
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return false;
+  return (request.headers.accept ?? '').includes('text/html') || request.method === 'GET' || request.method === 'POST';
+}
+
+function errorPage(request: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply {
+  const t = request.t;
+  const title = p.status === 404 ? t('error.not_found') : t('error.title');
+  const text = p.status === 404 ? t('error.not_found_hint') : p.status >= 500 ? t('error.internal') : p.message;
+  const html = renderDocument(
+    <Layout locale={request.locale} t={t} meta={{ title, noindex: true }}>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <a href="/">{t('error.back_home')}</a>
+      </p>
+    </Layout>,
+  );
+  return reply.code(p.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
+/**
+ * Turns every error into `{error, message}` (API) or an error page (site).
+ * Never a stack trace to a client; unexpected errors are logged with the request id.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const p = toProblem(err, request);
+    if (p.status >= 500) request.log.error({ err }, 'unhandled error');
+    if (p.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    if (wantsHtml(request)) return errorPage(request, reply, p);
+    return reply.code(p.status).send({ error: p.code, message: p.message, ...p.details });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const p: Problem = { status: 404, code: 'not_found', message: 'not found', details: {} };
+    if (wantsHtml(request)) return errorPage(request, reply, p);
+    return reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,18 @@
+import type { Locale } from '../config';
+import type { AuthUser } from '../modules/accounts/account';
+import type { Translate } from './i18n/i18n';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in account (session cookie or Bearer token), or null. */
+    user: AuthUser | null;
+    /** How the user was authenticated: by a Bearer token (no CSRF concern) or a session cookie. */
+    authMethod: 'token' | 'session' | null;
+    /** CSRF token of the session, for the newsroom's forms. */
+    sessionCsrf: string | null;
+    locale: Locale;
+    t: Translate;
+  }
+}
+
+export {};

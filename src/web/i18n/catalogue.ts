@@ -1,0 +1,26 @@
+import { accountMessages } from '../../modules/accounts/account.messages';
+import { articleMessages } from '../../modules/articles/article.messages';
+import { commentMessages } from '../../modules/comments/comment.messages';
+import { moderationMessages } from '../../modules/moderation/moderation.messages';
+import { webMessages } from '../web.messages';
+
+const fr = {
+  ...webMessages.fr,
+  ...articleMessages.fr,
+  ...commentMessages.fr,
+  ...moderationMessages.fr,
+  ...accountMessages.fr,
+};
+
+export type MessageKey = keyof typeof fr;
+
+const en: Record<MessageKey, string> = {
+  ...webMessages.en,
+  ...articleMessages.en,
+  ...commentMessages.en,
+  ...moderationMessages.en,
+  ...accountMessages.en,
+};
+
+/** Every string of the interface, per language. French is the reference. */
+export const catalogue: Record<'fr' | 'en', Record<MessageKey, string>> = { fr, en };

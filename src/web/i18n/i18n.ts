@@ -1,0 +1,27 @@
+import type { Locale } from '../../config';
+import { catalogue, type MessageKey } from './catalogue';
+
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+
+/** Translates a key into the locale, filling `{name}` placeholders. Unknown params stay as they are. */
+export function t(locale: Locale, key: MessageKey, params?: Params): string {
+  const text = catalogue[locale][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A translator bound to one locale. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+export function translator(locale: Locale): Translate {
+  return (key, params) => t(locale, key, params);
+}
+
+/** Formats a date for readers of the locale, in the newsroom's time zone (UTC for now). */
+export function formatDate(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+}

@@ -1,0 +1,51 @@
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+// Raw HTML in Markdown is escaped (html: false); the output is sanitized again as a second wall.
+const articleMd = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+const commentMd = new MarkdownIt('zero', { html: false, linkify: true, breaks: true }).enable([
+  'paragraph',
+  'newline',
+  'emphasis',
+  'blockquote',
+  'link',
+  'linkify',
+  'escape',
+  'backticks',
+]);
+
+const ARTICLE_POLICY: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'em', 'strong', 'a', 'code', 'pre', 'hr', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 's', 'sup', 'sub'],
+  allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title', 'width', 'height'], th: ['align'], td: ['align'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+};
+
+const COMMENT_POLICY: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'blockquote', 'em', 'strong', 'a', 'code'],
+  allowedAttributes: { a: ['href', 'rel'] },
+  allowedSchemes: ['http', 'https'],
+  allowProtocolRelative: false,
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }) },
+};
+
+/** An article's Markdown as safe HTML. */
+export function renderArticleMarkdown(md: string): string {
+  return sanitizeHtml(articleMd.render(md), ARTICLE_POLICY);
+}
+
+/** A comment's text as safe HTML: paragraphs, line breaks, links, quotes, emphasis, code. */
+export function renderCommentMarkdown(text: string): string {
+  return sanitizeHtml(commentMd.render(text), COMMENT_POLICY);
+}
+
+/** Sanitizes imported HTML (WordPress block content) to the article policy. */
+export function sanitizeArticleHtml(html: string): string {
+  return sanitizeHtml(html, ARTICLE_POLICY);
+}
+
+/** Plain text of some HTML (for summaries, feeds, search). */
+export function htmlToText(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+}

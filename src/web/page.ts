@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps';
+import type { CachedPage } from '../infra/page-cache';
+
+export const HTML = 'text/html; charset=utf-8';
+
+export interface PageSpec {
+  /** Cache key; usually the path and query. */
+  key: string;
+  /** Invalidation tags, e.g. `article:12`, `lists`. */
+  tags: string[];
+  /** How long the page may be served from memory (0: never cached). */
+  ttlMs: number;
+  contentType?: string;
+  render(): Promise<{ body: string; status?: number }>;
+}
+
+/**
+ * Sends a public page. For anonymous readers the bytes are the same for everyone,
+ * so they are rendered once, kept in memory (compressed once) and answered with
+ * ETag/304; signed-in users always get a fresh render that is never stored.
+ */
+export async function sendPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, spec: PageSpec): Promise<FastifyReply> {
+  const anonymous = request.user === null;
+  let page: CachedPage | undefined = anonymous ? deps.cache.get(spec.key) : undefined;
+  if (!page) {
+    const out = await spec.render();
+    const status = out.status ?? 200;
+    const ttl = anonymous && status === 200 ? spec.ttlMs : 0;
+    page = deps.cache.set(spec.key, { body: out.body, contentType: spec.contentType ?? HTML, status, tags: spec.tags }, ttl);
+  }
+  return sendCached(request, reply, page, anonymous);
+}
+
+/** Writes a cached page with validators, honouring If-None-Match and gzip. */
+export function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage, shared: boolean): FastifyReply {
+  reply.header('content-type', page.contentType);
+  reply.header('vary', 'Accept-Encoding, Cookie');
+  reply.header(
+    'cache-control',
+    shared ? 'public, max-age=0, must-revalidate, s-maxage=5, stale-while-revalidate=30' : 'private, no-store',
+  );
+  if (page.status !== 200) return reply.code(page.status).send(page.body);
+  reply.header('etag', page.etag);
+  if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  const accept = request.headers['accept-encoding'];
+  if (typeof accept === 'string' && /\bgzip\b/.test(accept)) {
+    reply.header('content-encoding', 'gzip');
+    return reply.code(200).send(page.gzip);
+  }
+  return reply.code(200).send(page.body);
+}

@@ -1,0 +1,49 @@
+import type { Deps } from '../../src/deps';
+import type { Role } from '../../src/modules/accounts/account';
+import { addUser, createApiToken } from '../../src/modules/accounts/user.service';
+import type { TestApp } from './test-app';
+
+let counter = 0;
+
+/** An account of that role and an API token for it. */
+export async function createUserWithToken(deps: Deps, role: Role, name?: string): Promise<{ id: number; email: string; token: string; auth: { authorization: string } }> {
+  counter += 1;
+  const email = `${role}${counter}-${Date.now()}@example.test`;
+  const user = await addUser(deps, { email, name: name ?? `${role} ${counter}`, role, password: 'correct horse battery staple' });
+  const token = await createApiToken(deps, email);
+  return { id: user.id, email, token, auth: { authorization: `Bearer ${token}` } };
+}
+
+/** Creates a section through the API. */
+export async function createSection(t: TestApp, auth: { authorization: string }, name: string, slug?: string): Promise<{ id: number; slug: string }> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/sections', headers: auth, payload: { name, ...(slug ? { slug } : {}) } });
+  if (res.statusCode !== 201) throw new Error(`section: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+export interface ArticleJson {
+  id: number;
+  slug: string;
+  url: string;
+  status: string;
+  title: string;
+  [k: string]: unknown;
+}
+
+/** Creates an article through the API (published by default). */
+export async function createArticle(t: TestApp, auth: { authorization: string }, fields: Record<string, unknown> = {}): Promise<ArticleJson> {
+  counter += 1;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/articles',
+    headers: auth,
+    payload: { title: `Article ${counter}`, body: 'Un texte.', status: 'published', ...fields },
+  });
+  if (res.statusCode !== 201) throw new Error(`article: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** Path of an article's public page from its absolute url. */
+export function pathOf(url: string): string {
+  return new URL(url).pathname;
+}
