@@ -47,3 +47,13 @@ export async function createArticle(t: TestApp, auth: { authorization: string },
 export function pathOf(url: string): string {
   return new URL(url).pathname;
 }
+
+/** A signed-in browser session for the user: the Cookie header and the session's CSRF token. */
+export async function sessionFor(deps: Deps, userId: number): Promise<{ cookie: string; csrf: string; headers: { cookie: string; origin: string } }> {
+  const { createSession } = await import('../../src/modules/accounts/session.service');
+  const { sha256 } = await import('../../src/web/security');
+  const value = await createSession(deps, userId);
+  const row = await deps.db.selectFrom('sessions').select('csrf').where('id', '=', sha256(value)).executeTakeFirstOrThrow();
+  const cookie = `palabre_session=${value}`;
+  return { cookie, csrf: row.csrf, headers: { cookie, origin: new URL(deps.config.baseUrl).origin } };
+}

@@ -1,0 +1,83 @@
+import type { ComponentChildren, VNode } from 'preact';
+import type { Locale } from '../config';
+import type { AuthUser } from '../modules/accounts/account';
+import { assetUrl } from './assets';
+import type { Translate } from './i18n/i18n';
+
+export interface AdminLayoutProps {
+  locale: Locale;
+  t: Translate;
+  user: AuthUser;
+  title: string;
+  /** Which item of the newsroom's navigation is current. */
+  current?: 'articles' | 'media' | 'sections' | 'moderation' | 'users' | 'settings';
+  /** CSRF token of the session, for the logout form. */
+  csrf: string;
+  scripts?: string[];
+  children: ComponentChildren;
+}
+
+/**
+ * The frame of the newsroom's pages (/admin…): the same stylesheet as the site,
+ * a navigation by role, the signed-in user and logout. Never cached.
+ */
+export function AdminLayout(p: AdminLayoutProps): VNode {
+  const { t, user } = p;
+  const editorial = user.role === 'admin' || user.role === 'editor' || user.role === 'author';
+  const moderates = user.role === 'admin' || user.role === 'editor' || user.role === 'moderator';
+  const manages = user.role === 'admin' || user.role === 'editor';
+  const item = (key: NonNullable<AdminLayoutProps['current']>, href: string, label: string) => (
+    <li>
+      <a href={href} aria-current={p.current === key ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <html lang={p.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${p.title} — ${t('admin.title')}`}</title>
+        <link rel="stylesheet" href={assetUrl('site.css')} />
+        {(p.scripts ?? []).map((s) => (
+          <script src={assetUrl(s)} defer />
+        ))}
+      </head>
+      <body class="admin">
+        <a class="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <p class="site-title">
+              <a href="/admin">{t('admin.title')}</a>
+            </p>
+            <nav aria-label={t('admin.nav')}>
+              <ul class="nav">
+                {editorial ? item('articles', '/admin/articles', t('admin.nav.articles')) : null}
+                {editorial ? item('media', '/admin/media', t('admin.nav.media')) : null}
+                {manages ? item('sections', '/admin/sections', t('admin.nav.sections')) : null}
+                {moderates ? item('moderation', '/admin/moderation', t('admin.nav.moderation')) : null}
+                {user.role === 'admin' ? item('users', '/admin/users', t('admin.nav.users')) : null}
+                {manages ? item('settings', '/admin/settings', t('admin.nav.settings')) : null}
+                <li>
+                  <a href="/">{t('admin.nav.site')}</a>
+                </li>
+              </ul>
+            </nav>
+            <form method="post" action="/logout" class="logout-form">
+              <input type="hidden" name="_csrf" value={p.csrf} />
+              <span class="admin-user">{user.name}</span> <button type="submit">{t('admin.logout')}</button>
+            </form>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          <h1>{p.title}</h1>
+          {p.children}
+        </main>
+      </body>
+    </html>
+  );
+}
