@@ -33,7 +33,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorateRequest('locale', deps.config.locale);
   app.decorateRequest('t', { getter: () => t });
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, deps);
   registerSecurity(app, deps.config.baseUrl);
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps';
+import { resolveLegacyUrl } from '../infra/legacy-urls';
 import { AppError } from './errors';
 import type { MessageKey } from './i18n/i18n';
 import { Layout, renderDocument } from './layout';
@@ -55,15 +57,30 @@ function errorPage(request: FastifyRequest, reply: FastifyReply, p: Problem): Fa
  * Turns every error into `{error, message}` (API) or an error page (site).
  * Never a stack trace to a client; unexpected errors are logged with the request id.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+export function registerErrorHandling(app: FastifyInstance, deps: Deps): void {
+  const legacy = async (request: FastifyRequest): Promise<string | undefined> => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/')) return undefined;
+    try {
+      return await resolveLegacyUrl(deps, request.url);
+    } catch (err) {
+      request.log.warn({ err }, 'legacy URL lookup failed');
+      return undefined;
+    }
+  };
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const p = toProblem(err, request);
+    if (p.status === 404) {
+      const target = await legacy(request);
+      if (target) return reply.redirect(target, 301);
+    }
     if (p.status >= 500) request.log.error({ err }, 'unhandled error');
     if (p.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
     if (wantsHtml(request)) return errorPage(request, reply, p);
     return reply.code(p.status).send({ error: p.code, message: p.message, ...p.details });
   });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    const target = await legacy(request);
+    if (target) return reply.redirect(target, 301);
     const p: Problem = { status: 404, code: 'not_found', message: 'not found', details: {} };
     if (wantsHtml(request)) return errorPage(request, reply, p);
     return reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` });

@@ -1,0 +1,12 @@
+import type { Deps } from '../deps';
+
+/**
+ * Where an unknown path used to point (an imported WordPress permalink, a Disqus
+ * thread URL…): the new path to redirect to with 301, or undefined.
+ * Consulted only on a GET that would otherwise be a 404, so it costs nothing on hits.
+ */
+export async function resolveLegacyUrl(deps: Deps, path: string): Promise<string | undefined> {
+  void deps;
+  void path;
+  return undefined;
+}
