@@ -30,9 +30,20 @@ const COMMENT_POLICY: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }) },
 };
 
-/** An article's Markdown as safe HTML. */
+const rendered = new Map<string, string>();
+const RENDER_CACHE_SIZE = 200;
+
+/** An article's Markdown as safe HTML; the last few hundred bodies are remembered (same text, same HTML). */
 export function renderArticleMarkdown(md: string): string {
-  return sanitizeHtml(articleMd.render(md), ARTICLE_POLICY);
+  const hit = rendered.get(md);
+  if (hit !== undefined) return hit;
+  const html = sanitizeHtml(articleMd.render(md), ARTICLE_POLICY);
+  if (rendered.size >= RENDER_CACHE_SIZE) {
+    const oldest = rendered.keys().next().value;
+    if (oldest !== undefined) rendered.delete(oldest);
+  }
+  rendered.set(md, html);
+  return html;
 }
 
 /** A comment's text as safe HTML: paragraphs, line breaks, links, quotes, emphasis, code. */

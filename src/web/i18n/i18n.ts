@@ -17,11 +17,14 @@ export function translator(locale: Locale): Translate {
   return (key, params) => t(locale, key, params);
 }
 
-/** Formats a date for readers of the locale, in the newsroom's time zone (UTC for now). */
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** Formats a date for readers of the locale, in the newsroom's time zone (UTC for now). Formatters are built once. */
 export function formatDate(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    dateFormats.set(locale, f);
+  }
+  return f.format(new Date(iso));
 }
