@@ -37,9 +37,17 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerSecurity(app, deps.config.baseUrl);
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // With several instances the limits are shared through Redis.
+  const limitStore = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 }) : undefined;
+  if (limitStore) {
+    limitStore.on('error', () => undefined);
+    app.addHook('onClose', async () => {
+      await limitStore.quit().catch(() => undefined);
+    });
+  }
   await app.register(rateLimit, {
     global: false,
-    ...(deps.config.redisUrl ? { redis: new Redis(deps.config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 }), nameSpace: 'palabre-rl:' } : {}),
+    ...(limitStore ? { redis: limitStore, nameSpace: `${deps.config.redisPrefix}rl:` } : {}),
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` }),
   });
   await app.register(fastifyStatic, {

@@ -12,6 +12,7 @@ const envSchema = z.object({
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
     .default('sqlite:./data/palabre.db'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+  PALABRE_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits, : . _ - only').default('palabre:'),
   PALABRE_BASE_URL: z.string().url().optional(),
   PALABRE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PALABRE_LOCALE: z.enum(LOCALES).default('fr'),
@@ -26,6 +27,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel, so several sites can share one Redis. */
+  redisPrefix: string;
   baseUrl: string;
   secret: string | undefined;
   locale: Locale;
@@ -58,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.PALABRE_REDIS_PREFIX,
     baseUrl,
     secret: e.PALABRE_SECRET,
     locale: e.PALABRE_LOCALE,

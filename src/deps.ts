@@ -54,7 +54,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
   await migrate(database);
   const secret = config.secret ?? (await loadOrCreateSecret(database));
   const clock = opts.clock ?? systemClock;
-  const pubsub = opts.pubsub ?? (config.redisUrl ? new RedisPubSub(config.redisUrl) : new MemoryPubSub());
+  const pubsub = opts.pubsub ?? (config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub());
   const cache = new PageCache(pubsub, () => clock.now().getTime());
   await cache.start();
   const host = new URL(config.baseUrl).hostname;

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
@@ -117,16 +118,27 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
+  // Open event streams end when the server closes, so shutdown is not held up by readers.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const res of streams) {
+      res.end();
+      res.socket?.destroy();
+    }
+  });
+
   app.get('/api/v1/articles/:id/comments/events', async (request, reply) => {
     const { id } = parseInput(idParams, request.params);
     await visibleArticle(deps, id);
-    await streamComments(deps, request, reply.raw, id);
     reply.hijack();
+    streams.add(reply.raw);
+    reply.raw.on('close', () => streams.delete(reply.raw));
+    await streamComments(deps, request, reply.raw, id);
   });
 }
 
 /** Server-Sent Events: every newly published comment of the article, as it happens, on any instance. */
-async function streamComments(deps: Deps, request: FastifyRequest, res: import('node:http').ServerResponse, articleId: number): Promise<void> {
+async function streamComments(deps: Deps, request: FastifyRequest, res: ServerResponse, articleId: number): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
