@@ -40,8 +40,13 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<D
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
     return { db, dialect: dialectFor('sqlite'), location: file, close: () => db.destroy() };
   }
+  // `?schema=NAME` in the URL puts Palabre's tables in that schema (created if missing).
+  const parsed = new URL(url);
+  const urlSchema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  opts = { ...opts, ...(opts.schema === undefined && urlSchema ? { schema: urlSchema } : {}) };
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: parsed.toString(),
     max: opts.poolSize ?? 10,
     ...(opts.schema ? { options: `-c search_path=${opts.schema},public` } : {}),
   });

@@ -20,6 +20,7 @@ export interface Dialect {
   writeTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   /** Case-insensitive LIKE operator. */
   readonly ilike: 'like' | 'ilike';
+  readonly fullText: 'fts5' | 'tsvector';
 }
 
 const sqliteDialect: Dialect = {
@@ -27,6 +28,7 @@ const sqliteDialect: Dialect = {
   addIdColumn: (tb) => tb.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement()),
   bigintType: 'integer',
   ilike: 'like',
+  fullText: 'fts5',
   async writeTransaction(db, fn) {
     if ((db as Kysely<unknown>).isTransaction) return fn(db);
     return db.connection().execute(async (conn) => {
@@ -48,6 +50,7 @@ const postgresDialect: Dialect = {
   addIdColumn: (tb) => tb.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().generatedByDefaultAsIdentity()),
   bigintType: 'bigint',
   ilike: 'ilike',
+  fullText: 'tsvector',
   async writeTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
     if (db.isTransaction) return fn(db);
     return db.transaction().execute((trx: Transaction<DB>) => fn(trx));

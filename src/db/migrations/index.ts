@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m0001 from './0001-foundation';
+import * as m0004 from './0004-search';
 
 /** A migration: append-only; each runs in its own transaction. */
 export interface MigrationModule {
@@ -14,4 +15,5 @@ export interface MigrationModule {
  */
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-foundation': m0001,
+  '0004-search': m0004,
 };

@@ -2,6 +2,7 @@ import { accountMessages } from '../../modules/accounts/account.messages';
 import { articleMessages } from '../../modules/articles/article.messages';
 import { commentMessages } from '../../modules/comments/comment.messages';
 import { moderationMessages } from '../../modules/moderation/moderation.messages';
+import { searchMessages } from '../../modules/search/search.messages';
 import { webMessages } from '../web.messages';
 
 const fr = {
@@ -9,6 +10,7 @@ const fr = {
   ...articleMessages.fr,
   ...commentMessages.fr,
   ...moderationMessages.fr,
+  ...searchMessages.fr,
   ...accountMessages.fr,
 };
 
@@ -19,6 +21,7 @@ const en: Record<MessageKey, string> = {
   ...articleMessages.en,
   ...commentMessages.en,
   ...moderationMessages.en,
+  ...searchMessages.en,
   ...accountMessages.en,
 };
 

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DIALECTS, POSTGRES_URL } from './support/dialects';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '../dist/cli.js');
+
+describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'palabre-cli-'));
+  const schema = `cli_${randomBytes(5).toString('hex')}`;
+  const databaseUrl = engine === 'sqlite' ? `sqlite:${join(dir, 'p.db')}` : `${POSTGRES_URL}?schema=${schema}`;
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' };
+  const palabre = (...args: string[]) => run(process.execPath, [CLI, ...args], { env });
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (engine === 'postgres') {
+      const c = new pg.Client({ connectionString: POSTGRES_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    }
+  });
+
+  it('migrates, adds a user and prints only a token for it', async () => {
+    expect((await palabre('migrate')).stdout).toContain('migrations applied');
+    const added = await palabre('user', 'add', '--email', 'Redac@Example.test', '--name', 'Rédaction', '--role', 'editor', '--password', 'une phrase de passe longue');
+    expect(JSON.parse(added.stdout)).toMatchObject({ email: 'redac@example.test', role: 'editor' });
+    const { stdout } = await palabre('token', 'create', '--email', 'redac@example.test');
+    expect(stdout.trim()).toMatch(/^plb_[A-Za-z0-9_-]{40,}$/);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('fails with one clear line and a non-zero code on bad input', async () => {
+    const cases: [string[], RegExp][] = [
+      [['user', 'add', '--email', 'x@example.test', '--name', 'X', '--role', 'chief'], /--role must be one of/],
+      [['user', 'add', '--email', 'redac@example.test', '--name', 'Again', '--role', 'reader'], /already uses/],
+      [['token', 'create', '--email', 'nobody@example.test'], /not found/],
+      [['frobnicate'], /unknown command/],
+    ];
+    for (const [args, message] of cases) {
+      const err = await palabre(...args).then(
+        () => undefined,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(err, args.join(' ')).toBeDefined();
+      expect(err!.code).not.toBe(0);
+      expect(err!.stderr).toMatch(message);
+      expect(err!.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses a bad DATABASE_URL naming the variable', async () => {
+    const err = await run(process.execPath, [CLI, 'migrate'], { env: { ...env, DATABASE_URL: 'mysql://x' } }).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(err?.code).toBe(1);
+    expect(err?.stderr).toMatch(/^palabre: DATABASE_URL: must start with sqlite: or postgres:\/\//);
+  });
+});

@@ -1,0 +1,131 @@
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from './support/dialects';
+import { createArticle, createSection, createUserWithToken, pathOf } from './support/factories';
+import { createTestApp, type TestApp } from './support/test-app';
+
+describe.each(DIALECTS)('public pages on %s', (engine) => {
+  let t: TestApp;
+  let editor: Awaited<ReturnType<typeof createUserWithToken>>;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    editor = await createUserWithToken(t.deps, 'editor', 'Aminata Traoré');
+    await createSection(t, editor.auth, 'Économie');
+  });
+  afterAll(async () => t?.close());
+
+  it('lists published articles newest first on the home and section pages, never drafts', async () => {
+    const older = await createArticle(t, editor.auth, { title: 'Le prix du riz recule', section: 'economie', publishAt: '2026-01-01T08:00:00.000Z' });
+    const newer = await createArticle(t, editor.auth, { title: 'La récolte s’annonce bonne', section: 'economie', publishAt: '2026-02-01T08:00:00.000Z' });
+    await createArticle(t, editor.auth, { title: 'Brouillon secret', section: 'economie', status: 'draft' });
+    for (const path of ['/', '/economie']) {
+      const res = await t.app.inject({ method: 'GET', url: path });
+      expect(res.statusCode).toBe(200);
+      const $ = cheerio.load(res.body);
+      const titles = $('.card-title a').map((_, el) => $(el).text()).get();
+      expect(titles.indexOf(newer.title)).toBeLessThan(titles.indexOf(older.title));
+      expect(titles.indexOf(newer.title)).toBeGreaterThanOrEqual(0);
+      expect(res.body).not.toContain('Brouillon secret');
+      expect($('main#main').length).toBe(1);
+      expect($('header').length).toBeGreaterThan(0);
+      expect($('nav[aria-label]').length).toBeGreaterThan(0);
+      expect($('html').attr('lang')).toBe('fr');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/rubrique-inconnue' })).statusCode).toBe(404);
+  });
+
+  it('shows the byline of several authors in order, the dateline, the date and a correction', async () => {
+    const second = await createUserWithToken(t.deps, 'author', 'Moussa Keïta');
+    const a = await createArticle(t, editor.auth, {
+      title: 'Enquête sur les marchés',
+      dateline: 'BAMAKO',
+      authors: [second.id, editor.id],
+      correction: 'Une version précédente citait un mauvais chiffre.',
+      publishAt: '2026-03-08T09:30:00.000Z',
+    });
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
+    expect($('.byline').text()).toBe('Par Moussa Keïta et Aminata Traoré');
+    expect($('.dateline').text()).toContain('BAMAKO');
+    expect($('time').first().attr('datetime')).toBe('2026-03-08T09:30:00.000Z');
+    expect($('.correction').text()).toContain('mauvais chiffre');
+  });
+
+  it('threads replies up to threadDepth and attaches deeper replies at the last level', async () => {
+    const a = await createArticle(t, editor.auth, { title: 'Un fil de discussion' });
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { threadDepth: 2 } });
+    let parentId: number | undefined;
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/articles/${a.id}/comments`,
+        remoteAddress: `192.0.2.${100 + i}`,
+        payload: { body: `Réponse de niveau ${i + 1}, bien argumentée.`, name: `Lecteur ${i}`, email: `l${i}@example.test`, ...(parentId ? { parentId } : {}) },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      parentId = res.json().id;
+      ids.push(res.json().id);
+    }
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
+    expect($('#comments > li').length).toBe(1);
+    expect($(`#comment-${ids[0]} > ol > li`).length).toBe(3);
+    expect($('.comment-count').text()).toBe('4 commentaires');
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { threadDepth: 5 } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${a.id}/comments`,
+      payload: { body: 'Réponse à un fantôme.', name: 'X', email: 'x@example.test', parentId: 999999 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('parentId');
+  });
+
+  it('pages the comments API with a cursor and sorts newest first on request', async () => {
+    const a = await createArticle(t, editor.auth, { title: 'Beaucoup de réactions' });
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { pageSize: 2 } });
+    for (let i = 0; i < 3; i++) {
+      await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, headers: editor.auth, payload: { body: `Réaction numéro ${i + 1}` } });
+    }
+    const first = (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}/comments?sort=newest` })).json();
+    expect(first.comments.map((c: { body: string }) => c.body)).toEqual(['Réaction numéro 3', 'Réaction numéro 2']);
+    expect(first.open).toBe(true);
+    const second = (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}/comments?sort=newest&after=${first.next}` })).json();
+    expect(second.comments.map((c: { body: string }) => c.body)).toEqual(['Réaction numéro 1']);
+    expect(second.next).toBeNull();
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { pageSize: 50 } });
+  });
+
+  it('serves the cached anonymous page with an ETag and 304, and gzip when asked', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/' });
+    const etag = res.headers.etag as string;
+    expect(res.headers['cache-control']).toContain('public');
+    const again = await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    const gz = await t.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const signedIn = await t.app.inject({ method: 'GET', url: '/', headers: editor.auth });
+    expect(signedIn.headers['cache-control']).toContain('no-store');
+  });
+});
+
+describe.each(DIALECTS)('the site in English on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { env: { PALABRE_LOCALE: 'en' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('speaks English everywhere, closed discussions included', async () => {
+    const editor = await createUserWithToken(t.deps, 'editor');
+    const a = await createArticle(t, editor.auth, { title: 'Closed debate', commentsOpen: false });
+    const page = await t.app.inject({ method: 'GET', url: pathOf(a.url) });
+    expect(page.body).toContain('<html lang="en"');
+    expect(page.body).toContain('Comments are closed.');
+    expect(page.body).toContain('Skip to content');
+    const missing = await t.app.inject({ method: 'GET', url: '/nowhere/at-all', headers: { accept: 'text/html' } });
+    expect(missing.body).toContain('Page not found.');
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/articles', headers: editor.auth, payload: { title: 5 } });
+    expect(bad.json().message).toMatch(/^title: /);
+  });
+});
