@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { installSearchHooks } from './search/search.service';
 
 /**
  * Wires the modules' reactions to each other's events (deps.hooks), once per Deps.
@@ -6,4 +7,5 @@ import type { Deps } from '../deps';
  */
 export function installModuleHooks(deps: Deps): void {
   void deps;
+  installSearchHooks(deps);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps';
+import { registerSearchPages } from './search/search.pages';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -9,4 +10,5 @@ import type { Deps } from '../deps';
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
   void app;
   void deps;
+  registerSearchPages(app, deps);
 }

@@ -25,6 +25,7 @@ import {
   type ArticleValues,
 } from './article.repository';
 import { findSectionBySlug } from './section.repository';
+import { searchArticlesPage } from '../search/search.api';
 import { slugify } from './slug';
 
 /** A unique slug from the wanted one: `slug`, then `slug-2`, `slug-3`… */
@@ -180,12 +181,15 @@ export async function deleteArticle(deps: Deps, user: AuthUser | null, id: numbe
 export interface ArticleListOptions {
   status?: ArticleStatus | undefined;
   section?: string | undefined;
+  /** Full-text query: published articles only, best first (the search module). */
+  q?: string | undefined;
   after?: string | undefined;
   limit: number;
 }
 
 /** Newest first, keyset-paginated; unpublished articles only for staff who may see them. */
 export async function listArticlesPage(deps: Deps, user: AuthUser | null, o: ArticleListOptions): Promise<{ articles: Article[]; next: string | null }> {
+  if (o.q?.trim()) return searchArticlesPage(deps, { ...o, q: o.q });
   const now = deps.clock.now().toISOString();
   const staff = canArticle(user, 'article:read-unpublished');
   if (o.status && o.status !== 'published' && !staff) assertArticle(user, 'article:read-unpublished');

@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../dialect';
+
+/**
+ * The full-text index of published articles (table `search_index`, one row per article).
+ *
+ * SQLite: an FTS5 table whose rowid is the article id; the indexed columns hold words
+ * already stemmed (Snowball, by the article's language) and stripped of accents by the
+ * application, so the index never depends on an SQLite build's tokenizers.
+ * PostgreSQL: a `tsvector` with weights (A title, B summary, C tags and section, D body)
+ * built with two text search configurations, `palabre_fr` and `palabre_en`, that pass
+ * every word through `unaccent` then the french / english Snowball stemmer.
+ * `plain` keeps the readable text the snippets are cut from.
+ */
+export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
+  if (d.fullText === 'fts5') {
+    await sql`create virtual table search_index using fts5(title, summary, body, extra, plain unindexed, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    return;
+  }
+  // CREATE EXTENSION IF NOT EXISTS is not safe against a concurrent twin (two schemas of
+  // one database migrating at once both insert into pg_extension): serialize it.
+  await sql`select pg_advisory_xact_lock(hashtext('palabre:create-extension-unaccent'))`.execute(db);
+  await sql`create extension if not exists unaccent schema public`.execute(db);
+  for (const [name, base, stem] of [
+    ['palabre_fr', 'french', 'french_stem'],
+    ['palabre_en', 'english', 'english_stem'],
+  ] as const) {
+    await sql.raw(`create text search configuration ${name} (copy = pg_catalog.${base})`).execute(db);
+    await sql
+      .raw(`alter text search configuration ${name} alter mapping for hword, hword_part, word, asciihword, asciiword, hword_asciipart with public.unaccent, ${stem}`)
+      .execute(db);
+  }
+  await sql`create table search_index (
+    article_id integer primary key references articles(id) on delete cascade,
+    document tsvector not null,
+    plain text not null
+  )`.execute(db);
+  await sql`create index search_index_document on search_index using gin (document)`.execute(db);
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+import { fts5Index } from './search.fts5.repository';
+import type { SearchLang } from './search.text';
+import { tsvectorIndex } from './search.tsvector.repository';
+
+/** What is indexed of one published article (texts are plain, without Markdown). */
+export interface SearchDocument {
+  articleId: number;
+  lang: SearchLang;
+  title: string;
+  summary: string;
+  body: string;
+  /** Tag and section names. */
+  extra: string;
+  /** The readable text snippets are cut from (summary and body). */
+  plain: string;
+}
+
+/** A search in the index; only articles readers may see at `now` are found. */
+export interface IndexQuery {
+  /** The reader's words (already limited to MAX_QUERY_WORDS). */
+  words: string[];
+  now: string;
+  sectionId?: number | undefined;
+  /** Published at or after this instant. */
+  from?: string | undefined;
+  /** Published strictly before this instant. */
+  before?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** One article found, best first. */
+export interface IndexHit {
+  id: number;
+  plain: string;
+}
+
+/**
+ * The full-text index of one engine. Ranking: title over summary over tags and
+ * section over body; the more recent article first when scores tie.
+ */
+export interface SearchIndex {
+  upsert(db: Kysely<Database>, doc: SearchDocument): Promise<void>;
+  remove(db: Kysely<Database>, articleId: number): Promise<void>;
+  query(db: Kysely<Database>, q: IndexQuery): Promise<IndexHit[]>;
+  /** Empties the index (before a full rebuild). */
+  clear(db: Kysely<Database>): Promise<void>;
+}
+
+const INDEXES: Record<Dialect['fullText'], SearchIndex> = { fts5: fts5Index, tsvector: tsvectorIndex };
+
+/** The index implementation for the engine's full-text capability. */
+export function searchIndexFor(dialect: Dialect): SearchIndex {
+  return INDEXES[dialect.fullText];
+}

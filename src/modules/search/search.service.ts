@@ -1,0 +1,124 @@
+import type { Deps } from '../../deps';
+import { ValidationError } from '../../web/errors';
+import type { Article } from '../articles/article';
+import { findArticleById } from '../articles/article.repository';
+import { findSectionBySlug } from '../articles/section.repository';
+import { searchIndexFor, type SearchDocument } from './search.index';
+import { markdownToText } from './search.plain';
+import { findArticlesByIds, listPublishedIds } from './search.repository';
+import { highlight, SNIPPET_WORDS, type Segment } from './search.snippet';
+import { queryTerms, queryWords, searchLang } from './search.text';
+
+/** What of an article the index holds. */
+export function toDocument(a: Article): SearchDocument {
+  const body = markdownToText(a.body);
+  return {
+    articleId: a.id,
+    lang: searchLang(a.lang),
+    title: a.title,
+    summary: a.summary,
+    body,
+    extra: [...a.tags.map((t) => t.name), a.section?.name ?? ''].join(' '),
+    plain: a.summary ? `${a.summary}\n${body}` : body,
+  };
+}
+
+/**
+ * Brings the index in line with the article as stored: published (even if scheduled:
+ * visibility is checked at query time) → indexed; draft or gone → removed.
+ */
+export async function indexArticle(deps: Deps, articleId: number): Promise<void> {
+  const index = searchIndexFor(deps.dialect);
+  const a = await findArticleById(deps.db, articleId);
+  if (!a || a.storedStatus !== 'published') return index.remove(deps.db, articleId);
+  await index.upsert(deps.db, toDocument(a));
+}
+
+/** Rebuilds the whole index from the articles; returns how many are indexed. */
+export async function reindexAll(deps: Deps, batch = 500): Promise<number> {
+  const index = searchIndexFor(deps.dialect);
+  await index.clear(deps.db);
+  let count = 0;
+  for (let after = 0; ; ) {
+    const ids = await listPublishedIds(deps.db, after, batch);
+    if (ids.length === 0) return count;
+    const articles = await findArticlesByIds(deps.db, ids);
+    await deps.dialect.writeTransaction(deps.db, async (db) => {
+      for (const a of articles) await index.upsert(db, toDocument(a));
+    });
+    count += articles.length;
+    after = ids[ids.length - 1] ?? after;
+  }
+}
+
+/** Keeps the index following every publish, edit, unpublish and delete. */
+export function installSearchHooks(deps: Deps): void {
+  // A failed indexing must not turn a saved article into an error for its editor:
+  // it is logged, and `palabre search reindex` repairs the index.
+  const safely = async (articleId: number, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      deps.log.error({ err, articleId }, 'search indexing failed');
+    }
+  };
+  deps.hooks.on('article.saved', ({ articleId }) => safely(articleId, () => indexArticle(deps, articleId)));
+  deps.hooks.on('article.deleted', ({ articleId }) => safely(articleId, () => searchIndexFor(deps.dialect).remove(deps.db, articleId)));
+}
+
+export interface SearchOptions {
+  q: string;
+  /** Section slug. */
+  section?: string | undefined;
+  /** Published on or after this day (YYYY-MM-DD, UTC). */
+  from?: string | undefined;
+  /** Published on or before this day (YYYY-MM-DD, UTC). */
+  to?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** One article found: its title and a snippet of its text, matched words marked. */
+export interface SearchHit {
+  article: Article;
+  title: Segment[];
+  snippet: Segment[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Published articles matching every word of the query, best first; `more` when another page follows. */
+export async function searchArticles(deps: Deps, o: SearchOptions): Promise<{ hits: SearchHit[]; more: boolean }> {
+  const words = queryWords(o.q);
+  if (words.length === 0) return { hits: [], more: false };
+  if (o.from && o.to && o.to < o.from) throw new ValidationError('to', 'the end date is before the start date');
+  let sectionId: number | undefined;
+  if (o.section) {
+    const s = await findSectionBySlug(deps.db, o.section);
+    if (!s) return { hits: [], more: false };
+    sectionId = s.id;
+  }
+  const found = await searchIndexFor(deps.dialect).query(deps.db, {
+    words,
+    now: deps.clock.now().toISOString(),
+    sectionId,
+    from: o.from ? new Date(`${o.from}T00:00:00.000Z`).toISOString() : undefined,
+    before: o.to ? new Date(new Date(`${o.to}T00:00:00.000Z`).getTime() + DAY_MS).toISOString() : undefined,
+    offset: o.offset,
+    limit: o.limit + 1,
+  });
+  const page = found.slice(0, o.limit);
+  const articles = await findArticlesByIds(deps.db, page.map((h) => h.id));
+  const terms = queryTerms(o.q);
+  const wanted = new Set([...terms.fr, ...terms.en]);
+  const plain = new Map(page.map((h) => [h.id, h.plain]));
+  const hits = articles.map((article) => {
+    const lang = searchLang(article.lang);
+    return {
+      article,
+      title: highlight(article.title, lang, wanted),
+      snippet: highlight(plain.get(article.id) ?? '', lang, wanted, SNIPPET_WORDS),
+    };
+  });
+  return { hits, more: found.length > o.limit };
+}

@@ -1,0 +1,63 @@
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+
+/** Languages whose words are stemmed; any other language is indexed as French, the site's reference. */
+export const SEARCH_LANGS = ['fr', 'en'] as const;
+export type SearchLang = (typeof SEARCH_LANGS)[number];
+
+const STEMMERS: Record<SearchLang, (word: string) => string> = { fr: frenchStemmer, en: englishStemmer };
+
+/** The stemming language of an article's `lang`. */
+export function searchLang(lang: string): SearchLang {
+  return lang === 'en' ? 'en' : 'fr';
+}
+
+// Letters and digits; everything else (spaces, punctuation, the apostrophe of "l’armée") separates words.
+const WORD = /[\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}+/gu;
+// The ligatures NFD leaves whole, folded as PostgreSQL's unaccent folds them.
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
+
+/** Lower case without accents: "Défense" → "defense", "Cœur" → "coeur". */
+export function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(/[œæß]/g, (c) => LIGATURES[c] ?? c);
+}
+
+/**
+ * The index term of a word: folded first ("Hélicoptères" → "helicopteres"), then stemmed
+ * in its language ("helicopter"), as PostgreSQL's unaccent-then-stem configurations do.
+ * Folding first means a word typed without its accents always meets the same stem.
+ */
+export function term(word: string, lang: SearchLang): string {
+  return STEMMERS[lang](fold(word));
+}
+
+/** Every word of a text with its place, for highlighting. */
+export function words(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The index terms of a text, space-separated (what the FTS5 index stores). */
+export function terms(text: string, lang: SearchLang): string {
+  return (text.match(WORD) ?? []).map((w) => term(w, lang)).join(' ');
+}
+
+/** At most this many words of a query count; the rest is ignored. */
+export const MAX_QUERY_WORDS = 12;
+
+/** The words of a reader's query (unique, in order, at most MAX_QUERY_WORDS). */
+export function queryWords(q: string): string[] {
+  return [...new Set((q.match(WORD) ?? []).map((w) => w.toLowerCase()))].slice(0, MAX_QUERY_WORDS);
+}
+
+/** A query's terms in each language (a query may be read as French or as English). */
+export function queryTerms(q: string): Record<SearchLang, string[]> {
+  const ws = queryWords(q);
+  return { fr: [...new Set(ws.map((w) => term(w, 'fr')))], en: [...new Set(ws.map((w) => term(w, 'en')))] };
+}

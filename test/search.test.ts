@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reindexAll } from '../src/modules/search/search.service';
+import { DIALECTS } from './support/dialects';
+import { createArticle, createSection, createUserWithToken } from './support/factories';
+import { createTestApp, fakeClock, type TestApp } from './support/test-app';
+
+const seedPath = join(import.meta.dirname, '../../shared/seeds/000_70dd4064b709cd77.txt');
+const story = readFileSync(seedPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6);
+const SEED_TITLE = 'Deux hauts responsables militaires maliens en visite discrète en Russie';
+
+describe.each(DIALECTS)('search on %s', (engine) => {
+  let t: TestApp;
+  let auth: { authorization: string };
+  let seedId: number;
+  const clock = fakeClock(new Date('2026-03-08T10:00:00.000Z'));
+
+  const page = async (qs: string) => {
+    const res = await t.app.inject({ method: 'GET', url: `/search?${qs}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.body;
+  };
+  const api = async (qs: string, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/articles?${qs}`, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ articles: { id: number; title: string }[]; next: string | null }>();
+  };
+  const ids = async (q: string) => (await api(`q=${encodeURIComponent(q)}`)).articles.map((a) => a.id);
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { clock });
+    auth = (await createUserWithToken(t.deps, 'editor', 'Rédaction')).auth;
+    await createSection(t, auth, 'Afrique');
+    await createSection(t, auth, 'Sport');
+    const seed = await createArticle(t, auth, {
+      title: SEED_TITLE,
+      summary: story[0],
+      body: story.join('\n\n'),
+      section: 'afrique',
+      tags: ['Mali', 'Russie'],
+      publishAt: '2022-03-08T09:00:00.000Z',
+    });
+    seedId = seed.id;
+  });
+  afterAll(async () => t?.close());
+
+  it('finds the seed story whatever the case, accents and plurals', async () => {
+    const body = await page('q=ministres+defense');
+    expect(body).toContain(SEED_TITLE);
+    for (const q of ['ministres defense', 'helicopteres', 'DEFENSE', 'Défense', 'hélicoptère', 'MINISTRE DE LA DÉFENSE']) {
+      expect(await ids(q), q).toEqual([seedId]);
+    }
+    expect(await ids('ministres cuisine')).toEqual([]);
+  });
+
+  it('marks the matched words in the snippet, and escapes the text around them', async () => {
+    const body = await page('q=helicopteres');
+    expect(body).toMatch(/<p class="snippet">[^]*<mark>hélicoptères<\/mark>/);
+    const hostile = await createArticle(t, auth, { title: 'Trompette et clairon', body: 'Un <script>alert(1)</script> trompettiste joue de la trompette & du <b>clairon</b>.' });
+    const html = await page('q=trompettes');
+    expect(html).toContain('<mark>trompette</mark>');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<b>clairon');
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/articles/${hostile.id}`, headers: auth });
+  });
+
+  it('never shows a draft, even to its editor, and follows publish, edit, unpublish and delete', async () => {
+    const draft = await createArticle(t, auth, { title: 'Le zèbre du marché', body: 'Un zèbre.', status: 'draft' });
+    expect(await ids('zebre')).toEqual([]);
+    expect((await api('q=zebre', auth)).articles).toEqual([]);
+    expect(await page('q=zebre')).not.toContain('Le zèbre du marché');
+
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${draft.id}`, headers: auth, payload: { status: 'published' } });
+    expect(await ids('zebres')).toEqual([draft.id]);
+
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${draft.id}`, headers: auth, payload: { title: 'Le chameau du marché', body: 'Un chameau.' } });
+    expect(await ids('zebre')).toEqual([]);
+    expect(await ids('chameaux')).toEqual([draft.id]);
+
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${draft.id}`, headers: auth, payload: { status: 'draft' } });
+    expect(await ids('chameau')).toEqual([]);
+
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${draft.id}`, headers: auth, payload: { status: 'published' } });
+    expect(await ids('chameau')).toEqual([draft.id]);
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/articles/${draft.id}`, headers: auth });
+    expect(del.statusCode).toBe(204);
+    expect(await ids('chameau')).toEqual([]);
+  });
+
+  it('shows a scheduled article only from its time on, without reindexing', async () => {
+    const scheduled = await createArticle(t, auth, { title: 'La girafe arrive', status: 'scheduled', publishAt: '2026-03-08T12:00:00.000Z' });
+    expect(await ids('girafes')).toEqual([]);
+    clock.set(new Date('2026-03-08T12:00:01.000Z'));
+    expect(await ids('girafes')).toEqual([scheduled.id]);
+    clock.set(new Date('2026-03-08T10:00:00.000Z'));
+  });
+
+  it('stems English articles as English', async () => {
+    const en = await createArticle(t, auth, { title: 'Running the cities', body: 'The ponies were running.', lang: 'en' });
+    expect(await ids('city')).toEqual([en.id]);
+    expect(await ids('runs')).toEqual([en.id]);
+    expect(await ids('pony')).toEqual([en.id]);
+  });
+
+  it('ranks a match in the title over the summary over the body, then the more recent first', async () => {
+    const inBody = await createArticle(t, auth, { title: 'Un', summary: 'Rien.', body: 'Le baobab est là.', publishAt: '2026-03-01T00:00:00.000Z' });
+    const inTitle = await createArticle(t, auth, { title: 'Le baobab', summary: 'Rien.', body: 'Rien.', publishAt: '2026-01-01T00:00:00.000Z' });
+    const inSummary = await createArticle(t, auth, { title: 'Deux', summary: 'Un baobab.', body: 'Rien.', publishAt: '2026-02-01T00:00:00.000Z' });
+    expect(await ids('baobabs')).toEqual([inTitle.id, inSummary.id, inBody.id]);
+    const older = await createArticle(t, auth, { title: 'Le fromager', publishAt: '2025-01-01T00:00:00.000Z' });
+    const newer = await createArticle(t, auth, { title: 'Le fromager', publishAt: '2025-06-01T00:00:00.000Z' });
+    expect(await ids('fromager')).toEqual([newer.id, older.id]);
+  });
+
+  it('filters by section and by date', async () => {
+    const sport = await createArticle(t, auth, { title: 'Le marathon de Bamako', section: 'sport', publishAt: '2026-02-10T08:00:00.000Z' });
+    const afrique = await createArticle(t, auth, { title: 'Bamako sous la pluie', section: 'afrique', publishAt: '2026-02-20T08:00:00.000Z' });
+    expect((await ids('bamako')).sort()).toEqual([seedId, sport.id, afrique.id].sort());
+    expect((await api('q=bamako&section=sport')).articles.map((a) => a.id)).toEqual([sport.id]);
+    const html = await page('q=bamako&section=afrique&from=2026-02-01&to=2026-02-28');
+    expect(html).toContain('<mark>Bamako</mark> sous la pluie');
+    expect(html).not.toContain('Le marathon de');
+    expect(html).not.toContain('responsables militaires');
+    expect(await page('q=bamako&from=2026-02-10&to=2026-02-10')).toContain('Le marathon de <mark>Bamako</mark>');
+    const bad = await t.app.inject({ method: 'GET', url: '/search?q=bamako&from=2026-02-30x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('from');
+    const reversed = await t.app.inject({ method: 'GET', url: '/search?q=bamako&from=2026-03-01&to=2026-02-01' });
+    expect(reversed.statusCode).toBe(400);
+  });
+
+  it('pages through results on the page and in the API', async () => {
+    for (let i = 0; i < 23; i++) await createArticle(t, auth, { title: `Le koro numéro ${i}`, publishAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString() });
+    const first = await page('q=koro');
+    expect((first.match(/class="search-result"/g) ?? []).length).toBe(20);
+    expect(first).toContain('href="/search?q=koro&amp;page=2"');
+    const second = await page('q=koro&page=2');
+    expect((second.match(/class="search-result"/g) ?? []).length).toBe(3);
+    expect(second).toContain('<ol class="search-results" start="21">');
+    const p1 = await api('q=koro&limit=10');
+    expect(p1.articles).toHaveLength(10);
+    const p2 = await api(`q=koro&limit=10&after=${p1.next}`);
+    const p3 = await api(`q=koro&limit=10&after=${p2.next}`);
+    expect(p3.articles).toHaveLength(3);
+    expect(p3.next).toBeNull();
+    const all = [...p1.articles, ...p2.articles, ...p3.articles].map((a) => a.id);
+    expect(new Set(all).size).toBe(23);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/articles?q=koro&after=nonsense' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('invalid_input');
+  });
+
+  it('is French by default and accessible: labelled form, landmarks, a prompt without a query', async () => {
+    const html = await page('');
+    expect(html).toContain('<html lang="fr"');
+    expect(html).toContain('<label for="search-q">Mots recherchés</label>');
+    expect(html).toContain('role="search"');
+    expect(html).toContain('Tapez un ou plusieurs mots');
+    expect(await page('q=introuvablissime')).toContain('Aucun article ne correspond à « introuvablissime ».');
+  });
+
+  it('rebuilds the whole index from the articles', async () => {
+    const n = await reindexAll(t.deps);
+    expect(n).toBeGreaterThan(30);
+    expect(await ids('helicopteres')).toEqual([seedId]);
+  });
+});
