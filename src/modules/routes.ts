@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps';
 import { registerSearchPages } from './search/search.pages';
+import { registerFeedRoutes } from './feeds/feed.routes';
+import { registerListingPages } from './feeds/listing.pages';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -11,4 +13,6 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   void app;
   void deps;
   registerSearchPages(app, deps);
+  registerFeedRoutes(app, deps);
+  registerListingPages(app, deps);
 }

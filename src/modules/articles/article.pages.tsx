@@ -10,6 +10,9 @@ import { Discussion, type FormState } from '../comments/comment.views';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { articlePath, isVisible, type Article } from './article';
 import { articleHead } from './article.head';
+import { feedLinks } from '../feeds/feed.views';
+import { findRelatedArticles } from '../search/related.service';
+import { RelatedArticles } from '../search/related.views';
 import { findArticleById, findArticleBySlug, findArticleIdByOldSlug, findNextScheduledAt, listArticles } from './article.repository';
 import { decodeCursor, encodeCursor } from './article.service';
 import { ArticleBody, ArticleList, Pagination } from './article.views';
@@ -30,10 +33,11 @@ export async function listTtl(deps: Deps): Promise<number> {
 /** Renders an article's page; formState carries a submitted form's message and values. */
 export async function renderArticlePage(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}): Promise<string> {
   const t = request.t;
-  const [settings, rows, sections] = await Promise.all([
+  const [settings, rows, sections, related] = await Promise.all([
     getDiscussionSettings(deps),
     listPublishedComments(deps.db, article.id),
     listSections(deps.db),
+    findRelatedArticles(deps, article),
   ]);
   const open = isDiscussionOpen(article, settings, deps.clock.now());
   const canonical = deps.config.baseUrl + articlePath(article);
@@ -51,6 +55,7 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
       }}
     >
       <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale}>
+        <RelatedArticles articles={related} t={t} locale={request.locale} />
         <Discussion
           articleId={article.id}
           threads={buildThreads(rows, settings.threadDepth)}
@@ -66,10 +71,11 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
   );
 }
 
-async function listPage(
+/** A list page of published articles, newest first; also the tag and author pages (feeds module). */
+export async function listPage(
   deps: Deps,
   request: FastifyRequest,
-  opts: { title: string; heading: string; empty: string; sectionId?: number; basePath: string },
+  opts: { title: string; heading: string; empty: string; sectionId?: number; tagId?: number; authorId?: number; basePath: string },
 ): Promise<string> {
   const { after } = request.query as { after?: string };
   const before = after ? decodeCursor(after) : undefined;
@@ -80,6 +86,8 @@ async function listPage(
       visibleAt: now,
       limit: PAGE_SIZE + 1,
       ...(opts.sectionId !== undefined ? { sectionId: opts.sectionId } : {}),
+      ...(opts.tagId !== undefined ? { tagId: opts.tagId } : {}),
+      ...(opts.authorId !== undefined ? { authorId: opts.authorId } : {}),
       ...(before ? { before } : {}),
     }),
     listSections(deps.db),
@@ -89,7 +97,7 @@ async function listPage(
   const next = last ? `${opts.basePath}?after=${encodeCursor({ key: last.publishAt ?? last.createdAt, id: last.id })}` : undefined;
   const t = request.t;
   return renderDocument(
-    <Layout locale={request.locale} t={t} sections={sections} meta={{ title: opts.title, canonical: deps.config.baseUrl + opts.basePath }}>
+    <Layout locale={request.locale} t={t} sections={sections} meta={{ title: opts.title, canonical: deps.config.baseUrl + opts.basePath, head: feedLinks(deps, opts.basePath, opts.title) }}>
       <h1>{opts.heading}</h1>
       <ArticleList articles={articles} t={t} locale={request.locale} empty={opts.empty} />
       <Pagination t={t} next={next} prev={after ? opts.basePath : undefined} />

@@ -12,6 +12,7 @@ const fr = {
   'search.showing': 'Résultats {from} à {to}',
   'search.results': 'Résultats de la recherche',
   'related.title': 'Sur le même sujet',
+  'listing.empty': 'Aucun article publié ici pour le moment.',
 } as const;
 
 const en: Record<keyof typeof fr, string> = {
@@ -28,7 +29,8 @@ const en: Record<keyof typeof fr, string> = {
   'search.showing': 'Results {from} to {to}',
   'search.results': 'Search results',
   'related.title': 'Related articles',
+  'listing.empty': 'No article published here yet.',
 };
 
-/** Strings of the search page and of related articles. */
+/** Strings of the search page, related articles, tag and author pages. */
 export const searchMessages = { fr, en };
