@@ -19,6 +19,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp://').optional(),
   PALABRE_DEMO: z.enum(['0', '1']).default('1'),
   PALABRE_TRUST_PROXY: z.string().optional(),
+  PALABRE_MEDIA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +38,8 @@ export interface Config {
   /** Fastify's trustProxy: false, true, or a list of addresses/CIDRs. */
   trustProxy: boolean | string[];
   logLevel: string;
+  /** Where uploaded images and their renditions are stored (PALABRE_MEDIA_DIR; default: `media/` next to the SQLite file, else ./data/media). */
+  mediaDir: string;
 }
 
 /** Thrown when the environment is not usable; the message names the variable. */
@@ -69,5 +72,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.PALABRE_DEMO === '1',
     trustProxy,
     logLevel: e.LOG_LEVEL,
+    mediaDir: e.PALABRE_MEDIA_DIR ?? defaultMediaDir(e.DATABASE_URL),
   };
+}
+
+/** Uploaded media live beside the SQLite file (one directory to back up); else under ./data. */
+function defaultMediaDir(databaseUrl: string): string {
+  const file = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : '';
+  if (!file || file === ':memory:') return './data/media';
+  const slash = file.lastIndexOf('/');
+  return slash >= 0 ? `${file.slice(0, slash) || '/'}/media` : './media';
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps';
+import { registerNewsroom } from './admin/newsroom.plugin';
 import { registerSearchPages } from './search/search.pages';
 import { registerFeedRoutes } from './feeds/feed.routes';
 import { registerListingPages } from './feeds/listing.pages';
@@ -12,6 +13,7 @@ import { registerListingPages } from './feeds/listing.pages';
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
   void app;
   void deps;
+  await registerNewsroom(app, deps);
   registerSearchPages(app, deps);
   registerFeedRoutes(app, deps);
   registerListingPages(app, deps);

@@ -10,7 +10,7 @@ export interface AdminLayoutProps {
   user: AuthUser;
   title: string;
   /** Which item of the newsroom's navigation is current. */
-  current?: 'articles' | 'media' | 'sections' | 'moderation' | 'users' | 'settings';
+  current?: 'articles' | 'media' | 'sections' | 'moderation' | 'users' | 'settings' | 'account';
   /** CSRF token of the session, for the logout form. */
   csrf: string;
   scripts?: string[];
@@ -60,7 +60,7 @@ export function AdminLayout(p: AdminLayoutProps): VNode {
                 {editorial ? item('media', '/admin/media', t('admin.nav.media')) : null}
                 {manages ? item('sections', '/admin/sections', t('admin.nav.sections')) : null}
                 {moderates ? item('moderation', '/admin/moderation', t('admin.nav.moderation')) : null}
-                {user.role === 'admin' ? item('users', '/admin/users', t('admin.nav.users')) : null}
+                {manages ? item('users', '/admin/users', t('admin.nav.users')) : null}
                 {manages ? item('settings', '/admin/settings', t('admin.nav.settings')) : null}
                 <li>
                   <a href="/">{t('admin.nav.site')}</a>
@@ -69,7 +69,10 @@ export function AdminLayout(p: AdminLayoutProps): VNode {
             </nav>
             <form method="post" action="/logout" class="logout-form">
               <input type="hidden" name="_csrf" value={p.csrf} />
-              <span class="admin-user">{user.name}</span> <button type="submit">{t('admin.logout')}</button>
+              <a class="admin-user" href="/admin/account">
+                {user.name}
+              </a>{' '}
+              <button type="submit">{t('admin.logout')}</button>
             </form>
           </div>
         </header>

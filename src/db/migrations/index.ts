@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m0001 from './0001-foundation';
+import * as m0003 from './0003-newsroom';
 import * as m0004 from './0004-search';
 
 /** A migration: append-only; each runs in its own transaction. */
@@ -15,5 +16,6 @@ export interface MigrationModule {
  */
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-foundation': m0001,
+  '0003-newsroom': m0003,
   '0004-search': m0004,
 };

@@ -11,6 +11,10 @@ export interface UsersTable {
   role: Role;
   password_hash: string | null;
   created_at: string;
+  /** Set when the account is suspended: no login, no session, no token. */
+  disabled_at: string | null;
+  /** Language of the newsroom's pages for this user; null = the site's. */
+  locale: 'fr' | 'en' | null;
 }
 
 export interface ApiTokensTable {
@@ -34,7 +38,22 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/** What a one-time password token is for. */
+export type PasswordTokenPurpose = 'reset' | 'invite';
+
+/** Single-use tokens sent by email (password reset, invitation); only their hash is stored. */
+export interface PasswordTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  purpose: PasswordTokenPurpose;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface AccountTables {
+  password_tokens: PasswordTokensTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;

@@ -29,7 +29,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (sid && sid.length <= 100) {
       const s = await findSession(deps.db, sha256(sid), deps.clock.now().toISOString());
       if (s) {
-        request.user = { id: s.id, email: s.email, name: s.name, role: s.role };
+        request.user = { id: s.id, email: s.email, name: s.name, role: s.role, locale: s.locale };
         request.authMethod = 'session';
         request.sessionCsrf = s.csrf;
       }

@@ -7,6 +7,9 @@ import { sendPage } from '../../web/page';
 import { listPublishedComments } from '../comments/comment.repository';
 import { buildThreads } from '../comments/comment.presenter';
 import { Discussion, type FormState } from '../comments/comment.views';
+import { getMedia } from '../media/media.service';
+import { FeaturedImage } from '../media/media.views';
+import { issueFormToken } from '../moderation/form-token';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { articlePath, isVisible, type Article } from './article';
 import { articleHead } from './article.head';
@@ -33,11 +36,12 @@ export async function listTtl(deps: Deps): Promise<number> {
 /** Renders an article's page; formState carries a submitted form's message and values. */
 export async function renderArticlePage(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}): Promise<string> {
   const t = request.t;
-  const [settings, rows, sections, related] = await Promise.all([
+  const [settings, rows, sections, related, image] = await Promise.all([
     getDiscussionSettings(deps),
     listPublishedComments(deps.db, article.id),
     listSections(deps.db),
     findRelatedArticles(deps, article),
+    article.image !== null ? getMedia(deps, article.image) : undefined,
   ]);
   const open = isDiscussionOpen(article, settings, deps.clock.now());
   const canonical = deps.config.baseUrl + articlePath(article);
@@ -51,10 +55,10 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
         description: article.summary,
         canonical,
         head: articleHead(deps, article, canonical),
-        scripts: ['article.js'],
+        scripts: ['article.js', 'comment-form.js'],
       }}
     >
-      <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale}>
+      <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale} figure={image ? <FeaturedImage media={image} /> : undefined}>
         <RelatedArticles articles={related} t={t} locale={request.locale} />
         <Discussion
           articleId={article.id}
@@ -65,6 +69,7 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
           t={t}
           locale={request.locale}
           form={form}
+          formToken={issueFormToken(deps.secret, article.id, deps.clock.now())}
         />
       </ArticleBody>
     </Layout>,

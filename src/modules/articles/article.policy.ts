@@ -8,7 +8,9 @@ export type ArticleAction =
   | 'article:update'
   | 'article:publish'
   | 'article:delete'
-  | 'section:create';
+  | 'section:create'
+  | 'revision:read'
+  | 'revision:restore';
 
 /** The article an action is about, when it matters (authors act on their own). */
 export interface ArticleSubject {
@@ -25,8 +27,10 @@ export function canArticle(user: AuthUser | null, action: ArticleAction, subject
       return true;
     case 'author':
       if (action === 'article:create') return true;
-      if (action === 'article:read-unpublished' || action === 'article:update' || action === 'article:delete')
-        return subject === undefined ? action === 'article:read-unpublished' : subject.authorIds.includes(user.id) && subject.storedStatus === 'draft';
+      if (action === 'article:read-unpublished' || action === 'revision:read')
+        return subject === undefined ? action === 'article:read-unpublished' : subject.authorIds.includes(user.id);
+      if (action === 'article:update' || action === 'article:delete' || action === 'revision:restore')
+        return subject !== undefined && subject.authorIds.includes(user.id) && subject.storedStatus === 'draft';
       return false;
     default:
       return false;

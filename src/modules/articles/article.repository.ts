@@ -266,3 +266,26 @@ export async function listRevisions(db: Kysely<Database>, articleId: number) {
     .orderBy('revisions.id', 'desc')
     .execute();
 }
+
+/** One revision with its full text. */
+export async function findRevision(db: Kysely<Database>, articleId: number, revisionId: number) {
+  return db
+    .selectFrom('revisions')
+    .leftJoin('users', 'users.id', 'revisions.author_id')
+    .select(['revisions.id', 'revisions.created_at', 'revisions.title', 'revisions.summary', 'revisions.body', 'users.id as author_id', 'users.name as author_name'])
+    .where('revisions.article_id', '=', articleId)
+    .where('revisions.id', '=', revisionId)
+    .executeTakeFirst();
+}
+
+/** The revision saved right after this one, if any. */
+export async function findNextRevision(db: Kysely<Database>, articleId: number, revisionId: number) {
+  return db
+    .selectFrom('revisions')
+    .select(['id', 'created_at', 'title', 'summary', 'body'])
+    .where('article_id', '=', articleId)
+    .where('id', '>', revisionId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,4 +1,6 @@
 import { accountMessages } from '../../modules/accounts/account.messages';
+import { adminMessages } from '../../modules/admin/admin.messages';
+import { mediaMessages } from '../../modules/media/media.messages';
 import { articleMessages } from '../../modules/articles/article.messages';
 import { commentMessages } from '../../modules/comments/comment.messages';
 import { moderationMessages } from '../../modules/moderation/moderation.messages';
@@ -12,6 +14,8 @@ const fr = {
   ...moderationMessages.fr,
   ...searchMessages.fr,
   ...accountMessages.fr,
+  ...adminMessages.fr,
+  ...mediaMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -23,6 +27,8 @@ const en: Record<MessageKey, string> = {
   ...moderationMessages.en,
   ...searchMessages.en,
   ...accountMessages.en,
+  ...adminMessages.en,
+  ...mediaMessages.en,
 };
 
 /** Every string of the interface, per language. French is the reference. */

@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Locale } from '../../config';
+import { translator, type Translate } from '../../web/i18n/i18n';
+import type { AuthUser, Role } from '../accounts/account';
+import { requireRole } from '../accounts/session.service';
+
+/** What every newsroom page needs: the user, their language, the session's CSRF token. */
+export interface AdminContext {
+  user: AuthUser;
+  locale: Locale;
+  t: Translate;
+  csrf: string;
+}
+
+/** Roles that work on articles, and those who run the newsroom. */
+export const WRITERS: readonly Role[] = ['admin', 'editor', 'author'];
+export const MANAGERS: readonly Role[] = ['admin', 'editor'];
+export const STAFF: readonly Role[] = ['admin', 'editor', 'author', 'moderator'];
+
+/** The context of a newsroom page for one of the roles (401 or 403 otherwise), in the user's language. */
+export function adminContext(request: FastifyRequest, roles: readonly Role[]): AdminContext {
+  const user = requireRole(request, roles);
+  const locale = user.locale ?? request.locale;
+  return { user, locale, t: translator(locale), csrf: request.sessionCsrf ?? '' };
+}
+
+/**
+ * Inside the newsroom's plugin scope: an anonymous visitor to a page is sent to
+ * /login (303) with the way back; API routes are not in this scope and keep answering 401.
+ */
+export function redirectAnonymousToLogin(scope: FastifyInstance): void {
+  scope.addHook('preHandler', async (request, reply) => {
+    if (request.user) return;
+    const next = request.method === 'GET' ? request.url : '/admin';
+    return reply.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
+  });
+}
+
+/** Sends a server-rendered newsroom page: never cached, never shared. */
+export const NO_STORE = { 'cache-control': 'private, no-store', 'content-type': 'text/html; charset=utf-8' } as const;
+
+/** A form field from a urlencoded body: the string, or '' when absent or repeated oddly. */
+export function field(body: unknown, name: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+  return '';
+}

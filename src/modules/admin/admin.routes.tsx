@@ -1,0 +1,221 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { AppError, ValidationError } from '../../web/errors';
+import { translator } from '../../web/i18n/i18n';
+import { parseInput } from '../../web/validate';
+import { EDITOR_INVITABLE_ROLES, invitationSchema, ROLES, userPatchSchema } from '../accounts/account';
+import { FormMessage } from '../accounts/login.views';
+import { inviteUser, setUserLocale, updateUser } from '../accounts/auth.service';
+import { verifyFormCsrf } from '../accounts/session.service';
+import { createOwnToken, listOwnTokens, revokeToken } from '../accounts/token.service';
+import { listUsers } from '../accounts/user.repository';
+import { listArticles } from '../articles/article.repository';
+import { ArticleTable } from './article-list.views';
+import { createSection } from '../articles/section.service';
+import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from '../moderation/settings';
+import { adminContext, field, MANAGERS, STAFF, WRITERS, type AdminContext } from './admin.guard';
+import { countUnpublished, listSectionsWithCounts, listTagsWithCounts } from './admin.repository';
+import { sendAdmin } from './admin.render';
+import { AccountPage, SectionsPage, SettingsPage, UsersPage } from './admin.views';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+function lines(v: string): string[] {
+  return v.split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+/** A refused form comes back with the service's message; anything unexpected goes to the error handler. */
+function formError(err: unknown): string {
+  if (err instanceof AppError && err.status < 500 && err.status !== 401) return err.message;
+  throw err;
+}
+
+/** The newsroom's home, sections and tags, accounts, discussion settings and the user's own account. */
+export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
+  scope.get('/admin', async function showDashboard(request, reply) {
+    const ctx = adminContext(request, STAFF);
+    const { t, user } = ctx;
+    const writes = WRITERS.includes(user.role);
+    const now = deps.clock.now();
+    const mine = user.role === 'author' ? user.id : undefined;
+    const [counts, recent] = writes
+      ? await Promise.all([countUnpublished(deps.db, now.toISOString(), mine), listArticles(deps.db, { now: now.toISOString(), limit: 10, ...(mine ? { authorId: mine } : {}) })])
+      : [undefined, []];
+    return sendAdmin(
+      ctx,
+      reply,
+      { title: t('dash.title') },
+      <>
+        <p>{t('dash.hello', { name: user.name })}</p>
+        <ul class="dash-links">
+          {writes ? (
+            <li>
+              <a class="button" href="/admin/articles/new">
+                {t('dash.new_article')}
+              </a>
+            </li>
+          ) : null}
+          {user.role !== 'author' ? (
+            <li>
+              <a class="button" href="/admin/moderation">
+                {t('dash.queue')}
+              </a>
+            </li>
+          ) : null}
+          <li>
+            <a href="/admin/account">{t('dash.account')}</a>
+          </li>
+        </ul>
+        {counts ? (
+          <>
+            <p>
+              <a href="/admin/articles?status=draft">{t('dash.drafts', { n: counts.drafts })}</a> ·{' '}
+              <a href="/admin/articles?status=scheduled">{t('dash.scheduled', { n: counts.scheduled })}</a>
+            </p>
+            <h2>{t('dash.recent')}</h2>
+            <ArticleTable t={t} locale={ctx.locale} articles={recent} now={now} />
+          </>
+        ) : null}
+      </>,
+    );
+  });
+
+  const sectionsPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) => {
+    const [sections, tags] = await Promise.all([listSectionsWithCounts(deps.db), listTagsWithCounts(deps.db)]);
+    return sendAdmin(ctx, reply, { title: ctx.t('sections.title'), current: 'sections', status }, (
+      <>
+        {message ? <FormMessage {...message} /> : null}
+        <SectionsPage t={ctx.t} csrf={ctx.csrf} sections={sections} tags={tags} />
+      </>
+    ));
+  };
+
+  scope.get('/admin/sections', async (request, reply) => sectionsPage(adminContext(request, MANAGERS), reply));
+
+  scope.post('/admin/sections', async function submitSection(request, reply) {
+    const ctx = adminContext(request, MANAGERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    try {
+      const slug = field(request.body, 'slug').trim();
+      await createSection(deps, ctx.user, { name: parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale), ...(slug ? { slug: parseInput(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60), slug, ctx.locale) } : {}) });
+      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.created') });
+    } catch (err) {
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+    }
+  });
+
+  const usersPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) => {
+    const rows = await listUsers(deps.db);
+    const users = rows.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled_at !== null, invited: !u.has_password }));
+    return sendAdmin(ctx, reply, { title: ctx.t('users.title'), current: 'users', status }, (
+      <>
+        {message ? <FormMessage {...message} /> : null}
+        <UsersPage t={ctx.t} csrf={ctx.csrf} users={users} isAdmin={ctx.user.role === 'admin'} inviteRoles={ctx.user.role === 'admin' ? ROLES : EDITOR_INVITABLE_ROLES} selfId={ctx.user.id} />
+      </>
+    ));
+  };
+
+  scope.get('/admin/users', async (request, reply) => usersPage(adminContext(request, MANAGERS), reply));
+
+  scope.post('/admin/users/invite', async function submitInvitation(request, reply) {
+    const ctx = adminContext(request, MANAGERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    try {
+      const input = parseInput(invitationSchema, { email: field(request.body, 'email'), name: field(request.body, 'name'), role: field(request.body, 'role') }, ctx.locale);
+      const invited = await inviteUser(deps, ctx.user, input);
+      return usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.invited_ok', { email: invited.email }) });
+    } catch (err) {
+      return usersPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+    }
+  });
+
+  scope.post('/admin/users/:id', async function submitUser(request, reply) {
+    const ctx = adminContext(request, ['admin']);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const { id } = parseInput(idParams, request.params);
+    try {
+      const patch = parseInput(userPatchSchema, { role: field(request.body, 'role'), disabled: field(request.body, 'disabled') === '1' }, ctx.locale);
+      await updateUser(deps, ctx.user, id, patch);
+      return usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.saved') });
+    } catch (err) {
+      return usersPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+    }
+  });
+
+  const settingsPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) =>
+    sendAdmin(ctx, reply, { title: ctx.t('settings.title'), current: 'settings', status }, (
+      <>
+        {message ? <FormMessage {...message} /> : null}
+        <SettingsPage t={ctx.t} csrf={ctx.csrf} s={await getDiscussionSettings(deps)} />
+      </>
+    ));
+
+  scope.get('/admin/settings', async (request, reply) => settingsPage(adminContext(request, MANAGERS), reply));
+
+  scope.post('/admin/settings', async function submitSettings(request, reply) {
+    const ctx = adminContext(request, MANAGERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const b = request.body;
+    const num = (name: string) => {
+      const v = field(b, name).trim();
+      if (!/^\d+$/.test(v)) throw new ValidationError(name, 'a whole number is needed');
+      return Number(v);
+    };
+    try {
+      const next = parseInput(
+        discussionSettingsSchema,
+        {
+          closeAfterDays: num('closeAfterDays'),
+          moderation: field(b, 'moderation'),
+          maxLinks: num('maxLinks'),
+          holdWords: lines(field(b, 'holdWords')),
+          blockWords: lines(field(b, 'blockWords')),
+          guests: field(b, 'guests'),
+          threadDepth: num('threadDepth'),
+          pageSize: num('pageSize'),
+          editWindowMinutes: num('editWindowMinutes'),
+        },
+        ctx.locale,
+      );
+      await saveDiscussionSettings(deps, next);
+      await deps.cache.invalidate(['*']);
+      return settingsPage(ctx, reply, { kind: 'ok', text: ctx.t('settings.saved') });
+    } catch (err) {
+      return settingsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+    }
+  });
+
+  const accountPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], created?: string) =>
+    sendAdmin(ctx, reply, { title: ctx.t('account.title'), current: 'account' }, (
+      <AccountPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} tokens={await listOwnTokens(deps, ctx.user)} created={created} />
+    ));
+
+  scope.get('/admin/account', async (request, reply) => accountPage(adminContext(request, ROLES), reply));
+
+  scope.post('/admin/account/locale', async function submitLocale(request, reply) {
+    const ctx = adminContext(request, ROLES);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const locale = parseInput(z.enum(['fr', 'en']), field(request.body, 'locale'), ctx.locale);
+    await setUserLocale(deps, ctx.user, locale);
+    const user = { ...ctx.user, locale };
+    return accountPage({ ...ctx, user, locale, t: translator(locale) }, reply);
+  });
+
+  scope.post('/admin/account/tokens', async function submitToken(request, reply) {
+    const ctx = adminContext(request, ROLES);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const label = parseInput(z.string().trim().min(1).max(100), field(request.body, 'label'), ctx.locale);
+    const created = await createOwnToken(deps, ctx.user, label);
+    return accountPage(ctx, reply, created.token);
+  });
+
+  scope.post('/admin/account/tokens/:id/revoke', async function submitRevoke(request, reply) {
+    const ctx = adminContext(request, ROLES);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const { id } = parseInput(idParams, request.params);
+    await revokeToken(deps, ctx.user, id);
+    return reply.redirect('/admin/account', 303);
+  });
+
+}

@@ -1,0 +1,262 @@
+import type { VNode } from 'preact';
+import type { Locale } from '../../config';
+import { formatDate, type Translate } from '../../web/i18n/i18n';
+import { ROLES, type Role } from '../accounts/account';
+import type { TokenView } from '../accounts/token.service';
+import type { Section } from '../articles/section.repository';
+import { MODERATION_MODES, type DiscussionSettings } from '../moderation/settings';
+
+export function Csrf({ csrf }: { csrf: string }): VNode {
+  return <input type="hidden" name="_csrf" value={csrf} />;
+}
+
+export function SectionsPage({ t, csrf, sections, tags }: { t: Translate; csrf: string; sections: (Section & { count: number })[]; tags: { slug: string; name: string; count: number }[] }): VNode {
+  return (
+    <>
+      {sections.length === 0 ? (
+        <p class="empty">{t('sections.none')}</p>
+      ) : (
+        <table class="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sections.name')}</th>
+              <th scope="col">{t('sections.slug')}</th>
+              <th scope="col">{t('sections.articles')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sections.map((s) => (
+              <tr>
+                <td>
+                  <a href={`/admin/articles?section=${s.slug}`}>{s.name}</a>
+                </td>
+                <td>
+                  <a href={`/${s.slug}`}>/{s.slug}</a>
+                </td>
+                <td>{s.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 id="new-section">{t('sections.new')}</h2>
+      <form method="post" action="/admin/sections" class="inline-form" aria-labelledby="new-section">
+        <Csrf csrf={csrf} />
+        <p class="field field-inline">
+          <label for="section-name">{t('sections.name')}</label>
+          <input id="section-name" name="name" required maxLength={120} />
+        </p>
+        <p class="field field-inline">
+          <label for="section-slug">{t('sections.slug')}</label>
+          <input id="section-slug" name="slug" maxLength={60} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+        </p>
+        <button type="submit">{t('sections.create')}</button>
+      </form>
+      <h2>{t('sections.tags')}</h2>
+      <ul class="tag-list">
+        {tags.map((tag) => (
+          <li>
+            <a href={`/tag/${tag.slug}`}>{tag.name}</a> ({tag.count})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export interface UserRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  invited: boolean;
+}
+
+function RoleSelect({ t, id, name, value, roles }: { t: Translate; id: string; name: string; value?: Role; roles: readonly Role[] }): VNode {
+  return (
+    <select id={id} name={name}>
+      {roles.map((r) => (
+        <option value={r} selected={value === r}>
+          {t(`role.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function UsersPage({ t, csrf, users, isAdmin, inviteRoles, selfId }: { t: Translate; csrf: string; users: UserRow[]; isAdmin: boolean; inviteRoles: readonly Role[]; selfId: number }): VNode {
+  return (
+    <>
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('users.name')}</th>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('users.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>
+                {isAdmin && u.id !== selfId ? (
+                  <form method="post" action={`/admin/users/${u.id}`} class="row-form">
+                    <Csrf csrf={csrf} />
+                    <label for={`role-${u.id}`} class="visually-hidden">
+                      {t('users.role')}
+                    </label>
+                    <RoleSelect t={t} id={`role-${u.id}`} name="role" value={u.role} roles={ROLES} />{' '}
+                    <input type="checkbox" id={`disabled-${u.id}`} name="disabled" value="1" checked={u.disabled} />{' '}
+                    <label for={`disabled-${u.id}`}>{t('users.suspend')}</label>{' '}
+                    <button type="submit">{t('users.save')}</button>
+                  </form>
+                ) : (
+                  t(`role.${u.role}`)
+                )}
+              </td>
+              <td>{u.disabled ? t('users.disabled') : u.invited ? t('users.invited') : t('users.active')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="invite">{t('users.invite')}</h2>
+      <form method="post" action="/admin/users/invite" class="inline-form" aria-labelledby="invite">
+        <Csrf csrf={csrf} />
+        <p class="field field-inline">
+          <label for="invite-name">{t('users.name')}</label>
+          <input id="invite-name" name="name" required maxLength={200} />
+        </p>
+        <p class="field field-inline">
+          <label for="invite-email">{t('users.email')}</label>
+          <input id="invite-email" name="email" type="email" required />
+        </p>
+        <p class="field field-inline">
+          <label for="invite-role">{t('users.role')}</label>
+          <RoleSelect t={t} id="invite-role" name="role" value="author" roles={inviteRoles} />
+        </p>
+        <button type="submit">{t('users.invite_submit')}</button>
+      </form>
+    </>
+  );
+}
+
+function NumberField({ t, name, value, min, max }: { t: Translate; name: keyof DiscussionSettings; value: number; min: number; max: number }): VNode {
+  return (
+    <p class="field">
+      <label for={`s-${name}`}>{t(`settings.${name}` as Parameters<Translate>[0])}</label>
+      <input id={`s-${name}`} name={name} type="number" min={min} max={max} value={String(value)} required />
+    </p>
+  );
+}
+
+export function SettingsPage({ t, csrf, s }: { t: Translate; csrf: string; s: DiscussionSettings }): VNode {
+  return (
+    <>
+      <p>
+        {t('settings.queue')} <a href="/admin/moderation">{t('dash.queue')}</a>
+      </p>
+      <form method="post" action="/admin/settings" class="settings-form">
+        <Csrf csrf={csrf} />
+        <fieldset>
+          <legend>{t('settings.moderation')}</legend>
+          {MODERATION_MODES.map((m) => (
+            <label class="choice">
+              <input type="radio" name="moderation" value={m} checked={s.moderation === m} /> {t(`settings.moderation.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.guests')}</legend>
+          {(['allowed', 'name-email', 'accounts-only'] as const).map((g) => (
+            <label class="choice">
+              <input type="radio" name="guests" value={g} checked={s.guests === g} /> {t(`settings.guests.${g}`)}
+            </label>
+          ))}
+        </fieldset>
+        <NumberField t={t} name="closeAfterDays" value={s.closeAfterDays} min={0} max={36500} />
+        <NumberField t={t} name="maxLinks" value={s.maxLinks} min={0} max={100} />
+        <NumberField t={t} name="threadDepth" value={s.threadDepth} min={1} max={10} />
+        <NumberField t={t} name="pageSize" value={s.pageSize} min={1} max={500} />
+        <NumberField t={t} name="editWindowMinutes" value={s.editWindowMinutes} min={0} max={10080} />
+        <p class="field">
+          <label for="s-holdWords">{t('settings.holdWords')}</label>
+          <textarea id="s-holdWords" name="holdWords" rows={5}>
+            {s.holdWords.join('\n')}
+          </textarea>
+        </p>
+        <p class="field">
+          <label for="s-blockWords">{t('settings.blockWords')}</label>
+          <textarea id="s-blockWords" name="blockWords" rows={5}>
+            {s.blockWords.join('\n')}
+          </textarea>
+        </p>
+        <button type="submit">{t('settings.save')}</button>
+      </form>
+    </>
+  );
+}
+
+export function AccountPage({ t, locale, csrf, tokens, created }: { t: Translate; locale: Locale; csrf: string; tokens: TokenView[]; created?: string | undefined }): VNode {
+  return (
+    <>
+      <form method="post" action="/admin/account/locale" class="inline-form">
+        <Csrf csrf={csrf} />
+        <p class="field field-inline">
+          <label for="locale">{t('account.language')}</label>
+          <select id="locale" name="locale">
+            <option value="fr" selected={locale === 'fr'} lang="fr">
+              Français
+            </option>
+            <option value="en" selected={locale === 'en'} lang="en">
+              English
+            </option>
+          </select>
+        </p>
+        <button type="submit">{t('account.language_save')}</button>
+      </form>
+      <h2>{t('account.tokens')}</h2>
+      <p class="hint">{t('account.tokens_hint')}</p>
+      {created ? (
+        <div class="notice notice-ok" role="status">
+          <p>{t('account.token_created')}</p>
+          <p>
+            <code class="token">{created}</code>
+          </p>
+        </div>
+      ) : null}
+      {tokens.length === 0 ? (
+        <p class="empty">{t('account.token_none')}</p>
+      ) : (
+        <ul class="token-list">
+          {tokens.map((k) => (
+            <li>
+              <strong>{k.label}</strong> — {t('account.created')} <time dateTime={k.createdAt}>{formatDate(locale, k.createdAt)}</time>{' '}
+              {k.revokedAt ? (
+                <em>{t('account.token_revoked')}</em>
+              ) : (
+                <form method="post" action={`/admin/account/tokens/${k.id}/revoke`} class="row-form">
+                  <Csrf csrf={csrf} />
+                  <button type="submit" class="button-secondary">
+                    {t('account.token_revoke')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action="/admin/account/tokens" class="inline-form">
+        <Csrf csrf={csrf} />
+        <p class="field field-inline">
+          <label for="token-label">{t('account.token_label')}</label>
+          <input id="token-label" name="label" required maxLength={100} />
+        </p>
+        <button type="submit">{t('account.token_create')}</button>
+      </form>
+    </>
+  );
+}

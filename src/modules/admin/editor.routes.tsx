@@ -1,0 +1,192 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { AppError, NotFoundError } from '../../web/errors';
+import { formatDate } from '../../web/i18n/i18n';
+import { renderArticleMarkdown } from '../../web/markdown';
+import { parseInput } from '../../web/validate';
+import { verifyFormCsrf } from '../accounts/session.service';
+import { listBylineUsers } from '../accounts/user.repository';
+import { articleCreateSchema, articlePatchSchema, articlePath, isVisible, ARTICLE_STATUSES, type Article } from '../articles/article';
+import { canArticle } from '../articles/article.policy';
+import { createArticle, getArticle, updateArticle } from '../articles/article.service';
+import { listArticles } from '../articles/article.repository';
+import { articleHistory, discardAutosave, pendingAutosave, restoreRevision, revisionWithNext } from '../articles/revision.service';
+import { findSectionBySlug, listSections } from '../articles/section.repository';
+import { listMedia } from '../media/media.repository';
+import { adminContext, field, WRITERS, type AdminContext } from './admin.guard';
+import { sendAdmin } from './admin.render';
+import { ArticleFilterForm, ArticleTable } from './article-list.views';
+import { emptyValues, toCreate, toPatch, valuesFromArticle, valuesFromForm, type EditorValues } from './editor.form';
+import { EditorForm } from './editor.views';
+import { RevisionDiff, RevisionList } from './revisions.views';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const revisionParams = z.object({ id: z.coerce.number().int().positive(), rid: z.coerce.number().int().positive() });
+const filterSchema = z.object({
+  status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
+  section: z.string().max(80).optional().catch(undefined),
+  author: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+/** The article list, the editor (new, edit), the revision history, its diffs and restore. */
+export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
+  const editorPage = async (
+    ctx: AdminContext,
+    reply: FastifyReply,
+    o: { values: EditorValues; article?: Article; message?: { kind: 'ok' | 'error'; text: string }; status?: number; autosave?: { time: string; href: string } },
+  ) => {
+    const [sections, people, media] = await Promise.all([listSections(deps.db), listBylineUsers(deps.db), listMedia(deps.db, 200)]);
+    const now = deps.clock.now();
+    return sendAdmin(
+      ctx,
+      reply,
+      { title: o.article ? ctx.t('editor.edit', { title: o.article.title }) : ctx.t('editor.new'), current: 'articles', scripts: ['editor.js'], ...(o.status ? { status: o.status } : {}) },
+      <EditorForm
+        t={ctx.t}
+        csrf={ctx.csrf}
+        values={o.values}
+        {...(o.article ? { articleId: o.article.id, publicUrl: isVisible(o.article, now) ? articlePath(o.article) : undefined } : {})}
+        sections={sections}
+        people={people}
+        images={media.map((m) => ({ id: m.id, alt: m.alt, originalName: m.original_name }))}
+        canPublish={canArticle(ctx.user, 'article:publish')}
+        previewHtml={renderArticleMarkdown(o.values.body)}
+        message={o.message}
+        autosave={o.autosave}
+      />,
+    );
+  };
+
+  const refused = (ctx: AdminContext, reply: FastifyReply, values: EditorValues, err: unknown, article?: Article) => {
+    if (!(err instanceof AppError) || err.status >= 500 || err.status === 401) throw err;
+    const message = { kind: 'error' as const, text: ctx.t('editor.error', { message: err.message }) };
+    return editorPage(ctx, reply, { values, message, status: err.status, ...(article ? { article } : {}) });
+  };
+
+  scope.get('/admin/articles', async function showArticleList(request, reply) {
+    const ctx = adminContext(request, WRITERS);
+    const f = filterSchema.parse(request.query ?? {});
+    const now = deps.clock.now();
+    const section = f.section ? await findSectionBySlug(deps.db, f.section) : undefined;
+    // Authors work on their own articles; the newsroom's other work is not theirs to browse here.
+    const authorId = ctx.user.role === 'author' ? ctx.user.id : f.author;
+    const [articles, sections, people] = await Promise.all([
+      listArticles(deps.db, {
+        now: now.toISOString(),
+        limit: 100,
+        ...(f.status ? { status: f.status } : {}),
+        ...(section ? { sectionId: section.id } : f.section ? { sectionId: -1 } : {}),
+        ...(authorId !== undefined ? { authorId } : {}),
+      }),
+      listSections(deps.db),
+      ctx.user.role === 'author' ? Promise.resolve([]) : listBylineUsers(deps.db),
+    ]);
+    return sendAdmin(
+      ctx,
+      reply,
+      { title: ctx.t('articles.title'), current: 'articles' },
+      <>
+        <p>
+          <a class="button" href="/admin/articles/new">
+            {ctx.t('dash.new_article')}
+          </a>
+        </p>
+        <ArticleFilterForm t={ctx.t} filters={{ status: f.status, section: f.section, author: authorId }} sections={sections} people={people} />
+        <ArticleTable t={ctx.t} locale={ctx.locale} articles={articles} now={now} />
+      </>,
+    );
+  });
+
+  scope.get('/admin/articles/new', async function showNewArticle(request, reply) {
+    const ctx = adminContext(request, WRITERS);
+    return editorPage(ctx, reply, { values: emptyValues(ctx.user.id) });
+  });
+
+  scope.post('/admin/articles', async function submitNewArticle(request, reply) {
+    const ctx = adminContext(request, WRITERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const values = valuesFromForm(request.body);
+    if (field(request.body, 'intent') === 'preview') return editorPage(ctx, reply, { values });
+    try {
+      const input = parseInput(articleCreateSchema, toCreate(values, deps.clock.now()), ctx.locale);
+      const a = await createArticle(deps, ctx.user, input);
+      return reply.redirect(`/admin/articles/${a.id}?saved=1`, 303);
+    } catch (err) {
+      return refused(ctx, reply, values, err);
+    }
+  });
+
+  scope.get('/admin/articles/:id', async function showEditor(request: FastifyRequest, reply) {
+    const ctx = adminContext(request, WRITERS);
+    const { id } = parseInput(idParams, request.params);
+    const article = await getArticle(deps, ctx.user, id);
+    const q = request.query as { saved?: string; autosave?: string; restored?: string };
+    const values = valuesFromArticle(article, deps.clock.now());
+    const auto = await pendingAutosave(deps, ctx.user, article);
+    if (auto && q.autosave === '1') return editorPage(ctx, reply, { article, values: { ...values, title: auto.title, summary: auto.summary, body: auto.body } });
+    const message = q.saved === '1' ? ctx.t('editor.saved') : q.restored === '1' ? ctx.t('revisions.restored') : undefined;
+    return editorPage(ctx, reply, {
+      article,
+      values,
+      ...(message ? { message: { kind: 'ok' as const, text: message } } : {}),
+      ...(auto ? { autosave: { time: formatDate(ctx.locale, auto.saved_at), href: `/admin/articles/${id}?autosave=1` } } : {}),
+    });
+  });
+
+  scope.post('/admin/articles/:id', async function submitArticle(request, reply) {
+    const ctx = adminContext(request, WRITERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const { id } = parseInput(idParams, request.params);
+    const article = await getArticle(deps, ctx.user, id);
+    const values = valuesFromForm(request.body);
+    if (field(request.body, 'intent') === 'preview') return editorPage(ctx, reply, { article, values });
+    try {
+      const patch = parseInput(articlePatchSchema, toPatch(values, article, deps.clock.now()), ctx.locale);
+      await updateArticle(deps, ctx.user, id, patch);
+      await discardAutosave(deps, ctx.user, id);
+      return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    } catch (err) {
+      return refused(ctx, reply, values, err, article);
+    }
+  });
+
+  scope.get('/admin/articles/:id/revisions', async function showRevisions(request, reply) {
+    const ctx = adminContext(request, WRITERS);
+    const { id } = parseInput(idParams, request.params);
+    const { article, entries } = await articleHistory(deps, ctx.user, id);
+    return sendAdmin(
+      ctx,
+      reply,
+      { title: ctx.t('revisions.title', { title: article.title }), current: 'articles' },
+      <>
+        <p>
+          <a href={`/admin/articles/${id}`}>{ctx.t('articles.edit')}</a>
+        </p>
+        <RevisionList t={ctx.t} locale={ctx.locale} articleId={id} entries={entries} />
+      </>,
+    );
+  });
+
+  scope.get('/admin/articles/:id/revisions/:rid', async function showRevisionDiff(request, reply) {
+    const ctx = adminContext(request, WRITERS);
+    const { id, rid } = parseInput(revisionParams, request.params);
+    const { article, revision, next } = await revisionWithNext(deps, ctx.user, id, rid);
+    const canRestore = canArticle(ctx.user, 'revision:restore', { authorIds: article.authors.map((a) => a.id), storedStatus: article.storedStatus });
+    return sendAdmin(
+      ctx,
+      reply,
+      { title: ctx.t('revisions.diff_title', { date: formatDate(ctx.locale, revision.created_at) }), current: 'articles' },
+      <RevisionDiff t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} articleId={id} revision={revision} next={next} canRestore={canRestore} />,
+    );
+  });
+
+  scope.post('/admin/articles/:id/revisions/:rid/restore', async function submitRestore(request, reply) {
+    const ctx = adminContext(request, WRITERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const { id, rid } = parseInput(revisionParams, request.params);
+    const a = await restoreRevision(deps, ctx.user, id, rid);
+    if (!a) throw new NotFoundError('article');
+    return reply.redirect(`/admin/articles/${id}?restored=1`, 303);
+  });
+}
