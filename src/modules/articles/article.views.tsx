@@ -20,7 +20,7 @@ function PublishedAt({ article, t, locale }: { article: Article; t: Translate; l
     <p class="dates">
       {article.dateline ? <span class="dateline">{article.dateline} — </span> : null}
       {t('article.published')} <time dateTime={article.publishAt}>{formatDate(locale, article.publishAt)}</time>
-      {article.updatedAt > article.publishAt ? (
+      {article.updatedAt > article.createdAt && article.updatedAt > article.publishAt ? (
         <>
           {' · '}
           {t('article.updated')} <time dateTime={article.updatedAt}>{formatDate(locale, article.updatedAt)}</time>
