@@ -1,4 +1,6 @@
 import type { Deps } from '../deps';
+import { backupCommand, exportCommand } from '../modules/export/export.cli';
+import { importCommand } from '../modules/importers/importer.cli';
 
 /** Runs fn with deps opened from the environment, closing them afterwards. */
 export type WithDeps = <T>(fn: (deps: Deps) => Promise<T>) => Promise<T>;
@@ -9,4 +11,8 @@ export type Command = (args: string[], withDeps: WithDeps) => Promise<void>;
 /**
  * Commands added by modules: `import`, `export`, `backup`. Each module adds its entry here.
  */
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+  export: exportCommand,
+  backup: backupCommand,
+};

@@ -2,6 +2,7 @@ import type { AccountTables } from '../modules/accounts/account.tables';
 import type { ArticleTables } from '../modules/articles/article.tables';
 import type { AutosaveTables } from '../modules/articles/autosave.tables';
 import type { CommentTables } from '../modules/comments/comment.tables';
+import type { ImporterTables } from '../modules/importers/importer.tables';
 import type { MediaTables } from '../modules/media/media.tables';
 import type { ModerationTables } from '../modules/moderation/moderation.tables';
 
@@ -15,6 +16,6 @@ export interface SettingsTable {
  * The whole database, one interface per module's tables.
  * Timestamps are ISO 8601 UTC strings, booleans 0/1 integers, JSON as text, on both engines.
  */
-export interface Database extends AccountTables, ArticleTables, CommentTables, ModerationTables, AutosaveTables, MediaTables {
+export interface Database extends AccountTables, ArticleTables, CommentTables, ModerationTables, AutosaveTables, MediaTables, ImporterTables {
   settings: SettingsTable;
 }

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { resolveImportedUrl } from '../modules/importers/legacy-url';
 
 /**
  * Where an unknown path used to point (an imported WordPress permalink, a Disqus
@@ -6,7 +7,5 @@ import type { Deps } from '../deps';
  * Consulted only on a GET that would otherwise be a 404, so it costs nothing on hits.
  */
 export async function resolveLegacyUrl(deps: Deps, path: string): Promise<string | undefined> {
-  void deps;
-  void path;
-  return undefined;
+  return resolveImportedUrl(deps, path);
 }

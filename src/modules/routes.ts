@@ -4,6 +4,8 @@ import { registerNewsroom } from './admin/newsroom.plugin';
 import { registerSearchPages } from './search/search.pages';
 import { registerFeedRoutes } from './feeds/feed.routes';
 import { registerListingPages } from './feeds/listing.pages';
+import { registerImporterRoutes } from './importers/importer.routes';
+import { registerPrivacyRoutes } from './privacy/privacy.routes';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -17,4 +19,6 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerSearchPages(app, deps);
   registerFeedRoutes(app, deps);
   registerListingPages(app, deps);
+  registerImporterRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
 }

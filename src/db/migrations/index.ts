@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect';
 import * as m0001 from './0001-foundation';
 import * as m0003 from './0003-newsroom';
 import * as m0004 from './0004-search';
+import * as m0005 from './0005-importers';
 
 /** A migration: append-only; each runs in its own transaction. */
 export interface MigrationModule {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-foundation': m0001,
   '0003-newsroom': m0003,
   '0004-search': m0004,
+  '0005-importers': m0005,
 };

@@ -5,6 +5,7 @@ import { articleMessages } from '../../modules/articles/article.messages';
 import { commentMessages } from '../../modules/comments/comment.messages';
 import { moderationMessages } from '../../modules/moderation/moderation.messages';
 import { searchMessages } from '../../modules/search/search.messages';
+import { privacyMessages } from '../../modules/privacy/privacy.messages';
 import { webMessages } from '../web.messages';
 
 const fr = {
@@ -16,6 +17,7 @@ const fr = {
   ...accountMessages.fr,
   ...adminMessages.fr,
   ...mediaMessages.fr,
+  ...privacyMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -29,6 +31,7 @@ const en: Record<MessageKey, string> = {
   ...accountMessages.en,
   ...adminMessages.en,
   ...mediaMessages.en,
+  ...privacyMessages.en,
 };
 
 /** Every string of the interface, per language. French is the reference. */

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** A row of the id map: what an id of the source became here. */
+export interface Mapping {
+  local_id: number | null;
+  data: string | null;
+}
+
+export async function findMapping(db: Kysely<Database>, source: string, kind: string, externalId: string): Promise<Mapping | undefined> {
+  return db
+    .selectFrom('import_map')
+    .select(['local_id', 'data'])
+    .where('source', '=', source)
+    .where('kind', '=', kind)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}
+
+export async function insertMapping(
+  db: Kysely<Database>,
+  m: { source: string; kind: string; external_id: string; local_id: number | null; data?: string | null; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('import_map')
+    .values({ ...m, data: m.data ?? null })
+    .onConflict((oc) => oc.columns(['source', 'kind', 'external_id']).doUpdateSet({ local_id: m.local_id, data: m.data ?? null }))
+    .execute();
+}
+
+/** Records an old URL for the article; the first article to claim a path keeps it. */
+export async function insertLegacyUrl(db: Kysely<Database>, path: string, articleId: number): Promise<boolean> {
+  const r = await db.insertInto('legacy_urls').values({ path, article_id: articleId }).onConflict((oc) => oc.column('path').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findLegacyArticleId(db: Kysely<Database>, path: string): Promise<number | undefined> {
+  const r = await db.selectFrom('legacy_urls').select('article_id').where('path', '=', path).executeTakeFirst();
+  return r?.article_id;
+}
+
+/**
+ * Featured images: each `thumbnail` mapping (post → attachment id) joined with the
+ * attachment's recorded URL, written in one statement once the whole file is read
+ * (attachments may come after the posts that use them). Returns how many were new.
+ */
+export async function recordFeaturedImages(db: Kysely<Database>, source: string): Promise<number> {
+  const r = await db
+    .insertInto('imported_images')
+    .columns(['article_id', 'url', 'alt'])
+    .expression((eb) =>
+      eb
+        .selectFrom('import_map as t')
+        .innerJoin('import_map as a', (j) => j.onRef('a.source', '=', 't.source').onRef('a.external_id', '=', 't.data').on('a.kind', '=', 'attachment'))
+        .innerJoin('articles', 'articles.id', 't.local_id')
+        .select(['articles.id as article_id', 'a.data as url', eb.val('').as('alt')])
+        .where('t.source', '=', source)
+        .where('t.kind', '=', 'thumbnail')
+        .where('a.data', 'is not', null),
+    )
+    .onConflict((oc) => oc.column('article_id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Sets a comment's parent once the parent is known (it came later in the file). */
+export async function setCommentParent(db: Kysely<Database>, commentId: number, parentId: number): Promise<void> {
+  await db.updateTable('comments').set({ parent_id: parentId }).where('id', '=', commentId).execute();
+}
+
+/** The article whose current public path is /section/slug (a Disqus thread that links to the new site). */
+export async function findArticleIdBySectionAndSlug(db: Kysely<Database>, sectionSlug: string, slug: string): Promise<number | undefined> {
+  const r = await db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select('articles.id')
+    .where('articles.slug', '=', slug)
+    .where((eb) => (sectionSlug === 'a' ? eb('articles.section_id', 'is', null) : eb('sections.slug', '=', sectionSlug)))
+    .executeTakeFirst();
+  return r?.id;
+}

@@ -1,0 +1,67 @@
+import type { Deps } from '../../deps';
+import { articlePath } from '../articles/article';
+import { findArticleById, findArticleIdByOldSlug } from '../articles/article.repository';
+import { findArticleIdBySectionAndSlug, findLegacyArticleId } from './import.repository';
+
+// WordPress's short links (`/?p=123`, `/?page_id=7`) are the only query strings that name a page.
+const ID_PARAMS = ['p', 'page_id', 'attachment_id'] as const;
+
+/**
+ * The key an old URL is stored under: its path (decoded, lower case, without the
+ * trailing slash) plus `?p=N` when it is a WordPress short link. The host is
+ * dropped, so an export made under another domain still matches. Undefined for
+ * the home page or anything that is not a URL.
+ */
+export function legacyKey(urlOrPath: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(urlOrPath, 'http://legacy.invalid');
+  } catch {
+    return undefined;
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    path = url.pathname;
+  }
+  path = path.toLowerCase().replace(/\/+$/, '') || '/';
+  const param = ID_PARAMS.find((p) => /^\d+$/.test(url.searchParams.get(p) ?? ''));
+  if (param) return `${path === '/index.php' ? '/' : path}?${param}=${url.searchParams.get(param) ?? ''}`;
+  return path === '/' ? undefined : path;
+}
+
+/** Whether a request URL is a WordPress short link on the home page (`/?p=123`). */
+export function isShortLink(url: string): boolean {
+  return url.startsWith('/?') && ID_PARAMS.some((p) => url.includes(`${p}=`));
+}
+
+/** The current path of the article an old URL points to, or undefined. */
+export async function resolveImportedUrl(deps: Deps, path: string): Promise<string | undefined> {
+  const key = legacyKey(path);
+  if (!key) return undefined;
+  const id = await findLegacyArticleId(deps.db, key);
+  if (id === undefined) return undefined;
+  const article = await findArticleById(deps.db, id);
+  if (!article) return undefined;
+  const target = articlePath(article);
+  return target === path.split('?')[0] ? undefined : target;
+}
+
+/**
+ * The article an absolute URL (a Disqus thread's link) names: an old URL recorded
+ * by an import, a former slug, or the article's current path.
+ */
+export async function findArticleIdForUrl(deps: Deps, link: string): Promise<number | undefined> {
+  const key = legacyKey(link);
+  if (!key) return undefined;
+  const legacy = await findLegacyArticleId(deps.db, key);
+  if (legacy !== undefined) return legacy;
+  const parts = key.split('?')[0]?.split('/').filter(Boolean) ?? [];
+  if (parts.length === 2 && parts[0] && parts[1]) {
+    const current = await findArticleIdBySectionAndSlug(deps.db, parts[0], parts[1]);
+    if (current !== undefined) return current;
+    return findArticleIdByOldSlug(deps.db, parts[1]);
+  }
+  return undefined;
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { ForbiddenError, UnauthorizedError } from '../../web/errors';
+import { Layout, renderDocument } from '../../web/layout';
+import { parseInput } from '../../web/validate';
+import { clearSessionCookie, verifyFormCsrf } from '../accounts/session.service';
+import { ERASE_MODES, eraseGuest, eraseReader, guestData, purgeExpiredAddresses, readerData, requestGuestLink, verifyGuestToken, type PersonalData } from './privacy.service';
+import { getPrivacySettings, privacySettingsSchema, savePrivacySettings } from './privacy.settings';
+import { GuestPage, PrivacyPage } from './privacy.views';
+
+const eraseForm = z.object({ mode: z.enum(ERASE_MODES), confirm: z.literal('1'), _csrf: z.string().max(200).optional() });
+const guestForm = z.object({ email: z.email().max(320) });
+const tokenParams = z.object({ token: z.string().min(10).max(1000) });
+/** How often client-address HMACs past the retention period are dropped. */
+const PURGE_EVERY_MS = 6 * 3600 * 1000;
+
+function page(request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200): FastifyReply {
+  const html = renderDocument(
+    <Layout locale={request.locale} t={request.t} meta={{ title, noindex: true }}>
+      {body}
+    </Layout>,
+  );
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+}
+
+function download(reply: FastifyReply, data: PersonalData): FastifyReply {
+  return reply
+    .type('application/json; charset=utf-8')
+    .header('cache-control', 'private, no-store')
+    .header('content-disposition', 'attachment; filename="mes-donnees-palabre.json"')
+    .send(JSON.stringify(data, null, 2));
+}
+
+/** Readers' own data: /privacy, the account's download and erasure, the guest's emailed link; the retention purge. */
+export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/privacy', async (request, reply) => {
+    const { ipRetentionDays } = await getPrivacySettings(deps);
+    const done = (request.query as { erased?: string }).erased;
+    const message = done !== undefined && /^\d+$/.test(done) ? request.t('privacy.erased', { count: done }) : undefined;
+    return page(request, reply, request.t('privacy.title'), <PrivacyPage t={request.t} user={request.user} csrf={request.sessionCsrf} retentionDays={ipRetentionDays} message={message} />);
+  });
+
+  app.get('/account/data.json', async (request, reply) => {
+    if (!request.user) throw new UnauthorizedError();
+    return download(reply, await readerData(deps, request.user));
+  });
+
+  app.post('/account/erase', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const user = request.user;
+    if (!user) throw new UnauthorizedError();
+    const form = parseInput(eraseForm, request.body ?? {}, request.locale);
+    verifyFormCsrf(request, form._csrf);
+    const count = await eraseReader(deps, user, form.mode);
+    clearSessionCookie(reply);
+    if (request.authMethod === 'token') return reply.send({ erased: true, comments: count });
+    return reply.redirect(`/privacy?erased=${count}`, 303);
+  });
+
+  app.post('/privacy/guest', { config: { rateLimit: { max: 5, timeWindow: '1 hour' } } }, async (request, reply) => {
+    const { email } = parseInput(guestForm, request.body ?? {}, request.locale);
+    await requestGuestLink(deps, email);
+    const { ipRetentionDays } = await getPrivacySettings(deps);
+    return page(request, reply, request.t('privacy.title'), <PrivacyPage t={request.t} user={request.user} csrf={request.sessionCsrf} retentionDays={ipRetentionDays} message={request.t('privacy.guest.sent')} />);
+  });
+
+  app.get('/privacy/guest/:token', async (request, reply) => {
+    const { token } = parseInput(tokenParams, request.params);
+    const email = verifyGuestToken(deps, token);
+    const data = await guestData(deps, email);
+    return page(request, reply, request.t('privacy.title'), <GuestPage t={request.t} email={email} token={token} count={data.comments.length} />);
+  });
+
+  app.get('/privacy/guest/:token/data.json', async (request, reply) => {
+    const { token } = parseInput(tokenParams, request.params);
+    return download(reply, await guestData(deps, verifyGuestToken(deps, token)));
+  });
+
+  app.post('/privacy/guest/:token/erase', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const { token } = parseInput(tokenParams, request.params);
+    const email = verifyGuestToken(deps, token);
+    const form = parseInput(eraseForm, request.body ?? {}, request.locale);
+    const count = await eraseGuest(deps, email, form.mode);
+    return reply.redirect(`/privacy?erased=${count}`, 303);
+  });
+
+  app.get('/api/v1/settings/privacy', async (request) => {
+    if (request.user?.role !== 'admin') throw request.user ? new ForbiddenError() : new UnauthorizedError();
+    return getPrivacySettings(deps);
+  });
+
+  app.put('/api/v1/settings/privacy', async (request) => {
+    if (request.user?.role !== 'admin') throw request.user ? new ForbiddenError() : new UnauthorizedError();
+    const s = parseInput(privacySettingsSchema, request.body, request.locale);
+    await savePrivacySettings(deps, s);
+    await purgeExpiredAddresses(deps);
+    return s;
+  });
+
+  schedulePurge(app, deps);
+}
+
+/** Drops expired address HMACs when the site starts, then every few hours (each instance; the update is idempotent). */
+function schedulePurge(app: FastifyInstance, deps: Deps): void {
+  let timer: NodeJS.Timeout | undefined;
+  const purge = () =>
+    purgeExpiredAddresses(deps).then(
+      (n) => {
+        if (n > 0) deps.log.info({ purged: n }, 'client address HMACs past retention dropped');
+      },
+      (err: unknown) => deps.log.warn({ err }, 'address retention purge failed'),
+    );
+  app.addHook('onReady', async () => {
+    await purge();
+    timer = setInterval(() => void purge(), PURGE_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+}

@@ -1,0 +1,163 @@
+import { createHmac } from 'node:crypto';
+import type { Deps } from '../../deps';
+import { AppError, ForbiddenError } from '../../web/errors';
+import { t } from '../../web/i18n/i18n';
+import { safeEqual } from '../../web/security';
+import type { AuthUser } from '../accounts/account';
+import { bumpArticleVersion } from '../articles/article.repository';
+import {
+  anonymizeComments,
+  deleteUserRow,
+  findAccount,
+  guestHasComments,
+  listOwnedComments,
+  ownedArticleIds,
+  purgeIpHashes,
+  removeComments,
+  type Owner,
+} from './privacy.repository';
+import { getPrivacySettings } from './privacy.settings';
+
+/** What erasure does with the comments: gone (text and name), or kept without a name. */
+export const ERASE_MODES = ['remove', 'anonymize'] as const;
+export type EraseMode = (typeof ERASE_MODES)[number];
+
+/** How long a link sent to a guest works. */
+export const GUEST_LINK_TTL_MS = 24 * 3600 * 1000;
+
+/** 400: a guest's link is malformed, forged or expired. */
+export class PrivacyLinkError extends AppError {
+  constructor() {
+    super('privacy_link_invalid', 400, 'this link is invalid or has expired; ask for a new one');
+  }
+}
+
+/** The download: everything Palabre keeps about a person, as JSON (docs/privacy.md). */
+export interface PersonalData {
+  format: 'palabre-personal-data';
+  version: 1;
+  exportedAt: string;
+  account: { id: number; email: string; name: string; role: string; createdAt: string } | null;
+  email: string;
+  comments: {
+    id: number;
+    articleId: number;
+    articleTitle: string;
+    articleUrl: string;
+    parentId: number | null;
+    name: string;
+    body: string;
+    status: string;
+    reasons: unknown;
+    likes: number;
+    createdAt: string;
+    updatedAt: string;
+  }[];
+}
+
+async function collect(deps: Deps, owner: Owner, email: string, account: PersonalData['account']): Promise<PersonalData> {
+  const rows = await listOwnedComments(deps.db, owner);
+  return {
+    format: 'palabre-personal-data',
+    version: 1,
+    exportedAt: deps.clock.now().toISOString(),
+    account,
+    email,
+    comments: rows.map((r) => ({
+      id: r.id,
+      articleId: r.article_id,
+      articleTitle: r.article_title,
+      articleUrl: `${deps.config.baseUrl}/${r.section_slug ?? 'a'}/${r.article_slug}`,
+      parentId: r.parent_id,
+      name: r.author_name,
+      body: r.body,
+      status: r.status,
+      reasons: JSON.parse(r.reasons) as unknown,
+      likes: r.likes,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+/** A signed-in person's account and every comment they wrote. */
+export async function readerData(deps: Deps, user: AuthUser): Promise<PersonalData> {
+  const a = await findAccount(deps.db, user.id);
+  return collect(deps, { userId: user.id }, user.email, a ? { id: a.id, email: a.email, name: a.name, role: a.role, createdAt: a.created_at } : null);
+}
+
+/** A guest's comments, found by the email they gave. */
+export async function guestData(deps: Deps, email: string): Promise<PersonalData> {
+  return collect(deps, { email }, email, null);
+}
+
+async function erase(deps: Deps, owner: Owner, mode: EraseMode, userId?: number): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  const articles = await ownedArticleIds(deps.db, owner);
+  const count = await deps.dialect.writeTransaction(deps.db, async (db) => {
+    const n = mode === 'remove' ? await removeComments(db, owner, now) : await anonymizeComments(db, owner, t(deps.config.locale, 'privacy.anonymous'), now);
+    for (const id of articles) await bumpArticleVersion(db, id);
+    if (userId !== undefined) await deleteUserRow(db, userId);
+    return n;
+  });
+  await deps.cache.invalidate(articles.map((id) => `article:${id}`));
+  return count;
+}
+
+/**
+ * A reader erases their account: their comments removed or anonymized, then the
+ * account itself (sessions and tokens go with it). Newsroom accounts are closed
+ * by an administrator instead, since bylines and the audit log depend on them.
+ */
+export async function eraseReader(deps: Deps, user: AuthUser, mode: EraseMode): Promise<number> {
+  if (user.role !== 'reader') throw new ForbiddenError('newsroom accounts are closed by an administrator');
+  return erase(deps, { userId: user.id }, mode, user.id);
+}
+
+/** A guest erases the comments written with their email. */
+export async function eraseGuest(deps: Deps, email: string, mode: EraseMode): Promise<number> {
+  return erase(deps, { email }, mode);
+}
+
+function sign(deps: Deps, payload: string): string {
+  return createHmac('sha256', deps.secret).update(`privacy:${payload}`).digest('base64url');
+}
+
+/** A link token for a guest: the email and an expiry, signed with the site's secret. */
+export function guestToken(deps: Deps, email: string): string {
+  const payload = Buffer.from(JSON.stringify({ e: email, x: deps.clock.now().getTime() + GUEST_LINK_TTL_MS })).toString('base64url');
+  return `${payload}.${sign(deps, payload)}`;
+}
+
+/** The email a guest token was made for, or PrivacyLinkError. */
+export function verifyGuestToken(deps: Deps, token: string): string {
+  const [payload, mac] = token.split('.');
+  if (!payload || !mac || !safeEqual(mac, sign(deps, payload))) throw new PrivacyLinkError();
+  try {
+    const v = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; x?: unknown };
+    if (typeof v.e === 'string' && typeof v.x === 'number' && v.x > deps.clock.now().getTime()) return v.e;
+  } catch {
+    /* fall through */
+  }
+  throw new PrivacyLinkError();
+}
+
+/**
+ * A guest asks for their data: when comments were written with that email, a
+ * link is sent to it. The answer is the same either way, so the form does not
+ * tell a stranger whether someone commented.
+ */
+export async function requestGuestLink(deps: Deps, rawEmail: string): Promise<void> {
+  const email = rawEmail.trim().toLowerCase();
+  if (!(await guestHasComments(deps.db, email))) return;
+  const link = `${deps.config.baseUrl}/privacy/guest/${guestToken(deps, email)}`;
+  const l = deps.config.locale;
+  await deps.mailer.send({ to: email, subject: t(l, 'privacy.mail.subject'), text: t(l, 'privacy.mail.text', { link }) });
+}
+
+/** Drops client-address HMACs older than the retention setting (run at start-up and every few hours). */
+export async function purgeExpiredAddresses(deps: Deps): Promise<number> {
+  const { ipRetentionDays } = await getPrivacySettings(deps);
+  const cutoff = new Date(deps.clock.now().getTime() - ipRetentionDays * 86_400_000).toISOString();
+  return purgeIpHashes(deps.db, cutoff);
+}

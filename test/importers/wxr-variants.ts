@@ -1,0 +1,32 @@
+/**
+ * Small WXR 1.0 and 1.1 documents, as WordPress 2.x–3.0 (1.0) and 3.1–3.x (1.1)
+ * wrote them: the same elements under other namespace URIs; 1.0 has no
+ * wp:author list and writes several values without CDATA.
+ */
+export function wxrDocument(version: '1.0' | '1.1'): string {
+  const p = `v${version.replace('.', '')}`;
+  const base = 100 + Number(version.replace('.', '')) * 10;
+  const authors =
+    version === '1.1'
+      ? `<wp:author><wp:author_id>3</wp:author_id><wp:author_login>redac${p}</wp:author_login><wp:author_email>redac-${p}@old.example</wp:author_email><wp:author_display_name><![CDATA[Rédaction ${version}]]></wp:author_display_name><wp:author_first_name><![CDATA[]]></wp:author_first_name><wp:author_last_name><![CDATA[]]></wp:author_last_name></wp:author>`
+      : '';
+  const comment = (id: number, approved: string, content: string, type = '') =>
+    `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Lecteur ${id}]]></wp:comment_author><wp:comment_author_email>l${id}@old.example</wp:comment_author_email><wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>203.0.113.${id % 250}</wp:comment_author_IP><wp:comment_date>2010-05-04 10:00:00</wp:comment_date><wp:comment_date_gmt>2010-05-04 08:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${content}]]></wp:comment_content><wp:comment_approved>${approved}</wp:comment_approved><wp:comment_type>${type}</wp:comment_type><wp:comment_parent>0</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`;
+  const item = (id: number, slug: string, status: string, gmt: string, type: string, content: string, comments = '') =>
+    `<item><title>Titre ${slug}</title><link>http://old.example/${p}/${slug}/</link><pubDate>Tue, 04 May 2010 08:00:00 +0000</pubDate><dc:creator>redac${p}</dc:creator><guid isPermaLink="false">http://old.example/?p=${id}</guid><description></description><content:encoded><![CDATA[${content}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${id}</wp:post_id><wp:post_date>${gmt}</wp:post_date><wp:post_date_gmt>${gmt}</wp:post_date_gmt><wp:comment_status>open</wp:comment_status><wp:ping_status>open</wp:ping_status><wp:post_name>${p}-${slug}</wp:post_name><wp:status>${status}</wp:status><wp:post_parent>0</wp:post_parent><wp:menu_order>0</wp:menu_order><wp:post_type>${type}</wp:post_type><wp:post_password></wp:post_password><category><![CDATA[Archives]]></category><category domain="category" nicename="archives"><![CDATA[Archives]]></category>${comments}</item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!-- generator="WordPress/${version === '1.0' ? '2.9.2' : '3.1'}" created="2011-02-01 10:00"-->
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/${version}/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/${version}/">
+<channel>
+<title>Ancien site</title><link>http://old.example/${p}</link><description></description><pubDate>Tue, 01 Feb 2011 10:00:00 +0000</pubDate><generator>http://wordpress.org/?v=3.1</generator><language>fr</language>
+<wp:wxr_version>${version}</wp:wxr_version><wp:base_site_url>http://old.example/${p}</wp:base_site_url><wp:base_blog_url>http://old.example/${p}</wp:base_blog_url>
+${authors}
+<wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>archives</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Archives]]></wp:cat_name></wp:category>
+${item(base + 1, 'classic', 'publish', '2010-05-04 08:00:00', 'post', 'Premier paragraphe,\nsur deux lignes.\n\nSecond paragraphe.', comment(base * 10 + 1, '1', 'Bravo <script>alert(1)</script>!') + comment(base * 10 + 2, 'spam', 'Achetez maintenant') + comment(base * 10 + 3, '0', 'En attente') + comment(base * 10 + 4, '1', 'Lien retour', 'pingback'))}
+${item(base + 2, 'private', 'private', '2010-05-05 08:00:00', 'post', 'Note interne.')}
+${item(base + 3, 'future', 'future', '2031-01-01 08:00:00', 'post', 'Plus tard.')}
+${item(base + 4, 'menu', 'publish', '2010-05-05 08:00:00', 'nav_menu_item', '')}
+</channel>
+</rss>
+`;
+}
