@@ -1,8 +1,8 @@
 // Load benchmarks (not tests): starts the built server on a fresh SQLite file,
 // loads an article with 200 comments, and measures requests/s and p99 with autocannon.
 // Usage: npm run bench   (BENCH_SECONDS=10, BENCH_CONNECTIONS=50, DATABASE_URL to use PostgreSQL)
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,8 +77,8 @@ for (let i = 0; i < 200; i++) {
 }
 const articlePath = new URL(article.url).pathname;
 
-async function run(title, path, headers = {}) {
-  const result = await autocannon({ url: base + path, connections, duration: seconds, headers: { 'accept-encoding': 'gzip', ...headers } });
+async function run(title, path, headers = {}, url = base) {
+  const result = await autocannon({ url: url + path, connections, duration: seconds, headers });
   const row = { title, path, rps: Math.round(result.requests.average), p99: result.latency.p99, errors: result.errors + result.non2xx };
   console.log(`${title.padEnd(44)} ${String(row.rps).padStart(7)} req/s   p99 ${String(row.p99).padStart(4)} ms   errors ${row.errors}`);
   return row;
@@ -86,10 +86,35 @@ async function run(title, path, headers = {}) {
 
 console.log(`autocannon: ${connections} connections, ${seconds} s each, ${env.DATABASE_URL.split(':')[0]}`);
 const rows = [];
-rows.push(await run('home page (anonymous, cached)', '/'));
-rows.push(await run('article + 200 comments (anonymous, cached)', articlePath));
-rows.push(await run('article + 200 comments (uncached render)', articlePath, { authorization: `Bearer ${token}` }));
-rows.push(await run('home page (uncached render)', '/', { authorization: `Bearer ${token}` }));
+const gzip = { 'accept-encoding': 'gzip' };
+rows.push(await run('home page (anonymous, cached, gzip)', '/', gzip));
+rows.push(await run('article + 200 comments (cached, gzip)', articlePath, gzip));
+rows.push(await run('article + 200 comments (cached, identity)', articlePath));
+rows.push(await run('article + 200 comments (uncached render)', articlePath, { authorization: `Bearer ${token}`, ...gzip }));
+rows.push(await run('home page (uncached render)', '/', { authorization: `Bearer ${token}`, ...gzip }));
+
+// The same bytes from nginx (one worker, like the one Node process), when nginx is installed.
+const nginx = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
+if (nginx) {
+  const html = await (await fetch(base + articlePath)).text();
+  const www = join(dir, 'www');
+  mkdirSync(www, { recursive: true });
+  spawnSync('chmod', ['-R', 'a+rX', dir]);
+  writeFileSync(join(www, 'article.html'), html);
+  const nport = port + 1;
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `worker_processes 1; daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'nginx.err')};
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
+  server { listen 127.0.0.1:${nport}; root ${www}; location / { default_type text/html; } } }`,
+  );
+  const ng = spawn(nginx, ['-c', conf, '-p', dir], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 500));
+  rows.push(await run('nginx, same article bytes (identity)', '/article.html', {}, `http://127.0.0.1:${nport}`));
+  ng.kill('SIGTERM');
+}
 if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(rows, null, 2));
 stop();
 process.exit(0);

@@ -22,14 +22,20 @@ export interface PageSpec {
  */
 export async function sendPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, spec: PageSpec): Promise<FastifyReply> {
   const anonymous = request.user === null;
-  let page: CachedPage | undefined = anonymous ? deps.cache.get(spec.key) : undefined;
-  if (!page) {
-    const out = await spec.render();
-    const status = out.status ?? 200;
-    const ttl = anonymous && status === 200 ? spec.ttlMs : 0;
-    page = deps.cache.set(spec.key, { body: out.body, contentType: spec.contentType ?? HTML, status, tags: spec.tags }, ttl);
+  const hit = anonymous ? deps.cache.get(spec.key) : undefined;
+  if (hit) return sendCached(request, reply, hit, true);
+  const out = await spec.render();
+  const status = out.status ?? 200;
+  if (!anonymous || status !== 200 || spec.ttlMs <= 0) {
+    // Personal or uncacheable: sent as is, never stored, never compressed here.
+    return reply
+      .code(status)
+      .header('content-type', spec.contentType ?? HTML)
+      .header('cache-control', anonymous ? 'no-cache' : 'private, no-store')
+      .send(out.body);
   }
-  return sendCached(request, reply, page, anonymous);
+  const page = deps.cache.set(spec.key, { body: out.body, contentType: spec.contentType ?? HTML, status, tags: spec.tags }, spec.ttlMs);
+  return sendCached(request, reply, page, true);
 }
 
 /** Writes a cached page with validators, honouring If-None-Match and gzip. */
