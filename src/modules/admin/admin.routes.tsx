@@ -25,6 +25,26 @@ function lines(v: string): string[] {
   return v.split('\n').map((s) => s.trim()).filter(Boolean);
 }
 
+/**
+ * The posted settings form, read field by field after the settings schema (so
+ * settings added later need no change here); a field left out keeps its value.
+ */
+function settingsFromForm(body: unknown, current: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...current };
+  for (const [name, schema] of Object.entries(discussionSettingsSchema.shape)) {
+    const raw = (body as Record<string, unknown> | undefined)?.[name];
+    if (raw === undefined) continue;
+    const v = field(body, name);
+    if (schema instanceof z.ZodNumber) {
+      if (!/^\d+$/.test(v.trim())) throw new ValidationError(name, 'a whole number is needed');
+      out[name] = Number(v.trim());
+    } else if (schema instanceof z.ZodArray) out[name] = lines(v);
+    else if (schema instanceof z.ZodBoolean) out[name] = Array.isArray(raw) ? raw.includes('1') : v === '1';
+    else out[name] = v;
+  }
+  return out;
+}
+
 /** A refused form comes back with the service's message; anything unexpected goes to the error handler. */
 function formError(err: unknown): string {
   if (err instanceof AppError && err.status < 500 && err.status !== 401) return err.message;
@@ -147,7 +167,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     sendAdmin(ctx, reply, { title: ctx.t('settings.title'), current: 'settings', status }, (
       <>
         {message ? <FormMessage {...message} /> : null}
-        <SettingsPage t={ctx.t} csrf={ctx.csrf} s={await getDiscussionSettings(deps)} />
+        <SettingsPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} s={await getDiscussionSettings(deps)} />
       </>
     ));
 
@@ -156,28 +176,8 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   scope.post('/admin/settings', async function submitSettings(request, reply) {
     const ctx = adminContext(request, MANAGERS);
     verifyFormCsrf(request, field(request.body, '_csrf'));
-    const b = request.body;
-    const num = (name: string) => {
-      const v = field(b, name).trim();
-      if (!/^\d+$/.test(v)) throw new ValidationError(name, 'a whole number is needed');
-      return Number(v);
-    };
     try {
-      const next = parseInput(
-        discussionSettingsSchema,
-        {
-          closeAfterDays: num('closeAfterDays'),
-          moderation: field(b, 'moderation'),
-          maxLinks: num('maxLinks'),
-          holdWords: lines(field(b, 'holdWords')),
-          blockWords: lines(field(b, 'blockWords')),
-          guests: field(b, 'guests'),
-          threadDepth: num('threadDepth'),
-          pageSize: num('pageSize'),
-          editWindowMinutes: num('editWindowMinutes'),
-        },
-        ctx.locale,
-      );
+      const next = parseInput(discussionSettingsSchema, settingsFromForm(request.body, await getDiscussionSettings(deps)), ctx.locale);
       await saveDiscussionSettings(deps, next);
       await deps.cache.invalidate(['*']);
       return settingsPage(ctx, reply, { kind: 'ok', text: ctx.t('settings.saved') });

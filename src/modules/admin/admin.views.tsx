@@ -4,7 +4,9 @@ import { formatDate, type Translate } from '../../web/i18n/i18n';
 import { ROLES, type Role } from '../accounts/account';
 import type { TokenView } from '../accounts/token.service';
 import type { Section } from '../articles/section.repository';
-import { MODERATION_MODES, type DiscussionSettings } from '../moderation/settings';
+import { z } from 'zod';
+import { catalogue } from '../../web/i18n/catalogue';
+import { discussionSettingsSchema, type DiscussionSettings } from '../moderation/settings';
 
 export function Csrf({ csrf }: { csrf: string }): VNode {
   return <input type="hidden" name="_csrf" value={csrf} />;
@@ -144,16 +146,59 @@ export function UsersPage({ t, csrf, users, isAdmin, inviteRoles, selfId }: { t:
   );
 }
 
-function NumberField({ t, name, value, min, max }: { t: Translate; name: keyof DiscussionSettings; value: number; min: number; max: number }): VNode {
-  return (
-    <p class="field">
-      <label for={`s-${name}`}>{t(`settings.${name}` as Parameters<Translate>[0])}</label>
-      <input id={`s-${name}`} name={name} type="number" min={min} max={max} value={String(value)} required />
-    </p>
-  );
+/** A setting's label in the locale; a setting added later without a message shows its name rather than nothing. */
+function label(locale: Locale, key: string, fallback: string): string {
+  const messages: Record<string, string> = catalogue[locale];
+  return messages[key] ?? fallback;
 }
 
-export function SettingsPage({ t, csrf, s }: { t: Translate; csrf: string; s: DiscussionSettings }): VNode {
+/** One control per discussion setting, derived from the settings schema so that new settings appear by themselves. */
+function SettingField({ locale, name, schema, value }: { locale: Locale; name: string; schema: z.ZodType; value: unknown }): VNode | null {
+  const text = label(locale, `settings.${name}`, name);
+  if (schema instanceof z.ZodEnum) {
+    return (
+      <fieldset>
+        <legend>{text}</legend>
+        {(schema.options as string[]).map((o) => (
+          <label class="choice">
+            <input type="radio" name={name} value={o} checked={value === o} /> {label(locale, `settings.${name}.${o}`, o)}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  if (schema instanceof z.ZodNumber) {
+    return (
+      <p class="field">
+        <label for={`s-${name}`}>{text}</label>
+        <input id={`s-${name}`} name={name} type="number" min={schema.minValue ?? undefined} max={schema.maxValue ?? undefined} value={String(value)} required />
+      </p>
+    );
+  }
+  if (schema instanceof z.ZodArray) {
+    return (
+      <p class="field">
+        <label for={`s-${name}`}>{text}</label>
+        <textarea id={`s-${name}`} name={name} rows={5}>
+          {Array.isArray(value) ? value.join('\n') : ''}
+        </textarea>
+      </p>
+    );
+  }
+  if (schema instanceof z.ZodBoolean) {
+    return (
+      <p class="field field-check">
+        <input type="hidden" name={name} value="0" />
+        <input id={`s-${name}`} type="checkbox" name={name} value="1" checked={value === true} />
+        <label for={`s-${name}`}>{text}</label>
+      </p>
+    );
+  }
+  return null;
+}
+
+export function SettingsPage({ t, locale, csrf, s }: { t: Translate; locale: Locale; csrf: string; s: DiscussionSettings }): VNode {
+  const values = s as Record<string, unknown>;
   return (
     <>
       <p>
@@ -161,39 +206,9 @@ export function SettingsPage({ t, csrf, s }: { t: Translate; csrf: string; s: Di
       </p>
       <form method="post" action="/admin/settings" class="settings-form">
         <Csrf csrf={csrf} />
-        <fieldset>
-          <legend>{t('settings.moderation')}</legend>
-          {MODERATION_MODES.map((m) => (
-            <label class="choice">
-              <input type="radio" name="moderation" value={m} checked={s.moderation === m} /> {t(`settings.moderation.${m}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('settings.guests')}</legend>
-          {(['allowed', 'name-email', 'accounts-only'] as const).map((g) => (
-            <label class="choice">
-              <input type="radio" name="guests" value={g} checked={s.guests === g} /> {t(`settings.guests.${g}`)}
-            </label>
-          ))}
-        </fieldset>
-        <NumberField t={t} name="closeAfterDays" value={s.closeAfterDays} min={0} max={36500} />
-        <NumberField t={t} name="maxLinks" value={s.maxLinks} min={0} max={100} />
-        <NumberField t={t} name="threadDepth" value={s.threadDepth} min={1} max={10} />
-        <NumberField t={t} name="pageSize" value={s.pageSize} min={1} max={500} />
-        <NumberField t={t} name="editWindowMinutes" value={s.editWindowMinutes} min={0} max={10080} />
-        <p class="field">
-          <label for="s-holdWords">{t('settings.holdWords')}</label>
-          <textarea id="s-holdWords" name="holdWords" rows={5}>
-            {s.holdWords.join('\n')}
-          </textarea>
-        </p>
-        <p class="field">
-          <label for="s-blockWords">{t('settings.blockWords')}</label>
-          <textarea id="s-blockWords" name="blockWords" rows={5}>
-            {s.blockWords.join('\n')}
-          </textarea>
-        </p>
+        {Object.entries(discussionSettingsSchema.shape).map(([name, schema]) => (
+          <SettingField locale={locale} name={name} schema={schema as z.ZodType} value={values[name]} />
+        ))}
         <button type="submit">{t('settings.save')}</button>
       </form>
     </>

@@ -94,7 +94,8 @@ function common(v: EditorValues) {
     dateline: v.dateline,
     section: v.section || null,
     tags: v.tags.split(',').map((s) => s.trim()).filter(Boolean),
-    authors: v.authors,
+    // No byline chosen: the service's default (the writer) rather than an article nobody signs.
+    ...(v.authors.length > 0 ? { authors: v.authors } : {}),
     commentsOpen: v.commentsOpen,
     image: v.image && Number.isInteger(image) && image > 0 ? image : null,
     correction: v.correction.trim() ? v.correction : null,

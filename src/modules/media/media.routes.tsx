@@ -11,6 +11,7 @@ import { verifyFormCsrf } from '../accounts/session.service';
 import { adminContext, field, redirectAnonymousToLogin, WRITERS, type AdminContext } from '../admin/admin.guard';
 import { sendAdmin } from '../admin/admin.render';
 import { MEDIA_MAX_BYTES, MediaTooLargeError, presentMedia } from './media';
+import { assertMedia } from './media.policy';
 import { deleteMedia, describeMedia, listLibrary, uploadMedia } from './media.service';
 import { MediaLibrary } from './media.views';
 
@@ -57,6 +58,8 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
     await scope.register(multipart, { limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
 
     scope.post('/api/v1/media', async (request, reply) => {
+      // Refuse before reading megabytes from someone who may not upload.
+      assertMedia(request.user, 'media:upload');
       const up = await readUpload(request);
       const m = await uploadMedia(deps, request.user, { buffer: up.buffer, filename: up.filename, alt: up.fields.alt ?? '' });
       return reply.code(201).send(presentMedia(m, deps.config.baseUrl));
