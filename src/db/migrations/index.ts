@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-moderation';
 import * as m0003 from './0003-newsroom';
 import * as m0004 from './0004-search';
 import * as m0005 from './0005-importers';
@@ -17,6 +18,7 @@ export interface MigrationModule {
  */
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-foundation': m0001,
+  '0002-moderation': m0002,
   '0003-newsroom': m0003,
   '0004-search': m0004,
   '0005-importers': m0005,

@@ -30,6 +30,8 @@ export interface NewComment {
   reasons: Reason[];
   scores: Record<string, number>;
   created_at: string;
+  /** See moderation/text.ts bodyHash: lets the pipeline find repeats. */
+  body_hash?: string | null;
 }
 
 export async function insertComment(db: Kysely<Database>, c: NewComment): Promise<number> {

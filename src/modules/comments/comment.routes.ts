@@ -11,8 +11,13 @@ import { findArticleById } from '../articles/article.repository';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { COMMENT_SORTS, commentInputSchema } from './comment';
 import { presentComment } from './comment.presenter';
-import { listCommentsPage } from './comment.repository';
+import { findCommentById, listCommentsPage } from './comment.repository';
 import { submitComment } from './comment.service';
+import { pendingIds, rememberPending } from './comment.pending';
+import { issueFormToken } from '../moderation/form-token';
+import { reportComment } from '../moderation/decision.service';
+import { listOwnPending } from '../moderation/moderation.repository';
+import { hashIp } from '../../web/security';
 
 /** Comment posting limit per client address; newsroom staff are not limited. */
 const POST_LIMIT = {
@@ -50,7 +55,50 @@ async function visibleArticle(deps: Deps, id: number) {
   return a;
 }
 
+const reportBody = z.object({ reason: z.string().trim().max(500).optional() });
+
+/** Who reports: the account, else the (hashed) address; one report each per comment. */
+function reporterOf(deps: Deps, request: FastifyRequest): string {
+  return request.user ? `user:${request.user.id}` : `address:${hashIp(deps.secret, request.ip)}`;
+}
+
 export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
+  const secure = deps.config.baseUrl.startsWith('https:');
+
+  /** A fresh signed time-to-submit token for the form (the cached page's one is shared and older). */
+  app.get('/api/v1/articles/:id/comments/token', async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    await visibleArticle(deps, id);
+    reply.header('cache-control', 'private, no-store');
+    return { token: issueFormToken(deps.secret, id, deps.clock.now()) };
+  });
+
+  /** The reader's own held comments under this article (from the signed cookie), never cached. */
+  app.get('/api/v1/articles/:id/comments/mine', async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    await visibleArticle(deps, id);
+    reply.header('cache-control', 'private, no-store');
+    const rows = await listOwnPending(deps.db, id, pendingIds(request));
+    return { comments: rows.map(presentComment) };
+  });
+
+  app.post('/api/v1/comments/:id/reports', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    const body = parseInput(reportBody, request.body ?? {}, request.locale);
+    await reportComment(deps, id, reporterOf(deps, request), body.reason ?? null);
+    return reply.code(201).send({ reported: true });
+  });
+
+  /** The "Signaler" button without JavaScript: back to the comment with a thank-you. */
+  app.post('/comments/:id/report', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async function reportCommentForm(request, reply) {
+    const { id } = parseInput(idParams, request.params);
+    const c = await findCommentById(deps.db, id);
+    const article = c ? await visibleArticle(deps, c.article_id) : undefined;
+    if (!c || !article) throw new NotFoundError('comment');
+    await reportComment(deps, id, reporterOf(deps, request), null);
+    return reply.redirect(`${articlePath(article)}?reported=1#comments`, 303);
+  });
+
   app.get('/api/v1/articles/:id/comments', async (request) => {
     const { id } = parseInput(idParams, request.params);
     const q = parseInput(listQuery, request.query, request.locale);
@@ -81,6 +129,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         ip: request.ip,
         user: request.user,
       });
+      if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
       return reply.code(201).send(result);
     },
   );
@@ -104,6 +153,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
           user: request.user,
           form: { ...(form.website !== undefined ? { honeypot: form.website } : {}), ...(form.token !== undefined ? { token: form.token } : {}) },
         });
+        if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
         const outcome = result.status === 'published' ? 'published' : result.status === 'pending' ? 'pending' : 'refused';
         const anchor = result.status === 'published' ? `#comment-${result.id}` : '#comment-form-title';
         return reply.redirect(`${articlePath(article)}?comment=${outcome}${anchor}`, 303);

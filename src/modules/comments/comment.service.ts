@@ -6,7 +6,8 @@ import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible, type Article } from '../articles/article';
 import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
-import { evaluate } from '../moderation/moderation.service';
+import { commenterLookups, evaluate } from '../moderation/moderation.service';
+import { bodyHash } from '../moderation/text';
 import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
 import type { CommentStatus, Reason } from './comment';
 import { findCommentById, insertComment } from './comment.repository';
@@ -63,17 +64,18 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
   const now = deps.clock.now();
   if (!article || !isVisible(article, now)) throw new NotFoundError('article');
   const settings = await getDiscussionSettings(deps);
-  const who = identity(input, settings);
+  const person = identity(input, settings);
   const parentId = input.parentId ?? null;
   if (parentId !== null) {
     const parent = await findCommentById(deps.db, parentId);
     if (!parent || parent.article_id !== article.id || parent.status !== 'published') throw new ValidationError('parentId', 'no such comment under this article');
   }
   const ipHash = input.ip ? hashIp(deps.secret, input.ip) : null;
+  const key = { userId: input.user?.id ?? null, email: person.email, ipHash };
   const verdict = await evaluate({
     body: input.body,
-    name: who.name,
-    email: who.email,
+    name: person.name,
+    email: person.email,
     ip: input.ip,
     ipHash,
     user: input.user,
@@ -81,6 +83,8 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
     parentId,
     settings,
     now,
+    secret: deps.secret,
+    lookups: commenterLookups(deps, article.id, key),
     ...(input.form ? { form: input.form } : {}),
   });
   const createdAt = now.toISOString();
@@ -89,8 +93,8 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       article_id: article.id,
       parent_id: parentId,
       user_id: input.user?.id ?? null,
-      author_name: who.name,
-      author_email: input.user ? null : who.email,
+      author_name: person.name,
+      author_email: input.user ? null : person.email,
       ip_hash: ipHash,
       body: verdict.body,
       html: renderCommentMarkdown(verdict.body),
@@ -98,12 +102,15 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       reasons: verdict.reasons,
       scores: verdict.scores,
       created_at: createdAt,
+      body_hash: bodyHash(verdict.body),
     });
     if (verdict.status === 'published') await bumpArticleVersion(db, article.id);
     return commentId;
   });
   await deps.hooks.emit('comment.saved', { commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });
   if (verdict.status === 'published') await announceComment(deps, id);
+  // A bot caught by a trap is answered as if its comment were waiting for review.
+  if (verdict.metadata.disguise === 'pending') return { id, status: 'pending', reasons: [] };
   return { id, status: verdict.status, reasons: verdict.reasons };
 }
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CommentStatus } from './comment';
 
 export interface CommentsTable {
@@ -23,6 +23,8 @@ export interface CommentsTable {
   reasons: string;
   /** JSON object of scores (spam, toxicity…). */
   scores: string;
+  /** Hash of the folded, whitespace-collapsed text: finds repeats without a full scan. */
+  body_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CommentTables {

@@ -25,6 +25,11 @@ function CommentItem({ node, t, locale, open }: { node: ThreadNode; t: Translate
             </a>
           </p>
         ) : null}
+        <form method="post" action={`/comments/${c.id}/report`} class="report-form" data-comment-id={c.id}>
+          <button type="submit" class="report-button">
+            {t('moderation.report')}
+          </button>
+        </form>
       </article>
       {node.children.length > 0 ? (
         <ol class="comment-replies">
@@ -66,7 +71,10 @@ export function Discussion(p: DiscussionProps): VNode {
       <p class="comment-count" aria-live="polite">
         {countText}
       </p>
-      <ol class="comments" id="comments">
+      <p class="notice notice-ok report-done" role="status" hidden>
+        {t('moderation.report.done')}
+      </p>
+      <ol class="comments" id="comments" data-pending-label={t('moderation.mine.pending')}>
         {p.threads.map((n) => (
           <CommentItem node={n} t={t} locale={p.locale} open={p.open} />
         ))}

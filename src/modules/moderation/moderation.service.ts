@@ -1,8 +1,74 @@
-import type { ModerationContext, Verdict } from './pipeline';
-import { runPipeline } from './pipeline';
+import type { Deps } from '../../deps';
+import { NotFoundError } from '../../web/errors';
+import type { AuthUser } from '../accounts/account';
+import { findArticleById } from '../articles/article.repository';
+import { articleContext } from '../comments/comment.service';
+import { learnedWeights } from './learning.service';
+import { existsApprovedComment, existsRepeat, findActiveBan, findLastCommentAt, type CommenterKey } from './moderation.repository';
 import { PHASES } from './phases';
+import { runPipeline, type ModerationContext, type ModerationLookups, type Verdict } from './pipeline';
+import { getDiscussionSettings } from './settings';
 
 /** What the pipeline decides for a new comment: status, reasons, scores, the (possibly transformed) body. */
 export function evaluate(ctx: ModerationContext): Promise<Verdict> {
   return runPipeline(PHASES, ctx);
+}
+
+/** The database answers to the pipeline's questions about a commenter. */
+export function commenterLookups(deps: Deps, articleId: number, who: CommenterKey): ModerationLookups {
+  return {
+    lastCommentAt: () => findLastCommentAt(deps.db, who),
+    isRepeat: (hash) => existsRepeat(deps.db, hash, articleId, who),
+    hasApprovedComment: () => existsApprovedComment(deps.db, who),
+    activeBan: () => findActiveBan(deps.db, who, deps.clock.now().toISOString()),
+    learnedSpamWeights: () => learnedWeights(deps, 'spam'),
+  };
+}
+
+/** The answers for a new guest nobody knows: no past, no ban; the site's lessons still apply. */
+function newGuestLookups(deps: Deps): ModerationLookups {
+  return {
+    lastCommentAt: async () => undefined,
+    isRepeat: async () => false,
+    hasApprovedComment: async () => false,
+    activeBan: async () => undefined,
+    learnedSpamWeights: () => learnedWeights(deps, 'spam'),
+  };
+}
+
+export interface EvaluateInput {
+  body: string;
+  name?: string | undefined;
+  email?: string | undefined;
+  articleId?: number | undefined;
+}
+
+/**
+ * What the pipeline would decide for this text from a new guest commenter under
+ * the current settings (POST /api/v1/moderation/evaluate). Saves nothing, learns nothing.
+ */
+export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ status: string; reasons: Verdict['reasons']; scores: Verdict['scores'] }> {
+  const settings = await getDiscussionSettings(deps);
+  let article: ModerationContext['article'] = { id: 0, commentsOpen: true, publishAt: null, moderation: null, lang: deps.config.locale };
+  if (input.articleId !== undefined) {
+    const a = await findArticleById(deps.db, input.articleId);
+    if (!a) throw new NotFoundError('article');
+    article = articleContext(a);
+  }
+  const v = await evaluate({
+    body: input.body,
+    name: input.name ?? '',
+    email: input.email ?? null,
+    ip: null,
+    ipHash: null,
+    user: null as AuthUser | null,
+    article,
+    parentId: null,
+    settings,
+    now: deps.clock.now(),
+    secret: deps.secret,
+    lookups: newGuestLookups(deps),
+    dryRun: true,
+  });
+  return { status: v.status, reasons: v.reasons, scores: v.scores };
 }

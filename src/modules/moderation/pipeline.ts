@@ -19,6 +19,24 @@ export interface ModerationContext {
   form?: { honeypot?: string; token?: string };
   /** True when nothing may be written or learnt (the evaluate endpoint). */
   dryRun?: boolean;
+  /** The site's secret (signed form tokens). */
+  secret: string;
+  /** What the phases may ask the database about this commenter and text. */
+  lookups: ModerationLookups;
+}
+
+/** Questions phases ask about the commenter's past; the evaluate endpoint answers as for a new guest. */
+export interface ModerationLookups {
+  /** When this client (account, else address) last commented, if ever. */
+  lastCommentAt(): Promise<string | undefined>;
+  /** Whether the same text was already posted by this commenter, or by anyone under this article. */
+  isRepeat(bodyHash: string): Promise<boolean>;
+  /** Whether a comment of this commenter (account or email) was ever approved. */
+  hasApprovedComment(): Promise<boolean>;
+  /** The active ban that matches the commenter, if any. */
+  activeBan(): Promise<{ id: number; kind: string } | undefined>;
+  /** What this site's moderators taught the spam model. */
+  learnedSpamWeights(): Promise<ReadonlyMap<string, number>>;
 }
 
 /** What one phase may say. */

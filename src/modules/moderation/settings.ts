@@ -19,6 +19,12 @@ export const discussionSettingsSchema = z
     threadDepth: z.number().int().min(1).max(10),
     pageSize: z.number().int().min(1).max(500),
     editWindowMinutes: z.number().int().min(0).max(10080),
+    /** Palabre's own: seconds a client must wait between two comments (0 = no limit). */
+    floodSeconds: z.number().int().min(0).max(3600),
+    /** Seconds a human needs at least between seeing the form and sending it (bot trap; 0 = off). */
+    minSubmitSeconds: z.number().int().min(0).max(600),
+    /** Reader reports that hide a published comment until a moderator looks (0 = never hide). */
+    reportThreshold: z.number().int().min(0).max(1000),
   })
   .strict();
 export type DiscussionSettings = z.infer<typeof discussionSettingsSchema>;
@@ -33,6 +39,9 @@ export const DEFAULT_DISCUSSION_SETTINGS: DiscussionSettings = {
   threadDepth: 5,
   pageSize: 50,
   editWindowMinutes: 15,
+  floodSeconds: 15,
+  minSubmitSeconds: 3,
+  reportThreshold: 3,
 };
 
 const KEY = 'discussion';

@@ -1,0 +1,88 @@
+// Comment form and reader state on the (cached, shared) article page:
+// - a fresh signed time-to-submit token replaces the page's shared one;
+// - the reader's own held comments are shown to them alone, marked as pending;
+// - "Signaler" sends the report without leaving the page.
+// Without this script the page still works: the printed token is accepted and
+// reports go through the form.
+
+interface OwnComment {
+  id: number;
+  parentId: number | null;
+  author: { name: string };
+  html: string;
+  createdAt: string;
+}
+
+async function json<T>(url: string, init?: RequestInit): Promise<T | undefined> {
+  try {
+    const res = await fetch(url, { credentials: 'same-origin', ...init });
+    return res.ok ? ((await res.json()) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function freshToken(section: HTMLElement, articleId: string): Promise<void> {
+  const input = section.querySelector<HTMLInputElement>('#comment-form input[name=token]');
+  if (!input) return;
+  const r = await json<{ token: string }>(`/api/v1/articles/${articleId}/comments/token`);
+  if (r) input.value = r.token;
+}
+
+function pendingNode(c: OwnComment, label: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'comment comment-pending';
+  li.id = `comment-${c.id}`;
+  const article = document.createElement('article');
+  const header = document.createElement('header');
+  header.className = 'comment-meta';
+  const author = document.createElement('span');
+  author.className = 'comment-author';
+  author.textContent = c.author.name;
+  const badge = document.createElement('span');
+  badge.className = 'comment-pending-badge';
+  badge.textContent = ` — ${label}`;
+  header.append(author, badge);
+  const body = document.createElement('div');
+  body.className = 'comment-body';
+  // Sanitized on the server (sanitize-html), as every comment's HTML.
+  body.innerHTML = c.html;
+  article.append(header, body);
+  li.append(article);
+  return li;
+}
+
+async function ownPending(section: HTMLElement, articleId: string): Promise<void> {
+  const list = section.querySelector<HTMLOListElement>('#comments');
+  if (!list) return;
+  const r = await json<{ comments: OwnComment[] }>(`/api/v1/articles/${articleId}/comments/mine`);
+  for (const c of r?.comments ?? []) {
+    if (document.getElementById(`comment-${c.id}`)) continue;
+    const parent = c.parentId !== null ? document.getElementById(`comment-${c.parentId}`) : null;
+    const host = parent?.querySelector<HTMLOListElement>(':scope > ol.comment-replies') ?? list;
+    host.append(pendingNode(c, list.dataset.pendingLabel ?? ''));
+  }
+}
+
+function reports(section: HTMLElement): void {
+  const done = section.querySelector<HTMLElement>('.report-done');
+  section.addEventListener('submit', (e) => {
+    const form = (e.target as HTMLElement).closest<HTMLFormElement>('form.report-form');
+    const id = form?.dataset.commentId;
+    if (!form || !id) return;
+    e.preventDefault();
+    void json(`/api/v1/comments/${id}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(() => {
+      form.querySelector('button')?.setAttribute('disabled', '');
+      if (done) done.hidden = false;
+    });
+  });
+  if (done && new URLSearchParams(location.search).has('reported')) done.hidden = false;
+}
+
+const discussion = document.querySelector<HTMLElement>('section.discussion');
+const articleId = discussion?.dataset.articleId;
+if (discussion && articleId) {
+  void freshToken(discussion, articleId);
+  void ownPending(discussion, articleId);
+  reports(discussion);
+}

@@ -1,0 +1,100 @@
+import type { Deps } from '../../deps';
+import { NotFoundError, ValidationError } from '../../web/errors';
+import type { AuthUser } from '../accounts/account';
+import { bumpArticleVersion } from '../articles/article.repository';
+import type { CommentStatus, Reason } from '../comments/comment';
+import { announceComment } from '../comments/comment.service';
+import { commentFeatures } from './classifier/models';
+import { planLesson, recordLesson } from './learning.service';
+import {
+  countOpenReports,
+  findModeratedComment,
+  findStatusBeforeLastDecision,
+  insertLog,
+  insertReport,
+  resolveReports,
+  updateCommentStatus,
+} from './moderation.repository';
+import { getDiscussionSettings } from './settings';
+
+export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'restore'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** Who may moderate comments (CONTRACT.md roles). */
+export const MODERATOR_ROLES = ['admin', 'editor', 'moderator'] as const;
+
+/**
+ * Changes a comment's status and does everything that goes with it, once the
+ * status row is written: the article's version and cached pages when the
+ * comment enters or leaves the public thread, the live announcement of a newly
+ * public comment, and the 'comment.saved' hook.
+ */
+async function applyStatus(
+  deps: Deps,
+  c: { id: number; article_id: number; status: CommentStatus; reasons: string },
+  next: CommentStatus,
+  reasons: Reason[],
+  log: { actorId: number | null; action: string; reason: string | null },
+  lesson?: Map<string, number>,
+): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  const publicChange = (c.status === 'published') !== (next === 'published');
+  await deps.dialect.writeTransaction(deps.db, async (db) => {
+    await updateCommentStatus(db, c.id, next, JSON.stringify(reasons), now);
+    if (publicChange) await bumpArticleVersion(db, c.article_id);
+    if (log.actorId !== null) await resolveReports(db, c.id, now);
+    await insertLog(db, { comment_id: c.id, actor_id: log.actorId, action: log.action, reason: log.reason, previous_status: c.status, status: next, target: null, created_at: now });
+    if (lesson) await recordLesson(db, 'spam', lesson, now);
+  });
+  if (publicChange) await deps.cache.invalidate([`article:${c.article_id}`]);
+  await deps.hooks.emit('comment.saved', { commentId: c.id, articleId: c.article_id, status: next, previousStatus: c.status });
+  if (next === 'published' && c.status !== 'published') await announceComment(deps, c.id);
+}
+
+function statusFor(action: ModerationAction, before: string | undefined): CommentStatus {
+  if (action === 'approve') return 'published';
+  if (action === 'reject') return 'rejected';
+  if (action === 'spam') return 'spam';
+  return before === 'published' ? 'published' : 'pending';
+}
+
+/**
+ * A moderator's decision on one comment: approve (published), reject, spam, or
+ * restore (back to where it was before the last rejection, else to the queue).
+ * Approve teaches the spam model "wanted", reject and spam "unwanted"; the
+ * audit log records who, when, what and why.
+ */
+export async function decideComment(deps: Deps, actor: AuthUser, commentId: number, action: ModerationAction, reason: string | null = null): Promise<{ id: number; status: CommentStatus; previousStatus: CommentStatus }> {
+  const c = await findModeratedComment(deps.db, commentId);
+  if (!c) throw new NotFoundError('comment');
+  if (c.status === 'deleted') throw new ValidationError('id', 'the comment was deleted by its author');
+  const next = statusFor(action, action === 'restore' ? await findStatusBeforeLastDecision(deps.db, c.id) : undefined);
+  const lesson = action === 'restore' ? undefined : await planLesson(deps, 'spam', commentFeatures(c.body), action !== 'approve');
+  const kept = (JSON.parse(c.reasons) as Reason[]).filter((r) => r.code !== 'moderator');
+  await applyStatus(deps, c, next, [...kept, { code: 'moderator', detail: action }], { actorId: actor.id, action, reason }, lesson);
+  return { id: c.id, status: next, previousStatus: c.status };
+}
+
+/** The same decision on many comments (bulk actions of the queue). */
+export async function decideComments(deps: Deps, actor: AuthUser, ids: number[], action: ModerationAction, reason: string | null = null) {
+  const done = [];
+  for (const id of [...new Set(ids)]) done.push(await decideComment(deps, actor, id, action, reason));
+  return done;
+}
+
+/**
+ * A reader's report ("Signaler"). Once a published comment has `reportThreshold`
+ * open reports, it is hidden (back to pending, reason `reported`) until a
+ * moderator looks. One report per reader per comment.
+ */
+export async function reportComment(deps: Deps, commentId: number, reporter: string, reason: string | null): Promise<{ hidden: boolean }> {
+  const c = await findModeratedComment(deps.db, commentId);
+  if (!c || c.status !== 'published') throw new NotFoundError('comment');
+  await insertReport(deps.db, { comment_id: c.id, reporter, reason, created_at: deps.clock.now().toISOString() });
+  const settings = await getDiscussionSettings(deps);
+  const open = await countOpenReports(deps.db, c.id);
+  if (settings.reportThreshold === 0 || open < settings.reportThreshold) return { hidden: false };
+  const reasons = [...(JSON.parse(c.reasons) as Reason[]), { code: 'reported', detail: String(open) }];
+  await applyStatus(deps, c, 'pending', reasons, { actorId: null, action: 'auto_hide', reason: `${open} reports` });
+  return { hidden: true };
+}

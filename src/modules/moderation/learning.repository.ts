@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** The current version of a learned model (0 when it never learnt anything). */
+export async function findModelVersion(db: Kysely<Database>, model: string): Promise<{ version: number; decisions: number }> {
+  const r = await db.selectFrom('moderation_models').select(['version', 'decisions']).where('model', '=', model).executeTakeFirst();
+  return r ? { version: Number(r.version), decisions: Number(r.decisions) } : { version: 0, decisions: 0 };
+}
+
+/** Weight changes made after a version (all of them from version 0). */
+export async function listWeightsSince(db: Kysely<Database>, model: string, version: number): Promise<{ feature: string; delta: number }[]> {
+  const rows = await db.selectFrom('moderation_weights').select(['feature', 'delta']).where('model', '=', model).where('version', '>', version).execute();
+  return rows.map((r) => ({ feature: r.feature, delta: Number(r.delta) }));
+}
+
+/**
+ * Records one lesson in the caller's transaction: bumps the model's version and
+ * adds each change to its feature's weight (an increment, so lessons from two
+ * instances at once both count).
+ */
+export async function addWeightChanges(db: Kysely<Database>, model: string, changes: Map<string, number>, now: string): Promise<number> {
+  await db
+    .insertInto('moderation_models')
+    .values({ model, version: 1, decisions: 1, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('model').doUpdateSet((eb) => ({ version: eb('moderation_models.version', '+', 1), decisions: eb('moderation_models.decisions', '+', 1), updated_at: now })),
+    )
+    .execute();
+  const { version } = await findModelVersion(db, model);
+  const rows = [...changes].map(([feature, delta]) => ({ model, feature, delta, version }));
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('moderation_weights')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.columns(['model', 'feature']).doUpdateSet((eb) => ({ delta: eb('moderation_weights.delta', '+', eb.ref('excluded.delta')), version })),
+      )
+      .execute();
+  }
+  return version;
+}

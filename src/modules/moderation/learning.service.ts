@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Deps } from '../../deps';
+import type { FeatureVector } from './classifier/features';
+import { logit, sigmoid } from './classifier/logistic';
+import { shippedModel, type ModelName } from './classifier/models';
+import { addWeightChanges, findModelVersion, listWeightsSince } from './learning.repository';
+
+/**
+ * Learning from this site's moderators. The shipped model stays as trained; what
+ * the site teaches it lives in the database as per-feature weight changes, so
+ * every instance sees a lesson on its next comment (the database is the truth).
+ * Each instance keeps the changes in memory and reloads only what is newer than
+ * the version it has.
+ */
+interface Learned {
+  version: number;
+  deltas: Map<string, number>;
+}
+
+const learnedByDb = new WeakMap<object, Map<ModelName, Learned>>();
+
+/** The site's weight changes of a model, brought up to date with the database. */
+export async function learnedWeights(deps: Pick<Deps, 'db'>, model: ModelName): Promise<ReadonlyMap<string, number>> {
+  let perModel = learnedByDb.get(deps.db);
+  if (!perModel) learnedByDb.set(deps.db, (perModel = new Map()));
+  const mine = perModel.get(model) ?? { version: 0, deltas: new Map<string, number>() };
+  perModel.set(model, mine);
+  const { version } = await findModelVersion(deps.db, model);
+  if (version < mine.version) {
+    // The database was reset under us (tests, restore): start again.
+    mine.version = 0;
+    mine.deltas.clear();
+  }
+  if (version > mine.version) {
+    for (const r of await listWeightsSince(deps.db, model, mine.version)) mine.deltas.set(r.feature, r.delta);
+    mine.version = version;
+  }
+  return mine.deltas;
+}
+
+/** Log-odds wanted after a lesson: a refused comment must score at least 0.9, an approved one at most 0.2. */
+const TARGET = { unwanted: 2.2, wanted: -1.4 } as const;
+/** The most one lesson may move a comment's log-odds, so one odd decision cannot swing the model. */
+const MAX_STEP = 6;
+
+/**
+ * Plans the lesson of one moderator decision (passive-aggressive update): when
+ * the model already agrees with enough margin there is nothing to learn;
+ * otherwise the smallest change of the comment's feature weights that brings its
+ * score to the target. Read outside the decision's transaction; recorded inside it.
+ */
+export async function planLesson(deps: Pick<Deps, 'db'>, model: ModelName, x: FeatureVector, unwanted: boolean): Promise<Map<string, number> | undefined> {
+  const deltas = await learnedWeights(deps, model);
+  const z = logit(shippedModel(model), x, deltas);
+  const gap = (unwanted ? TARGET.unwanted : TARGET.wanted) - z;
+  if ((unwanted && gap <= 0) || (!unwanted && gap >= 0) || x.size === 0) return undefined;
+  const step = Math.max(-MAX_STEP, Math.min(MAX_STEP, gap));
+  let norm2 = 0;
+  for (const v of x.values()) norm2 += v * v;
+  const changes = new Map<string, number>();
+  for (const [f, v] of x) changes.set(f, (step * v) / norm2);
+  return changes;
+}
+
+/** Records a planned lesson in the decision's transaction. */
+export async function recordLesson(db: Kysely<Database>, model: ModelName, changes: Map<string, number>, now: string): Promise<void> {
+  await addWeightChanges(db, model, changes, now);
+}
+
+/** The model's probability for a comment: shipped weights alone, and with what the site taught it. */
+export async function scoreWithLearning(deps: Pick<Deps, 'db'>, model: ModelName, x: FeatureVector): Promise<{ base: number; learned: number }> {
+  const m = shippedModel(model);
+  const deltas = await learnedWeights(deps, model);
+  return { base: sigmoid(logit(m, x)), learned: sigmoid(logit(m, x, deltas)) };
+}

@@ -1,0 +1,105 @@
+import { franc } from 'franc-min';
+import { foldText } from './classifier/features';
+import { readModelFile } from './model-files';
+
+/**
+ * Unreadable-text detection. The word lists are every form the Hunspell
+ * dictionaries `dictionary-fr` and `dictionary-en` accept, expanded by `nspell`
+ * once at training time (`npm run train:moderation`) and folded (case, accents),
+ * so loading takes a fraction of a second instead of nspell's eight, and
+ * "eleve" written without accents counts as the word it is.
+ */
+let lexicon: { fr: Set<string>; en: Set<string> } | undefined;
+
+function load(): { fr: Set<string>; en: Set<string> } {
+  lexicon ??= {
+    fr: new Set(readModelFile('words-fr.txt.gz').split('\n')),
+    en: new Set(readModelFile('words-en.txt.gz').split('\n')),
+  };
+  return lexicon;
+}
+
+/** Loads the word lists now (at start-up) rather than on the first comment. */
+export function warmUpReadability(): void {
+  load();
+}
+
+/** Whether a (folded) word is known, also once letters repeated for emphasis are squeezed ("trooop"). */
+function known(word: string, lex: { fr: Set<string>; en: Set<string> }): boolean {
+  const has = (w: string) => lex.fr.has(w) || lex.en.has(w);
+  if (has(word)) return true;
+  if (/(\p{L})\1\1/u.test(word)) return has(word.replace(/(\p{L})\1+/gu, '$1$1')) || has(word.replace(/(\p{L})\1+/gu, '$1'));
+  return false;
+}
+
+/** A word, or with an apostrophe: the whole (isn't, aujourd'hui) or its parts (l'homme, j'ai). */
+function knownToken(tok: string, lex: { fr: Set<string>; en: Set<string> }): boolean {
+  const folded = foldText(tok).replace(/’/g, "'");
+  if (known(folded, lex)) return true;
+  // Informal French drops the apostrophe of elisions: jsuis, cest, quil.
+  const elided = /^(qu|[ljmntsdc])(\p{L}{2,})$/u.exec(folded);
+  if (elided && known(elided[2] as string, lex)) return true;
+  if (!folded.includes("'")) return false;
+  return folded.split("'").every((part) => part.length < 2 || known(part, lex));
+}
+
+export interface Readability {
+  /** Share of the letters of the checked words that belong to no known word (0–1). */
+  unknownShare: number;
+  unknownWords: string[];
+  checkedLetters: number;
+  /** ISO 639-3 language franc detected, `und` when unsure. */
+  lang: string;
+}
+
+const LINKS = /<[^>]*>|\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+|[@#]\w+/gi;
+
+/**
+ * Measures how much of a text is made of words no dictionary knows. Names are
+ * spared: a capitalised word inside a sentence is taken for a proper noun, and
+ * short all-capital words for acronyms.
+ */
+export function measureReadability(text: string): Readability {
+  const lex = load();
+  const clean = text.replace(LINKS, ' ');
+  const lang = franc(clean, { minLength: 20 });
+  const unknownWords: string[] = [];
+  let letters = 0;
+  let unknownLetters = 0;
+  const re = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[.!?\n]+/gu;
+  let sentenceStart = true;
+  for (const m of clean.matchAll(re)) {
+    const tok = m[0];
+    if (/^[.!?\n]+$/.test(tok)) {
+      sentenceStart = true;
+      continue;
+    }
+    const atStart = sentenceStart;
+    sentenceStart = false;
+    if (tok.length < 2) continue;
+    const isCapitalised = /^\p{Lu}/u.test(tok);
+    const isAllCaps = tok === tok.toUpperCase();
+    if (isAllCaps && tok.length <= 5) continue;
+    if (isCapitalised && !isAllCaps && !atStart) continue;
+    letters += tok.length;
+    if (!knownToken(tok, lex)) {
+      unknownLetters += tok.length;
+      unknownWords.push(tok);
+    }
+  }
+  return { unknownShare: letters ? unknownLetters / letters : 0, unknownWords, checkedLetters: letters, lang };
+}
+
+/** Languages the dictionaries cover; text franc is sure is in another one is not judged. */
+const COVERED = new Set(['fra', 'eng', 'und']);
+
+/**
+ * Whether the text looks garbled or keyboard-mashed: enough letters to judge, at
+ * least two unknown words, and a large share of unknown letters. One typo in a
+ * sentence is far from that; a sentence of invented words is not.
+ */
+export function isUnreadable(r: Readability, threshold: number): boolean {
+  if (!COVERED.has(r.lang)) return false;
+  if (r.checkedLetters < 12) return false;
+  return r.unknownWords.length >= 2 && r.unknownShare >= threshold;
+}
