@@ -90,6 +90,9 @@ export function measureReadability(text: string): Readability {
   return { unknownShare: letters ? unknownLetters / letters : 0, unknownWords, checkedLetters: letters, lang };
 }
 
+/** Share of unknown letters that is gibberish in any language. */
+const MASH_SHARE = 0.8;
+
 /** Languages the dictionaries cover; text franc is sure is in another one is not judged. */
 const COVERED = new Set(['fra', 'eng', 'und']);
 
@@ -99,7 +102,9 @@ const COVERED = new Set(['fra', 'eng', 'und']);
  * sentence is far from that; a sentence of invented words is not.
  */
 export function isUnreadable(r: Readability, threshold: number): boolean {
-  if (!COVERED.has(r.lang)) return false;
   if (r.checkedLetters < 12) return false;
+  // Another language is not judged by French and English dictionaries, unless
+  // almost nothing is a word at all (franc names a language even for keyboard mash).
+  if (!COVERED.has(r.lang) && r.unknownShare < MASH_SHARE) return false;
   return r.unknownWords.length >= 2 && r.unknownShare >= threshold;
 }
