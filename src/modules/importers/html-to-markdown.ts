@@ -34,6 +34,16 @@ export function importedHtmlToMarkdown(content: string): string {
   return turndown.turndown(sanitizeArticleHtml(paragraphsFromLineBreaks(content))).trim();
 }
 
+/**
+ * An imported comment as the comment renderer's text. Most comments are plain text:
+ * nothing to sanitize or convert, and the comment renderer already turns single line
+ * breaks into `<br>`, so they are kept as written (and read much faster).
+ */
+export function importedCommentToMarkdown(content: string): string {
+  if (!/[<&]/.test(content)) return content.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return importedHtmlToMarkdown(content);
+}
+
 /** Plain text from a title or name that may hold HTML entities (`&#8217;`, `&amp;`). */
 export function plainText(value: string): string {
   return decodeHTML(value).replace(/\s+/g, ' ').trim();

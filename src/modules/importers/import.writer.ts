@@ -7,7 +7,7 @@ import { findSectionBySlug, findTagBySlug, insertSection } from '../articles/sec
 import { slugify } from '../articles/slug';
 import type { CommentStatus } from '../comments/comment';
 import { insertComment } from '../comments/comment.repository';
-import { importedHtmlToMarkdown } from './html-to-markdown';
+import { importedCommentToMarkdown, importedHtmlToMarkdown } from './html-to-markdown';
 import { insertLegacyUrl, insertMapping } from './import.repository';
 
 /** An article read from another system, ready to be written. */
@@ -123,7 +123,7 @@ export interface ImportedComment {
  * kept) and its id mapping; the caller holds the transaction.
  */
 export async function insertImportedComment(deps: Deps, c: ImportedComment): Promise<number> {
-  const body = importedHtmlToMarkdown(c.html);
+  const body = importedCommentToMarkdown(c.html);
   const email = c.email.includes('@') ? c.email : null;
   const id = await insertComment(deps.db, {
     article_id: c.articleId,
