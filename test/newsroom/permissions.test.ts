@@ -125,7 +125,7 @@ describe.each(DIALECTS)('the permissions matrix on %s', (engine) => {
       // Anonymous calls carry the site's Origin so that the same-origin check is not what answers.
       auth.set(who, who === 'anonymous' ? { origin: 'http://localhost:3000' } : (await createUserWithToken(t.deps, who)).auth);
     }
-    const editor = auth.get('editor') ?? {};
+    const editor = { authorization: auth.get('editor')?.authorization ?? '' };
     const mediaUpload = await pngUpload();
     f = {
       t,
