@@ -39,10 +39,10 @@ export async function learnedWeights(deps: Pick<Deps, 'db'>, model: ModelName): 
   return mine.deltas;
 }
 
-/** Log-odds wanted after a lesson: a refused comment must score at least 0.9, an approved one at most 0.2. */
-const TARGET = { unwanted: 2.2, wanted: -1.4 } as const;
+/** Log-odds wanted after a lesson: a refused comment must score at least 0.73, an approved one at most 0.12. */
+const TARGET = { unwanted: 1, wanted: -2 } as const;
 /** The most one lesson may move a comment's log-odds, so one odd decision cannot swing the model. */
-const MAX_STEP = 6;
+const MAX_STEP = 2;
 
 /**
  * Plans the lesson of one moderator decision (passive-aggressive update): when

@@ -1,0 +1,54 @@
+// Speed of the whole moderation pipeline per comment (not a test): every phase,
+// with the real database lookups, on a SQLite file, for the held-out comments of
+// ../shared/datasets plus the seed's five. Prints the median and p95 in ms.
+// Usage: npm run bench:moderation
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { closeDeps, createDeps } from '../src/deps';
+import { findArticleById } from '../src/modules/articles/article.repository';
+import { articleContext } from '../src/modules/comments/comment.service';
+import { commenterLookups, evaluate } from '../src/modules/moderation/moderation.service';
+import { warmUpReadability } from '../src/modules/moderation/readability';
+import { getDiscussionSettings } from '../src/modules/moderation/settings';
+import { loadDatasets } from '../scripts/moderation/datasets';
+
+const dir = mkdtempSync(join(tmpdir(), 'palabre-bench-moderation-'));
+const deps = await createDeps(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' }));
+const now = new Date().toISOString();
+const { id } = await deps.db
+  .insertInto('articles')
+  .values({ slug: 'bench', title: 'Bench', summary: '', body: '', section_id: null, dateline: '', status: 'published', publish_at: now, created_at: now, updated_at: now, comments_open: 1, image_id: null, correction: null, lang: 'fr', moderation: null, version: 1 })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const article = articleContext((await findArticleById(deps.db, id))!);
+const settings = await getDiscussionSettings(deps);
+const texts = loadDatasets(process.cwd()).flatMap((d) => d.heldOut.map((c) => c.text));
+warmUpReadability();
+const times: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const [i, body] of texts.entries()) {
+    const t0 = performance.now();
+    await evaluate({
+      body,
+      name: 'Lecteur',
+      email: `l${i}@example.test`,
+      ip: null,
+      ipHash: `bench-${i}`,
+      user: null,
+      article,
+      parentId: null,
+      settings,
+      now: new Date(),
+      secret: deps.secret,
+      lookups: commenterLookups(deps, article.id, { userId: null, email: `l${i}@example.test`, ipHash: `bench-${i}` }),
+    }).catch(() => undefined);
+    if (round > 0) times.push(performance.now() - t0);
+  }
+}
+times.sort((a, b) => a - b);
+const at = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(3);
+console.log(JSON.stringify({ comments: times.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: at(1) }));
+await closeDeps(deps);
+rmSync(dir, { recursive: true, force: true });
