@@ -67,7 +67,8 @@ describe.each(DIALECTS)('accounts on %s', (engine) => {
     expect(strip(wrong.body, editor.email)).toBe(strip(unknown.body, 'nobody-here@example.test'));
     expect(wrong.body).toContain('Adresse e-mail ou mot de passe incorrect.');
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    // Both paths verify an argon2id hash: their durations are of the same order.
+    // Both paths verify an argon2id hash: an unknown email is not answered faster (which would reveal that it
+    // has no account). Fastest of five, so that a busy machine's pauses do not decide.
     const time = async (email: string, ip: string) => {
       const start = performance.now();
       await login(email, 'still not the password', ip);
@@ -75,13 +76,11 @@ describe.each(DIALECTS)('accounts on %s', (engine) => {
     };
     const known: number[] = [];
     const none: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       known.push(await time(editor.email, `192.0.2.${20 + i}`));
       none.push(await time(`ghost${i}@example.test`, `192.0.2.${30 + i}`));
     }
-    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? 0;
-    expect(med(none)).toBeGreaterThan(med(known) * 0.5);
-    expect(med(none)).toBeLessThan(med(known) * 2);
+    expect(Math.min(...none)).toBeGreaterThan(Math.min(...known) * 0.5);
   });
 
   it('gives a new session id at each login and ends it at logout', async () => {
@@ -220,6 +219,23 @@ describe.each(DIALECTS)('accounts on %s', (engine) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/tokens', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
     const other = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: author.auth, payload: { label: 'second' } });
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${other.json().id}`, headers: admin.auth })).statusCode).toBe(204);
+  });
+
+  it('marks the session cookie Secure when the site is served over https', async () => {
+    const https = await createTestApp(engine, { env: { PALABRE_BASE_URL: 'https://news.example' } });
+    try {
+      const u = await createUserWithToken(https.deps, 'editor');
+      const res = await https.app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://news.example' },
+        payload: form({ email: u.email, password: PASSWORD }),
+      });
+      expect(res.statusCode).toBe(303);
+      expect(sessionCookie(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    } finally {
+      await https.close();
+    }
   });
 
   it('stores passwords as argon2id with at least 19 MiB, t=2, p=1', async () => {
