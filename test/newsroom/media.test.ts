@@ -113,6 +113,9 @@ describe.each(DIALECTS)('media on %s', (engine) => {
   it('puts the featured image on the article page with srcset, sizes and its alt text', async () => {
     const up = await upload(editor.auth, await photo(1800, 1000, 'jpeg'), 'une.jpg', 'image/jpeg', 'Des pirogues sur le Niger');
     const media = up.json<{ id: number }>();
+    const dangling = await t.app.inject({ method: 'POST', url: '/api/v1/articles', headers: editor.auth, payload: { title: 'Sans image', image: 999999 } });
+    expect(dangling.statusCode).toBe(400);
+    expect(dangling.json().field).toBe('image');
     const a = await createArticle(t, editor.auth, { title: 'Le fleuve', image: media.id });
     const page = await t.app.inject({ method: 'GET', url: pathOf(a.url) });
     const $ = cheerio.load(page.body);

@@ -24,6 +24,7 @@ import {
   updateArticleRow,
   type ArticleValues,
 } from './article.repository';
+import { getMedia } from '../media/media.service';
 import { findSectionBySlug } from './section.repository';
 import { searchArticlesPage } from '../search/search.api';
 import { slugify } from './slug';
@@ -46,6 +47,12 @@ function tagValues(tags: string[]): { slug: string; name: string }[] {
   const seen = new Map<string, string>();
   for (const t of tags) seen.set(slugify(t), t);
   return [...seen].map(([slug, name]) => ({ slug, name }));
+}
+
+/** A featured image must exist in the media library (a dangling id would silently show nothing). */
+async function checkImage(deps: Deps, id: number | null | undefined): Promise<void> {
+  if (id === null || id === undefined) return;
+  if (!(await getMedia(deps, id))) throw new ValidationError('image', `no media with id ${id}`);
 }
 
 async function checkAuthors(deps: Deps, ids: number[]): Promise<void> {
@@ -79,6 +86,7 @@ export async function createArticle(deps: Deps, user: AuthUser | null, input: Ar
   const id = await deps.dialect.writeTransaction(deps.db, async (db) => {
     const scoped = { ...deps, db };
     await checkAuthors(scoped, authors);
+    await checkImage(scoped, input.image);
     const values: ArticleValues = {
       slug: await uniqueSlug(scoped, input.slug ?? slugify(input.title)),
       title: input.title,
@@ -131,7 +139,10 @@ export async function updateArticle(deps: Deps, user: AuthUser | null, id: numbe
     if (patch.body !== undefined) v.body = patch.body;
     if (patch.dateline !== undefined) v.dateline = patch.dateline;
     if (patch.commentsOpen !== undefined) v.comments_open = patch.commentsOpen ? 1 : 0;
-    if (patch.image !== undefined) v.image_id = patch.image;
+    if (patch.image !== undefined) {
+      await checkImage(scoped, patch.image);
+      v.image_id = patch.image;
+    }
     if (patch.correction !== undefined) v.correction = patch.correction;
     if (patch.lang !== undefined) v.lang = patch.lang;
     if (patch.moderation !== undefined) v.moderation = patch.moderation;
