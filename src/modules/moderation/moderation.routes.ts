@@ -11,6 +11,7 @@ import { presentModeratedComment } from './moderation.presenter';
 import { countQueues, listLog, listQueue } from './moderation.repository';
 import { evaluateText } from './moderation.service';
 import { warmUpReadability } from './readability';
+import { shippedModel } from './classifier/models';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from './settings';
 
 /** Who may read and change the discussion settings: admins and editors. */
@@ -104,6 +105,10 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
   });
 
   registerModerationPages(app, deps);
-  // The word lists take a second to load: do it now, not on the first reader's comment.
-  setTimeout(warmUpReadability, 0).unref();
+  // The word lists and models take a moment to load: do it now, not on the first reader's comment.
+  setTimeout(() => {
+    warmUpReadability();
+    shippedModel('spam');
+    shippedModel('toxicity');
+  }, 0).unref();
 }
