@@ -18,6 +18,8 @@ export async function migrate(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db: db.db,
     provider: new StaticProvider(db),
+    // Migrations are append-only and independent; a branch may land a lower number later.
+    allowUnorderedMigrations: true,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
