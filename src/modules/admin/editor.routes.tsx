@@ -9,7 +9,8 @@ import { verifyFormCsrf } from '../accounts/session.service';
 import { listBylineUsers } from '../accounts/user.repository';
 import { articleCreateSchema, articlePatchSchema, articlePath, isVisible, ARTICLE_STATUSES, type Article } from '../articles/article';
 import { canArticle } from '../articles/article.policy';
-import { createArticle, getArticle, updateArticle } from '../articles/article.service';
+import { createArticle, decodeCursor, encodeCursor, getArticle, updateArticle } from '../articles/article.service';
+import { Pagination } from '../articles/article.views';
 import { listArticles } from '../articles/article.repository';
 import { articleHistory, discardAutosave, pendingAutosave, restoreRevision, revisionWithNext } from '../articles/revision.service';
 import { findSectionBySlug, listSections } from '../articles/section.repository';
@@ -27,7 +28,9 @@ const filterSchema = z.object({
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
   section: z.string().max(80).optional().catch(undefined),
   author: z.coerce.number().int().positive().optional().catch(undefined),
+  after: z.string().max(200).optional().catch(undefined),
 });
+const LIST_PAGE = 50;
 
 /** The article list, the editor (new, edit), the revision history, its diffs and restore. */
 export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
@@ -71,10 +74,12 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
     const section = f.section ? await findSectionBySlug(deps.db, f.section) : undefined;
     // Authors work on their own articles; the newsroom's other work is not theirs to browse here.
     const authorId = ctx.user.role === 'author' ? ctx.user.id : f.author;
-    const [articles, sections, people] = await Promise.all([
+    const before = f.after ? decodeCursor(f.after) : undefined;
+    const [rows, sections, people] = await Promise.all([
       listArticles(deps.db, {
         now: now.toISOString(),
-        limit: 100,
+        limit: LIST_PAGE + 1,
+        ...(before ? { before } : {}),
         ...(f.status ? { status: f.status } : {}),
         ...(section ? { sectionId: section.id } : f.section ? { sectionId: -1 } : {}),
         ...(authorId !== undefined ? { authorId } : {}),
@@ -82,6 +87,10 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
       listSections(deps.db),
       ctx.user.role === 'author' ? Promise.resolve([]) : listBylineUsers(deps.db),
     ]);
+    const articles = rows.slice(0, LIST_PAGE);
+    const last = rows.length > LIST_PAGE ? articles[articles.length - 1] : undefined;
+    const keep = new URLSearchParams(Object.entries({ status: f.status, section: f.section, author: f.author }).filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => [k, String(v)]));
+    const next = last ? `/admin/articles?${new URLSearchParams([...keep, ['after', encodeCursor({ key: last.publishAt ?? last.createdAt, id: last.id })]]).toString()}` : undefined;
     return sendAdmin(
       ctx,
       reply,
@@ -94,6 +103,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
         </p>
         <ArticleFilterForm t={ctx.t} filters={{ status: f.status, section: f.section, author: authorId }} sections={sections} people={people} />
         <ArticleTable t={ctx.t} locale={ctx.locale} articles={articles} now={now} />
+        <Pagination t={ctx.t} next={next} prev={f.after ? `/admin/articles?${keep.toString()}` : undefined} />
       </>,
     );
   });
