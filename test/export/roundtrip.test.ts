@@ -139,5 +139,6 @@ describe.each(DIALECTS)('export and restore on %s', (engine) => {
     const bad = await run(process.execPath, [CLI, 'export', join(dir, 'x'), '--format', 'csv'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect('code' in bad && bad.code).not.toBe(0);
     expect('stderr' in bad ? bad.stderr : '').toMatch(/^palabre: --format must be jsonl or wxr/);
-  });
+    // Child processes load the whole bundle: give them time on a busy machine.
+  }, 180_000);
 });

@@ -186,7 +186,8 @@ describe.each(DIALECTS)('importing a WordPress 6.1 export on %s', (engine) => {
     } finally {
       await fresh.close();
     }
-  });
+    // Child processes load the whole bundle: give them time on a busy machine.
+  }, 180_000);
 });
 
 async function counts(t: TestApp): Promise<Record<string, number>> {
