@@ -10,6 +10,8 @@ import { DIALECTS, POSTGRES_URL } from './support/dialects';
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '../dist/cli.js');
+/** Each CLI run starts a whole Node process (about 2 s under load); a test runs several. */
+const CLI_TIMEOUT = 120_000;
 
 describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-cli-'));
@@ -35,7 +37,7 @@ describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
     const { stdout } = await palabre('token', 'create', '--email', 'redac@example.test');
     expect(stdout.trim()).toMatch(/^plb_[A-Za-z0-9_-]{40,}$/);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-  });
+  }, CLI_TIMEOUT);
 
   it('fails with one clear line and a non-zero code on bad input', async () => {
     const cases: [string[], RegExp][] = [
@@ -54,7 +56,7 @@ describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
       expect(err!.stderr).toMatch(message);
       expect(err!.stderr).not.toMatch(/\n\s+at /);
     }
-  });
+  }, CLI_TIMEOUT);
 
   it('refuses a bad DATABASE_URL naming the variable', async () => {
     const err = await run(process.execPath, [CLI, 'migrate'], { env: { ...env, DATABASE_URL: 'mysql://x' } }).then(
@@ -63,5 +65,5 @@ describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
     );
     expect(err?.code).toBe(1);
     expect(err?.stderr).toMatch(/^palabre: DATABASE_URL: must start with sqlite: or postgres:\/\//);
-  });
+  }, CLI_TIMEOUT);
 });
