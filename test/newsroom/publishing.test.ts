@@ -29,6 +29,9 @@ describe.each(DIALECTS)('publishing on %s', (engine) => {
     expect(before.statusCode).toBe(404);
     const homeBefore = await t.app.inject({ method: 'GET', url: '/' });
     expect(homeBefore.body).not.toContain('Le budget voté à l’aube');
+    const feedBefore = await t.app.inject({ method: 'GET', url: '/feed.xml' });
+    expect(feedBefore.statusCode).toBe(200);
+    expect(feedBefore.body).not.toContain('Le budget voté à l’aube');
     const section = await t.app.inject({ method: 'GET', url: '/politique' });
     expect(section.body).not.toContain('Le budget voté à l’aube');
     const anon = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}` });
@@ -41,6 +44,8 @@ describe.each(DIALECTS)('publishing on %s', (engine) => {
     expect(homeAfter.body).toContain('Le budget voté à l’aube');
     const sectionAfter = await t.app.inject({ method: 'GET', url: '/politique' });
     expect(sectionAfter.body).toContain('Le budget voté à l’aube');
+    const feedAfter = await t.app.inject({ method: 'GET', url: '/feed.xml' });
+    expect(feedAfter.body).toContain('Le budget voté à l’aube');
     const api = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}` });
     expect(api.json().status).toBe('published');
   });
