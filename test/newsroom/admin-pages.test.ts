@@ -154,6 +154,9 @@ describe.each(DIALECTS)('the newsroom pages on %s', (engine) => {
     expect(sec.body).toContain('coton');
     const dup = await post(t, es, '/admin/sections', { name: 'Société', slug: '' });
     expect(dup.statusCode).toBe(400);
+    const renamed = await post(t, es, '/admin/sections/societe', { name: 'Société et culture' });
+    expect(renamed.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/sections/societe' })).json().name).toBe('Société et culture');
     const users = await t.app.inject({ method: 'GET', url: '/admin/users', headers: { cookie: es.cookie } });
     expect(users.statusCode).toBe(200);
     expect(users.body).toContain('Ibrahim Maïga');

@@ -55,6 +55,14 @@ const MATRIX: { action: string; expect: Expect; req(f: Fixtures): Promise<Req> }
   // sections
   { action: 'section:list', expect: [200, 200, 200, 200, 200, 200], req: async () => ({ method: 'GET', url: '/api/v1/sections' }) },
   { action: 'section:create', expect: [201, 201, 403, 403, 403, 401], req: async () => ({ method: 'POST', url: '/api/v1/sections', payload: { name: `Rubrique ${++n}` } }) },
+  {
+    action: 'section:update',
+    expect: [200, 200, 403, 403, 403, 401],
+    req: async (f) => {
+      const created = await f.t.app.inject({ method: 'POST', url: '/api/v1/sections', headers: f.editor, payload: { name: `À renommer ${++n}` } });
+      return { method: 'PATCH', url: `/api/v1/sections/${created.json().slug}`, payload: { name: 'Nouveau nom' } };
+    },
+  },
   // revisions
   { action: 'revision:list', expect: [200, 200, 403, 403, 403, 401], req: async (f) => ({ method: 'GET', url: `/api/v1/articles/${await f.newsroomArticle()}/revisions` }) },
   {

@@ -12,7 +12,7 @@ import { createOwnToken, listOwnTokens, revokeToken } from '../accounts/token.se
 import { listUsers } from '../accounts/user.repository';
 import { listArticles } from '../articles/article.repository';
 import { ArticleTable } from './article-list.views';
-import { createSection } from '../articles/section.service';
+import { createSection, updateSectionName } from '../articles/section.service';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from '../moderation/settings';
 import { adminContext, field, MANAGERS, STAFF, WRITERS, type AdminContext } from './admin.guard';
 import { countUnpublished, listSectionsWithCounts, listTagsWithCounts } from './admin.repository';
@@ -120,6 +120,18 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       const slug = field(request.body, 'slug').trim();
       await createSection(deps, ctx.user, { name: parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale), ...(slug ? { slug: parseInput(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60), slug, ctx.locale) } : {}) });
       return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.created') });
+    } catch (err) {
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+    }
+  });
+
+  scope.post('/admin/sections/:slug', async function submitSectionName(request, reply) {
+    const ctx = adminContext(request, MANAGERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const { slug } = request.params as { slug: string };
+    try {
+      await updateSectionName(deps, ctx.user, slug, parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale));
+      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.renamed') });
     } catch (err) {
       return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }

@@ -30,12 +30,23 @@ export function SectionsPage({ t, csrf, sections, tags }: { t: Translate; csrf: 
             {sections.map((s) => (
               <tr>
                 <td>
-                  <a href={`/admin/articles?section=${s.slug}`}>{s.name}</a>
+                  <form method="post" action={`/admin/sections/${s.slug}`} class="row-form">
+                    <Csrf csrf={csrf} />
+                    <label for={`section-${s.id}`} class="visually-hidden">
+                      {t('sections.name')}
+                    </label>
+                    <input id={`section-${s.id}`} name="name" value={s.name} required maxLength={120} />
+                    <button type="submit" class="button-secondary">
+                      {t('sections.rename')}
+                    </button>
+                  </form>
                 </td>
                 <td>
                   <a href={`/${s.slug}`}>/{s.slug}</a>
                 </td>
-                <td>{s.count}</td>
+                <td>
+                  <a href={`/admin/articles?section=${s.slug}`}>{s.count}</a>
+                </td>
               </tr>
             ))}
           </tbody>

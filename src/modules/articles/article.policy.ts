@@ -9,6 +9,7 @@ export type ArticleAction =
   | 'article:publish'
   | 'article:delete'
   | 'section:create'
+  | 'section:update'
   | 'revision:read'
   | 'revision:restore';
 

@@ -8,7 +8,7 @@ import { assertArticle } from './article.policy';
 import { presentArticle } from './article.presenter';
 import { createArticle, deleteArticle, getArticle, listArticlesPage, updateArticle } from './article.service';
 import { findSectionBySlug, listSections } from './section.repository';
-import { createSection } from './section.service';
+import { createSection, updateSectionName } from './section.service';
 import { SLUG_RE } from './slug';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -19,6 +19,8 @@ const sectionSchema = z.object({
   name: z.string().trim().min(1).max(120),
   slug: z.string().regex(SLUG_RE, 'lower-case letters, digits and hyphens only').max(60).optional(),
 }).strict();
+
+const sectionRenameSchema = z.object({ name: z.string().trim().min(1).max(120) }).strict();
 
 /** The articles and sections JSON API. */
 export function registerArticleRoutes(app: FastifyInstance, deps: Deps): void {
@@ -59,6 +61,13 @@ export function registerArticleRoutes(app: FastifyInstance, deps: Deps): void {
     assertArticle(request.user, 'section:create');
     const input = parseInput(sectionSchema, request.body, request.locale);
     return reply.code(201).send(await createSection(deps, request.user, input));
+  });
+
+  app.patch('/api/v1/sections/:slug', async (request) => {
+    const { slug } = request.params as { slug: string };
+    assertArticle(request.user, 'section:update');
+    const { name } = parseInput(sectionRenameSchema, request.body, request.locale);
+    return updateSectionName(deps, request.user, slug, name);
   });
 
   app.get('/api/v1/sections/:slug', async (request) => {

@@ -23,3 +23,7 @@ export async function insertSection(db: Kysely<Database>, s: { slug: string; nam
 export async function findTagBySlug(db: Kysely<Database>, slug: string) {
   return db.selectFrom('tags').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
 }
+
+export async function renameSection(db: Kysely<Database>, id: number, name: string): Promise<void> {
+  await db.updateTable('sections').set({ name }).where('id', '=', id).execute();
+}

@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps';
-import { ConflictError } from '../../web/errors';
+import { ConflictError, NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import { assertArticle } from './article.policy';
-import { findSectionBySlug, insertSection, type Section } from './section.repository';
+import { findSectionBySlug, insertSection, renameSection, type Section } from './section.repository';
 import { slugify } from './slug';
 
 /** Path segments a section may not take, since the site's own pages live there. */
@@ -20,4 +20,16 @@ export async function createSection(deps: Deps, user: AuthUser | null, input: { 
   const id = await insertSection(deps.db, { slug, name: input.name, created_at: deps.clock.now().toISOString() });
   await deps.cache.invalidate(['lists']);
   return { id, slug, name: input.name };
+}
+
+/**
+ * Renames a section. Its slug stays: every article URL and feed address under it keeps working.
+ */
+export async function updateSectionName(deps: Deps, user: AuthUser | null, slug: string, name: string): Promise<Section> {
+  assertArticle(user, 'section:update');
+  const s = await findSectionBySlug(deps.db, slug);
+  if (!s) throw new NotFoundError('section');
+  await renameSection(deps.db, s.id, name);
+  await deps.cache.invalidate(['*']);
+  return { ...s, name };
 }
