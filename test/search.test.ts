@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchIndexFor } from '../src/modules/search/search.index';
 import { reindexAll } from '../src/modules/search/search.service';
-import { DIALECTS } from './support/dialects';
+import { DIALECTS, POSTGRES_URL } from './support/dialects';
 import { createArticle, createSection, createUserWithToken } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
 
@@ -133,20 +136,24 @@ describe.each(DIALECTS)('search on %s', (engine) => {
 
   it('pages through results on the page and in the API', async () => {
     for (let i = 0; i < 23; i++) await createArticle(t, auth, { title: `Le koro numéro ${i}`, publishAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString() });
+    // Newer, but the word only in the body: after every title match, on the last page.
+    const inBody = [];
+    for (let i = 0; i < 2; i++) inBody.push((await createArticle(t, auth, { title: `Musique ${i}`, body: 'Un air de koro.', publishAt: new Date(Date.UTC(2025, 5, 1 + i)).toISOString() })).id);
     const first = await page('q=koro');
     expect((first.match(/class="search-result"/g) ?? []).length).toBe(20);
     expect(first).toContain('href="/search?q=koro&amp;page=2"');
     const second = await page('q=koro&page=2');
-    expect((second.match(/class="search-result"/g) ?? []).length).toBe(3);
+    expect((second.match(/class="search-result"/g) ?? []).length).toBe(5);
     expect(second).toContain('<ol class="search-results" start="21">');
     const p1 = await api('q=koro&limit=10');
     expect(p1.articles).toHaveLength(10);
     const p2 = await api(`q=koro&limit=10&after=${p1.next}`);
     const p3 = await api(`q=koro&limit=10&after=${p2.next}`);
-    expect(p3.articles).toHaveLength(3);
+    expect(p3.articles).toHaveLength(5);
     expect(p3.next).toBeNull();
+    expect(p3.articles.slice(3).map((a) => a.id)).toEqual([inBody[1], inBody[0]]);
     const all = [...p1.articles, ...p2.articles, ...p3.articles].map((a) => a.id);
-    expect(new Set(all).size).toBe(23);
+    expect(new Set(all).size).toBe(25);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/articles?q=koro&after=nonsense' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toBe('invalid_input');
@@ -165,5 +172,33 @@ describe.each(DIALECTS)('search on %s', (engine) => {
     const n = await reindexAll(t.deps);
     expect(n).toBeGreaterThan(30);
     expect(await ids('helicopteres')).toEqual([seedId]);
+  });
+
+  it('rebuilds it from the command line too, and names a wrong sub-command', async () => {
+    await searchIndexFor(t.deps.dialect).clear(t.deps.db);
+    expect(await ids('helicopteres')).toEqual([]);
+    const url = engine === 'sqlite' ? t.config.databaseUrl : `${POSTGRES_URL}?schema=${t.deps.database.schema}`;
+    const env = { ...process.env, DATABASE_URL: url, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' };
+    const cli = join(import.meta.dirname, '../dist/cli.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'search', 'reindex'], { env });
+    expect(stdout).toMatch(/^search index rebuilt: \d+ published articles/);
+    expect(await ids('helicopteres')).toEqual([seedId]);
+    const bad = await promisify(execFile)(process.execPath, [cli, 'search', 'rebuild'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in bad && bad.code).toBe(1);
+    expect('stderr' in bad ? bad.stderr : '').toMatch(/^palabre: command: unknown: palabre search rebuild; try: palabre search reindex\n$/);
+  });
+
+  it('migrates several databases at once (the unaccent extension is created once, safely)', async () => {
+    const apps = await Promise.all([createTestApp(engine), createTestApp(engine), createTestApp(engine)]);
+    try {
+      for (const other of apps) {
+        const editor = await createUserWithToken(other.deps, 'editor');
+        const a = await createArticle(other, editor.auth, { title: 'Les hélicoptères de Défense' });
+        const res = await other.app.inject({ method: 'GET', url: '/api/v1/articles?q=helicoptere+DEFENSE' });
+        expect(res.json().articles.map((x: { id: number }) => x.id)).toEqual([a.id]);
+      }
+    } finally {
+      await Promise.all(apps.map((a) => a.close()));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import { backupCommand, exportCommand } from '../modules/export/export.cli';
 import { importCommand } from '../modules/importers/importer.cli';
+import { searchCommand } from '../modules/search/search.cli';
 
 /** Runs fn with deps opened from the environment, closing them afterwards. */
 export type WithDeps = <T>(fn: (deps: Deps) => Promise<T>) => Promise<T>;
@@ -15,4 +16,5 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   backup: backupCommand,
+  search: searchCommand,
 };

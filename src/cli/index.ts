@@ -14,7 +14,8 @@ const USAGE = `usage: palabre <command>
   token create --email E                  print an API token for that user
   import wxr|disqus|palabre FILE          import an export
   export FILE [--format jsonl|wxr]        export everything
-  backup FILE                             consistent online backup`;
+  backup FILE                             consistent online backup
+  search reindex                          rebuild the search index from the articles`;
 
 /** A usage or input error: one line to stderr, exit code 2. */
 export class UsageError extends Error {}

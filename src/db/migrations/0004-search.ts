@@ -4,17 +4,26 @@ import type { Dialect } from '../dialect';
 /**
  * The full-text index of published articles (table `search_index`, one row per article).
  *
- * SQLite: an FTS5 table whose rowid is the article id; the indexed columns hold words
+ * SQLite: an FTS5 table whose rowid orders articles by publication; the indexed columns hold words
  * already stemmed (Snowball, by the article's language) and stripped of accents by the
  * application, so the index never depends on an SQLite build's tokenizers.
  * PostgreSQL: a `tsvector` with weights (A title, B summary, C tags and section, D body)
  * built with two text search configurations, `palabre_fr` and `palabre_en`, that pass
  * every word through `unaccent` then the french / english Snowball stemmer.
- * `plain` keeps the readable text the snippets are cut from.
+ * `plain` keeps the readable text the snippets are cut from; `publish_at` and `section_id`
+ * (`search_meta` on SQLite) are what the filters read, so no search walks `articles`.
  */
 export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
   if (d.fullText === 'fts5') {
+    // rowid = rank_key, an order of publication (see search.fts5.repository): FTS5 walks
+    // its matches newest first and stops at a page, whatever the number of matches. No
+    // foreign key: removing a deleted article's row needs its rank_key after the delete.
     await sql`create virtual table search_index using fts5(title, summary, body, extra, plain unindexed, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create table search_meta (
+      rank_key integer primary key,
+      article_id integer not null unique,
+      section_id integer
+    )`.execute(db);
     return;
   }
   // CREATE EXTENSION IF NOT EXISTS is not safe against a concurrent twin (two schemas of
@@ -33,7 +42,9 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
   await sql`create table search_index (
     article_id integer primary key references articles(id) on delete cascade,
     document tsvector not null,
-    plain text not null
+    plain text not null,
+    publish_at text not null,
+    section_id integer
   )`.execute(db);
   await sql`create index search_index_document on search_index using gin (document)`.execute(db);
 }

@@ -1,17 +1,7 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Article } from '../articles/article';
 import { articlesQuery, hydrateArticles } from '../articles/article.repository';
-import type { IndexQuery } from './search.index';
-
-/** The conditions every engine's search adds: visible to readers now, then the reader's filters. */
-export function visibleFilters(q: IndexQuery): RawBuilder<unknown> {
-  const parts = [sql`articles.status = 'published'`, sql`articles.publish_at <= ${q.now}`];
-  if (q.sectionId !== undefined) parts.push(sql`articles.section_id = ${q.sectionId}`);
-  if (q.from !== undefined) parts.push(sql`articles.publish_at >= ${q.from}`);
-  if (q.before !== undefined) parts.push(sql`articles.publish_at < ${q.before}`);
-  return sql.join(parts, sql` and `);
-}
 
 /** Articles by id, in the order of the ids given. */
 export async function findArticlesByIds(db: Kysely<Database>, ids: number[]): Promise<Article[]> {

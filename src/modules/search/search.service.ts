@@ -20,6 +20,8 @@ export function toDocument(a: Article): SearchDocument {
     body,
     extra: [...a.tags.map((t) => t.name), a.section?.name ?? ''].join(' '),
     plain: a.summary ? `${a.summary}\n${body}` : body,
+    publishAt: a.publishAt ?? a.createdAt,
+    sectionId: a.section?.id ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { fold, term, words, type SearchLang } from './search.text';
+import { term, words, type SearchLang } from './search.text';
 
 /** A piece of text; `mark` pieces matched the query. Views render them as <mark>, escaped like any text. */
 export interface Segment {
@@ -12,11 +12,8 @@ export const SNIPPET_WORDS = 32;
 const LEAD = 8;
 
 function matcher(wanted: Set<string>, lang: SearchLang): (word: string) => string | undefined {
-  // Stemming every word of a long body is the costly part: a word whose first two
-  // letters no wanted term starts with cannot match, so it is not stemmed at all.
-  const heads = new Set([...wanted].map((t) => t.slice(0, 2)));
+  // term() remembers the words it has seen, so a snippet of a long body costs a map lookup a word.
   return (word) => {
-    if (!heads.has(fold(word.slice(0, 3)).slice(0, 2))) return undefined;
     const t = term(word, lang);
     return wanted.has(t) ? t : undefined;
   };
