@@ -79,6 +79,9 @@ export function Layout({ locale, t, meta, sections = [], children }: LayoutProps
         <footer class="site-footer">
           <div class="wrap">
             <p>{t('footer.text')}</p>
+            <p>
+              <a href="/privacy">{t('privacy.footer_link')}</a>
+            </p>
           </div>
         </footer>
       </body>
