@@ -27,6 +27,31 @@ export interface ConnectOptions {
 // COUNT(*) and other int8 values come back as strings by default; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * Kysely prepares every query anew; compiling SQL is a large share of a short
+ * query's cost, so the last few hundred statements are kept by their SQL text.
+ * Safe because the SQLite driver runs one query at a time on its one connection.
+ */
+function cachePreparedStatements(raw: SqliteDatabase.Database, max = 500): void {
+  const prepare = raw.prepare.bind(raw);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  raw.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      // Most recently used last, so the first key is the one to drop.
+      cache.delete(source);
+    } else {
+      stmt = prepare(source);
+      if (cache.size >= max) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof raw.prepare;
+}
+
 /** Opens the database named by a DATABASE_URL (`sqlite:PATH`, `sqlite::memory:` or `postgres://…`). */
 export async function connect(url: string, opts: ConnectOptions = {}): Promise<Db> {
   if (url.startsWith('sqlite:')) {
@@ -37,6 +62,7 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<D
     raw.pragma('busy_timeout = 5000');
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
+    cachePreparedStatements(raw);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
     return { db, dialect: dialectFor('sqlite'), location: file, close: () => db.destroy() };
   }

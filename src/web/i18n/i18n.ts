@@ -18,13 +18,22 @@ export function translator(locale: Locale): Translate {
 }
 
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 20_000;
 
 /** Formats a date for readers of the locale, in the newsroom's time zone (UTC for now). Formatters are built once. */
 export function formatDate(locale: Locale, iso: string): string {
+  // A thread of 200 comments formats 200 dates on every render; each date is formatted once.
+  const key = locale + iso;
+  const done = formatted.get(key);
+  if (done !== undefined) return done;
+  if (formatted.size >= FORMATTED_MAX) formatted.clear();
   let f = dateFormats.get(locale);
   if (!f) {
     f = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
     dateFormats.set(locale, f);
   }
-  return f.format(new Date(iso));
+  const text = f.format(new Date(iso));
+  formatted.set(key, text);
+  return text;
 }
