@@ -19,6 +19,9 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     // its matches newest first and stops at a page, whatever the number of matches. No
     // foreign key: removing a deleted article's row needs its rank_key after the delete.
     await sql`create virtual table search_index using fts5(title, summary, body, extra, plain unindexed, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    // The title, summary, tags and section alone: short documents, so the first three ranking
+    // tiers are found without reading the bodies' position lists.
+    await sql`create virtual table search_headline using fts5(title, summary, extra, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
     await sql`create table search_meta (
       rank_key integer primary key,
       article_id integer not null unique,

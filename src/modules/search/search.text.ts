@@ -1,5 +1,7 @@
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 
 /** Languages whose words are stemmed; any other language is indexed as French, the site's reference. */
 export const SEARCH_LANGS = ['fr', 'en'] as const;
@@ -27,17 +29,26 @@ export function fold(word: string): string {
     .replace(/[œæß]/g, (c) => LIGATURES[c] ?? c);
 }
 
+// Snowball's stop words (PostgreSQL's french and english configurations drop the same):
+// "de", "la", "the" are in every article, so they find nothing and cost a full scan.
+const STOPWORDS: Record<SearchLang, Set<string>> = {
+  fr: new Set(frenchStopwords.map(fold)),
+  en: new Set(englishStopwords.map(fold)),
+};
+
 /**
  * The index term of a word: folded first ("Hélicoptères" → "helicopteres"), then stemmed
  * in its language ("helicopter"), as PostgreSQL's unaccent-then-stem configurations do.
  * Folding first means a word typed without its accents always meets the same stem.
+ * A stop word has no term: ''.
  */
 export function term(word: string, lang: SearchLang): string {
   const memo = MEMO[lang];
   let t = memo.get(word);
   if (t === undefined) {
     if (memo.size >= MEMO_SIZE) memo.clear();
-    t = STEMMERS[lang](fold(word));
+    const folded = fold(word);
+    t = STOPWORDS[lang].has(folded) ? '' : STEMMERS[lang](folded);
     memo.set(word, t);
   }
   return t;
@@ -57,7 +68,10 @@ export function words(text: string): { word: string; start: number; end: number 
 
 /** The index terms of a text, space-separated (what the FTS5 index stores). */
 export function terms(text: string, lang: SearchLang): string {
-  return (text.match(WORD) ?? []).map((w) => term(w, lang)).join(' ');
+  return (text.match(WORD) ?? [])
+    .map((w) => term(w, lang))
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** At most this many words of a query count; the rest is ignored. */
@@ -71,5 +85,6 @@ export function queryWords(q: string): string[] {
 /** A query's terms in each language (a query may be read as French or as English). */
 export function queryTerms(q: string): Record<SearchLang, string[]> {
   const ws = queryWords(q);
-  return { fr: [...new Set(ws.map((w) => term(w, 'fr')))], en: [...new Set(ws.map((w) => term(w, 'en')))] };
+  const of = (lang: SearchLang) => [...new Set(ws.map((w) => term(w, lang)).filter(Boolean))];
+  return { fr: of('fr'), en: of('en') };
 }
