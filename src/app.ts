@@ -11,7 +11,7 @@ import { registerArticleRoutes } from './modules/articles/article.routes';
 import { registerCommentRoutes } from './modules/comments/comment.routes';
 import { registerModules } from './modules/routes';
 import { registerModerationRoutes } from './modules/moderation/moderation.routes';
-import { publicDir } from './web/assets';
+import { assetUrl, publicDir } from './web/assets';
 import { registerErrorHandling } from './web/error-handler';
 import { translator } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
@@ -58,6 +58,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     wildcard: true,
   });
   registerAuth(app, deps);
+
+  // Browsers and crawlers ask for /favicon.ico whatever the page says.
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect(assetUrl('favicon.svg'), 301));
 
   app.get('/api/v1/health', async () => {
     await deps.db.selectFrom('settings').select('key').limit(1).execute();

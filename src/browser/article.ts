@@ -1,36 +1,13 @@
 // Article page enhancements: live arrival of new comments (SSE) and in-place replies.
 // The page works without this script; it only adds.
 
-interface LiveComment {
-  id: number;
-  parentId: number | null;
-  author: { name: string };
-  html: string;
-  createdAt: string;
-}
+import { commentNode, type BrowserComment } from './lib/comment-node';
 
-function commentNode(c: LiveComment, lang: string): HTMLLIElement {
-  const li = document.createElement('li');
-  li.className = 'comment comment-new';
-  li.id = `comment-${c.id}`;
-  li.dataset.id = String(c.id);
-  const article = document.createElement('article');
-  const header = document.createElement('header');
-  header.className = 'comment-meta';
-  const author = document.createElement('span');
-  author.className = 'comment-author';
-  author.textContent = c.author.name;
+function liveNode(c: BrowserComment, lang: string): HTMLLIElement {
   const time = document.createElement('time');
   time.dateTime = c.createdAt;
   time.textContent = ' ' + new Date(c.createdAt).toLocaleString(lang);
-  header.append(author, time);
-  const body = document.createElement('div');
-  body.className = 'comment-body';
-  // Already sanitized on the server (sanitize-html), the same HTML the page itself shows.
-  body.innerHTML = c.html;
-  article.append(header, body);
-  li.append(article);
-  return li;
+  return commentNode(c, 'comment-new', time);
 }
 
 function live(section: HTMLElement): void {
@@ -41,7 +18,7 @@ function live(section: HTMLElement): void {
   const lang = document.documentElement.lang || 'fr';
   const source = new EventSource(`/api/v1/articles/${id}/comments/events`);
   source.addEventListener('comment', (e) => {
-    const c = JSON.parse((e as MessageEvent<string>).data) as LiveComment;
+    const c = JSON.parse((e as MessageEvent<string>).data) as BrowserComment;
     if (document.getElementById(`comment-${c.id}`)) return;
     const parent = c.parentId !== null ? document.getElementById(`comment-${c.parentId}`) : null;
     let target: HTMLOListElement = list;
@@ -54,7 +31,7 @@ function live(section: HTMLElement): void {
       }
       target = replies;
     }
-    target.append(commentNode(c, lang));
+    target.append(liveNode(c, lang));
   });
 }
 

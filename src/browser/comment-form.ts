@@ -5,13 +5,9 @@
 // Without this script the page still works: the printed token is accepted and
 // reports go through the form.
 
-interface OwnComment {
-  id: number;
-  parentId: number | null;
-  author: { name: string };
-  html: string;
-  createdAt: string;
-}
+import { commentNode, type BrowserComment } from './lib/comment-node';
+
+type OwnComment = BrowserComment;
 
 async function json<T>(url: string, init?: RequestInit): Promise<T | undefined> {
   try {
@@ -30,26 +26,10 @@ async function freshToken(section: HTMLElement, articleId: string): Promise<void
 }
 
 function pendingNode(c: OwnComment, label: string): HTMLLIElement {
-  const li = document.createElement('li');
-  li.className = 'comment comment-pending';
-  li.id = `comment-${c.id}`;
-  const article = document.createElement('article');
-  const header = document.createElement('header');
-  header.className = 'comment-meta';
-  const author = document.createElement('span');
-  author.className = 'comment-author';
-  author.textContent = c.author.name;
   const badge = document.createElement('span');
   badge.className = 'comment-pending-badge';
   badge.textContent = ` — ${label}`;
-  header.append(author, badge);
-  const body = document.createElement('div');
-  body.className = 'comment-body';
-  // Sanitized on the server (sanitize-html), as every comment's HTML.
-  body.innerHTML = c.html;
-  article.append(header, body);
-  li.append(article);
-  return li;
+  return commentNode(c, 'comment-pending', badge);
 }
 
 async function ownPending(section: HTMLElement, articleId: string): Promise<void> {

@@ -40,6 +40,7 @@ export function AdminLayout(p: AdminLayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${p.title} — ${t('admin.title')}`}</title>
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('site.css')} />
         {(p.scripts ?? []).map((s) => (
           <script src={assetUrl(s)} defer />

@@ -36,6 +36,7 @@ export function Layout({ locale, t, meta, sections = [], children }: LayoutProps
         {meta.description ? <meta name="description" content={meta.description} /> : null}
         {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('site.css')} />
         {meta.head}
         {(meta.scripts ?? []).map((s) => (

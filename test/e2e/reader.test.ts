@@ -1,0 +1,95 @@
+import { createServer } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/dialects';
+import { createArticle, createUserWithToken, pathOf } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+afterAll(async () => browser?.close());
+
+describe.each(DIALECTS)('a reader in Chromium on %s', (engine) => {
+  let t: TestApp;
+  let base: string;
+  let page: Page;
+  let articlePath: string;
+  let articleId: number;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp(engine, { env: { PALABRE_BASE_URL: base } });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    const editor = await createUserWithToken(t.deps, 'editor');
+    const a = await createArticle(t, editor.auth, { title: 'Les pluies arrivent tôt cette année', body: 'Les agriculteurs se préparent.' });
+    articlePath = pathOf(a.url);
+    articleId = a.id;
+    page = await (await browser.newContext()).newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+  });
+  afterAll(async () => {
+    await page?.context().close();
+    await t?.close();
+  });
+
+  it('sees a comment posted by someone else appear without reloading, within a second', async () => {
+    await page.goto(base + articlePath);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    // Give the event stream a moment to open.
+    await page.waitForTimeout(300);
+    const posted = Date.now();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${articleId}/comments`,
+      remoteAddress: '192.0.2.33',
+      payload: { body: 'Ici aussi, les premières pluies sont tombées hier soir.', name: 'Mariam', email: 'mariam@example.test' },
+    });
+    expect(res.json().status).toBe('published');
+    const item = page.locator(`#comment-${res.json().id}`);
+    await item.waitFor({ timeout: 5000 });
+    expect(Date.now() - posted).toBeLessThan(1000);
+    expect(await item.locator('.comment-author').textContent()).toBe('Mariam');
+    expect(await item.locator('.comment-body').textContent()).toContain('premières pluies');
+  });
+
+  it('posts a comment with the form, keyboard only, and lands on it', async () => {
+    await page.goto(base + articlePath);
+    await page.locator('#comment-name').focus();
+    await page.keyboard.type('Oumar');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('oumar@example.test');
+    await page.locator('#comment-body').focus();
+    await page.keyboard.type('Merci pour cet article, très utile pour les semis.');
+    await page.locator('#comment-form button[type=submit]').focus();
+    await Promise.all([page.waitForURL(/\?comment=(published|pending)/), page.keyboard.press('Enter')]);
+    const notice = page.locator('.comment-form-section .notice').first();
+    await expect.poll(() => notice.textContent()).toMatch(/Merci/);
+    expect(problems).toEqual([]);
+  });
+});
