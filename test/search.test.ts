@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchIndexFor } from '../src/modules/search/search.index';
+import { SEARCH_RATE_PER_MINUTE } from '../src/modules/search/search.pages';
 import { reindexAll } from '../src/modules/search/search.service';
 import { DIALECTS, POSTGRES_URL } from './support/dialects';
 import { createArticle, createSection, createUserWithToken } from './support/factories';
@@ -186,6 +187,17 @@ describe.each(DIALECTS)('search on %s', (engine) => {
     const bad = await promisify(execFile)(process.execPath, [cli, 'search', 'rebuild'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect('code' in bad && bad.code).toBe(1);
     expect('stderr' in bad ? bad.stderr : '').toMatch(/^palabre: command: unknown: palabre search rebuild; try: palabre search reindex\n$/);
+  });
+
+  it('limits the searches one address may make', async () => {
+    const from = { remoteAddress: '198.51.100.7' };
+    for (let i = 0; i < SEARCH_RATE_PER_MINUTE; i++) {
+      expect((await t.app.inject({ method: 'GET', url: `/search?q=mot${i % 3}`, ...from })).statusCode).toBe(200);
+    }
+    const refused = await t.app.inject({ method: 'GET', url: '/search?q=mot1', ...from });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).not.toMatch(/\n\s+at /);
+    expect((await t.app.inject({ method: 'GET', url: '/search?q=mot1', remoteAddress: '198.51.100.8' })).statusCode).toBe(200);
   });
 
   it('migrates several databases at once (the unaccent extension is created once, safely)', async () => {

@@ -10,6 +10,9 @@ import { SEARCH_PAGE_SIZE, searchPageQuerySchema, type SearchPageQuery } from '.
 import { searchArticles } from './search.service';
 import { SearchForm, SearchResults } from './search.views';
 
+/** Searches one address may make a minute on /search. */
+export const SEARCH_RATE_PER_MINUTE = 120;
+
 function pageUrl(query: SearchPageQuery, page: number): string {
   const params = new URLSearchParams({ q: query.q });
   if (query.section) params.set('section', query.section);
@@ -51,7 +54,8 @@ async function renderSearchPage(deps: Deps, request: FastifyRequest, query: Sear
 
 /** The /search page: French-aware full-text search over published articles. */
 export function registerSearchPages(app: FastifyInstance, deps: Deps): void {
-  app.get('/search', async function showSearchPage(request, reply) {
+  // Each new query is a real search: a generous limit per address keeps a scraper from monopolising the database.
+  app.get('/search', { config: { rateLimit: { max: SEARCH_RATE_PER_MINUTE, timeWindow: '1 minute' } } }, async function showSearchPage(request, reply) {
     const query = parseInput(searchPageQuerySchema, request.query, request.locale);
     return sendPage(deps, request, reply, {
       key: pageUrl(query, query.page),
