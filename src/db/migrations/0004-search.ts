@@ -42,12 +42,17 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
       .raw(`alter text search configuration ${name} alter mapping for hword, hword_part, word, asciihword, asciiword, hword_asciipart with public.unaccent, ${stem}`)
       .execute(db);
   }
+  // `headline` (A title, B summary, C tags and section) answers the first three ranking
+  // tiers from small vectors; `document` (the same and D body) the last one.
   await sql`create table search_index (
     article_id integer primary key references articles(id) on delete cascade,
+    headline tsvector not null,
     document tsvector not null,
     plain text not null,
     publish_at text not null,
     section_id integer
   )`.execute(db);
+  await sql`create index search_index_headline on search_index using gin (headline)`.execute(db);
   await sql`create index search_index_document on search_index using gin (document)`.execute(db);
+  await sql`create index search_index_recent on search_index (publish_at desc, article_id desc)`.execute(db);
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { IndexQuery, SearchIndex } from './search.index';
+import { pageThroughTiers, type IndexQuery, type SearchIndex } from './search.index';
 import { term, terms, SEARCH_LANGS } from './search.text';
 
 /**
@@ -94,22 +94,14 @@ export const fts5Index: SearchIndex = {
   async query(db, q) {
     const expr = matchExpression(q.words);
     if (expr === undefined) return [];
-    // Tier by tier, newest first: a page reads about `limit` matches of each tier it
-    // reaches; only a later page counts the earlier tiers to skip them.
-    const found: KeyedHit[] = [];
-    let skip = q.offset;
-    for (const { table, expr: e } of tiers(expr)) {
-      if (found.length >= q.limit) break;
-      if (skip > 0) {
-        const n = await tierCount(db, table, e, q);
-        if (n <= skip) {
-          skip -= n;
-          continue;
-        }
-      }
-      found.push(...(await tierRows(db, table, e, q, q.limit - found.length, skip)));
-      skip = 0;
-    }
+    const found = await pageThroughTiers(
+      tiers(expr).map(({ table, expr: e }) => ({
+        count: () => tierCount(db, table, e, q),
+        rows: (limit: number, offset: number) => tierRows(db, table, e, q, limit, offset),
+      })),
+      q.offset,
+      q.limit,
+    );
     if (found.length === 0) return [];
     const texts = await sql<{ key: number; plain: string }>`
       select rowid as key, plain from search_index where rowid in (${sql.join(found.map((f) => f.key))})`.execute(db);

@@ -56,6 +56,34 @@ export interface SearchIndex {
   clear(db: Kysely<Database>): Promise<void>;
 }
 
+/** One ranking tier of an engine: how many it holds, and a slice of it, newest first. */
+export interface Tier<H> {
+  count(): Promise<number>;
+  rows(limit: number, offset: number): Promise<H[]>;
+}
+
+/**
+ * A page across the tiers, in order: reads about `limit` rows of each tier it reaches;
+ * only a later page (offset > 0) counts the tiers before it, to skip them.
+ */
+export async function pageThroughTiers<H>(tiers: Tier<H>[], offset: number, limit: number): Promise<H[]> {
+  const found: H[] = [];
+  let skip = offset;
+  for (const tier of tiers) {
+    if (found.length >= limit) break;
+    if (skip > 0) {
+      const n = await tier.count();
+      if (n <= skip) {
+        skip -= n;
+        continue;
+      }
+    }
+    found.push(...(await tier.rows(limit - found.length, skip)));
+    skip = 0;
+  }
+  return found;
+}
+
 const INDEXES: Record<Dialect['fullText'], SearchIndex> = { fts5: fts5Index, tsvector: tsvectorIndex };
 
 /** The index implementation for the engine's full-text capability. */

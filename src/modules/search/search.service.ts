@@ -92,7 +92,9 @@ const DAY_MS = 86_400_000;
 /** Published articles matching every word of the query, best first; `more` when another page follows. */
 export async function searchArticles(deps: Deps, o: SearchOptions): Promise<{ hits: SearchHit[]; more: boolean }> {
   const words = queryWords(o.q);
-  if (words.length === 0) return { hits: [], more: false };
+  const terms = queryTerms(o.q);
+  // Only stop words ("les", "de la"): they are in no index, so nothing can match.
+  if (terms.fr.length === 0 && terms.en.length === 0) return { hits: [], more: false };
   if (o.from && o.to && o.to < o.from) throw new ValidationError('to', 'the end date is before the start date');
   let sectionId: number | undefined;
   if (o.section) {
@@ -111,7 +113,6 @@ export async function searchArticles(deps: Deps, o: SearchOptions): Promise<{ hi
   });
   const page = found.slice(0, o.limit);
   const articles = await findArticlesByIds(deps.db, page.map((h) => h.id));
-  const terms = queryTerms(o.q);
   const wanted = new Set([...terms.fr, ...terms.en]);
   const plain = new Map(page.map((h) => [h.id, h.plain]));
   const hits = articles.map((article) => {
