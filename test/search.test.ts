@@ -164,7 +164,7 @@ describe.each(DIALECTS)('search on %s', (engine) => {
     const html = await page('');
     expect(html).toContain('<html lang="fr"');
     expect(html).toContain('<label for="search-q">Mots recherchés</label>');
-    expect(html).toContain('role="search"');
+    expect(html).toContain('role="search" aria-label="Recherche détaillée"');
     expect(html).toContain('Tapez un ou plusieurs mots');
     expect(await page('q=introuvablissime')).toContain('Aucun article ne correspond à « introuvablissime ».');
   });

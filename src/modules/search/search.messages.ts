@@ -11,6 +11,7 @@ const fr = {
   'search.none': 'Aucun article ne correspond à « {q} ».',
   'search.showing': 'Résultats {from} à {to}',
   'search.results': 'Résultats de la recherche',
+  'search.refine': 'Recherche détaillée',
   'related.title': 'Sur le même sujet',
   'listing.empty': 'Aucun article publié ici pour le moment.',
 } as const;
@@ -28,6 +29,7 @@ const en: Record<keyof typeof fr, string> = {
   'search.none': 'No article matches “{q}”.',
   'search.showing': 'Results {from} to {to}',
   'search.results': 'Search results',
+  'search.refine': 'Detailed search',
   'related.title': 'Related articles',
   'listing.empty': 'No article published here yet.',
 };

@@ -24,7 +24,7 @@ function Field({ id, label, children }: { id: string; label: string; children: V
 /** The search form of the /search page, filled with the current query. */
 export function SearchForm({ query, sections, t }: { query: SearchPageQuery; sections: Section[]; t: Translate }): VNode {
   return (
-    <form class="search-page-form" role="search" method="get" action="/search">
+    <form class="search-page-form" role="search" aria-label={t('search.refine')} method="get" action="/search">
       <Field id="search-q" label={t('search.query')}>
         <input id="search-q" type="search" name="q" value={query.q} maxLength={200} />
       </Field>
