@@ -175,7 +175,7 @@ console.log(`search (${times.length} searches, 20 results with snippets): p50 ${
 console.log(`slowest: ${slowest.slice(0, 3).map((s) => `"${s.q}" ${s.ms.toFixed(1)} ms`).join(', ')}`);
 
 await m.closeDeps(deps);
-if (schema) {
+if (schema && !process.env.BENCH_KEEP) {
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
   await client.query(`drop schema if exists ${schema} cascade`);
