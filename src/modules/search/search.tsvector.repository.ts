@@ -18,15 +18,15 @@ function tsquery(words: string[], weights: string): RawBuilder<unknown> {
 
 // The ranking tiers (search.index), each excluding the one before: the first three from
 // the small `headline` vectors, the last from `document`.
-function tierConditions(words: string[]): { a: RawBuilder<unknown>; ab: RawBuilder<unknown>; abc: RawBuilder<unknown>; any: RawBuilder<unknown> } {
-  const [a, ab, abc, any] = ['A', 'AB', 'ABC', ''].map((w) => tsquery(words, w)) as [RawBuilder<unknown>, RawBuilder<unknown>, RawBuilder<unknown>, RawBuilder<unknown>];
-  return { a, ab, abc, any };
+function tiers(words: string[]): RawBuilder<unknown>[] {
+  const [a, ab, abc] = ['A', 'AB', 'ABC'].map((w) => tsquery(words, w));
+  return [
+    sql`search_index.headline @@ ${a}`,
+    sql`search_index.headline @@ ${ab} and not search_index.headline @@ ${a}`,
+    sql`search_index.headline @@ ${abc} and not search_index.headline @@ ${ab}`,
+    sql`search_index.document @@ ${tsquery(words, '')} and not search_index.headline @@ ${abc}`,
+  ];
 }
-
-// Under `few` matches, ranking them all in one query (GIN finds them, a sort orders
-// them) is cheaper than walking the recency index tier by tier, which reads every row
-// when a tier is empty. GIN answers a query without weights exactly, so probing is cheap.
-export const tsvectorTuning = { few: 2000 };
 
 function filters(q: IndexQuery): RawBuilder<unknown> {
   const parts = [sql`search_index.publish_at <= ${q.now}`];
@@ -55,33 +55,23 @@ export const tsvectorIndex: SearchIndex = {
   },
   async query(db: Kysely<Database>, q) {
     if (q.words.length === 0) return [];
-    const { a, ab, abc, any } = tierConditions(q.words);
-    const tierOf = sql`case when search_index.headline @@ ${a} then 0 when search_index.headline @@ ${ab} then 1 when search_index.headline @@ ${abc} then 2 else 3 end`;
-    const count = async (where: RawBuilder<unknown>, max?: number) => {
-      const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_index where ${where} and ${filters(q)}
-        ${max === undefined ? sql`` : sql`limit ${max}`}) as m`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    };
-    const tier = (where: RawBuilder<unknown>, rank?: RawBuilder<unknown>) => ({
-      count: () => count(where),
-      rows: async (limit: number, offset: number) =>
-        (
-          await sql<IndexHit>`
+    return pageThroughTiers(
+      tiers(q.words).map((tier) => ({
+        count: async () => {
+          const r = await sql<{ n: number }>`select count(*) as n from search_index where ${tier} and ${filters(q)}`.execute(db);
+          return Number(r.rows[0]?.n ?? 0);
+        },
+        rows: async (limit: number, offset: number) => {
+          const r = await sql<IndexHit>`
             select search_index.article_id as id, search_index.plain as plain from search_index
-            where ${where} and ${filters(q)}
-            order by ${rank === undefined ? sql`` : sql`${rank}, `}search_index.publish_at desc, search_index.article_id desc
-            limit ${limit} offset ${offset}`.execute(db)
-        ).rows,
-    });
-    const inHeadline = sql`search_index.headline @@ ${abc}`;
-    const inBodyOnly = sql`search_index.document @@ ${any} and not search_index.headline @@ ${abc}`;
-    // Few matches in all: rank them in one go. Few in the headlines: the first three tiers in one go.
-    const few = tsvectorTuning.few;
-    if ((await count(sql`search_index.document @@ ${any}`, few)) < few) return pageThroughTiers([tier(sql`search_index.document @@ ${any}`, tierOf)], q.offset, q.limit);
-    const headlineTiers =
-      (await count(inHeadline, few)) < few
-        ? [tier(inHeadline, tierOf)]
-        : [tier(sql`search_index.headline @@ ${a}`), tier(sql`search_index.headline @@ ${ab} and not search_index.headline @@ ${a}`), tier(sql`${inHeadline} and not search_index.headline @@ ${ab}`)];
-    return pageThroughTiers([...headlineTiers, tier(inBodyOnly)], q.offset, q.limit);
+            where ${tier} and ${filters(q)}
+            order by search_index.publish_at desc, search_index.article_id desc
+            limit ${limit} offset ${offset}`.execute(db);
+          return r.rows;
+        },
+      })),
+      q.offset,
+      q.limit,
+    );
   },
 };
