@@ -84,7 +84,8 @@ async function run(title, path, headers = {}, url = base) {
   return row;
 }
 
-console.log(`autocannon: ${connections} connections, ${seconds} s each, ${env.DATABASE_URL.split(':')[0]}`);
+const size = (await (await fetch(base + articlePath)).arrayBuffer()).byteLength;
+console.log(`autocannon: ${connections} connections, ${seconds} s each, ${env.DATABASE_URL.split(':')[0]}; article page ${Math.round(size / 1024)} KiB`);
 const rows = [];
 const gzip = { 'accept-encoding': 'gzip' };
 rows.push(await run('home page (anonymous, cached, gzip)', '/', gzip));
@@ -97,10 +98,12 @@ rows.push(await run('home page (uncached render)', '/', { authorization: `Bearer
 const nginx = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
 if (nginx) {
   const html = await (await fetch(base + articlePath)).text();
+  const { gzipSync } = await import('node:zlib');
   const www = join(dir, 'www');
   mkdirSync(www, { recursive: true });
   spawnSync('chmod', ['-R', 'a+rX', dir]);
   writeFileSync(join(www, 'article.html'), html);
+  writeFileSync(join(www, 'article.html.gz'), gzipSync(html, { level: 6 }));
   const nport = port + 1;
   const conf = join(dir, 'nginx.conf');
   writeFileSync(
@@ -108,10 +111,11 @@ if (nginx) {
     `worker_processes 1; daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'nginx.err')};
 events { worker_connections 1024; }
 http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
-  server { listen 127.0.0.1:${nport}; root ${www}; location / { default_type text/html; } } }`,
+  server { listen 127.0.0.1:${nport}; root ${www}; location / { default_type text/html; gzip_static on; } } }`,
   );
   const ng = spawn(nginx, ['-c', conf, '-p', dir], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
+  rows.push(await run('nginx, same article bytes (gzip_static)', '/article.html', gzip, `http://127.0.0.1:${nport}`));
   rows.push(await run('nginx, same article bytes (identity)', '/article.html', {}, `http://127.0.0.1:${nport}`));
   ng.kill('SIGTERM');
 }

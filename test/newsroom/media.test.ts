@@ -126,6 +126,11 @@ describe.each(DIALECTS)('media on %s', (engine) => {
     expect(avif.attr('srcset')).toMatch(/\/media\/\w+-320\.avif 320w, .*-1600\.avif 1600w/);
     expect(avif.attr('sizes')).toBeTruthy();
     expect($('figure.featured-image source[type="image/webp"]').attr('srcset')).toContain('640w');
+    // The same image for search engines and social cards.
+    const full = `http://localhost:3000${img.attr('src') ?? ''}`;
+    const ld = JSON.parse($('script[type="application/ld+json"]').text()) as { image?: string[] };
+    expect(ld.image).toEqual([full]);
+    expect($('meta[property="og:image"]').attr('content')).toBe(full);
   });
 
   it('shows the library page, requires alt text on the form, and uploads through it', async () => {

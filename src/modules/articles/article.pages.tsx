@@ -12,6 +12,7 @@ import { FeaturedImage } from '../media/media.views';
 import { issueFormToken } from '../moderation/form-token';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { articlePath, isVisible, type Article } from './article';
+import { mediaPath } from '../media/media';
 import { articleHead } from './article.head';
 import { feedLinks } from '../feeds/feed.views';
 import { findRelatedArticles } from '../search/related.service';
@@ -54,7 +55,7 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
         title: article.title,
         description: article.summary,
         canonical,
-        head: articleHead(deps, article, canonical),
+        head: articleHead(deps, article, canonical, image ? deps.config.baseUrl + mediaPath(image.file) : undefined),
         scripts: ['article.js', 'comment-form.js'],
       }}
     >
