@@ -1,22 +1,9 @@
-import { createServer } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, launchChromium } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
 import { createUserWithToken } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-/** A free local port: the base URL must be known before the app is built (same-origin checks compare to it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The server's clock: real time plus an offset the test can move forward, so that
@@ -35,11 +22,7 @@ function localUtc(d: Date): string {
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
 

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CommentStatus } from '../comments/comment';
+import type { CommentsTable } from '../comments/comment.tables';
 
 type Db = Kysely<Database>;
 
@@ -64,23 +65,13 @@ export async function findActiveBan(db: Db, who: CommenterKey, now: string): Pro
 }
 
 /** A comment with everything a moderator may see. */
-export interface ModeratedCommentRow {
-  id: number;
-  article_id: number;
-  parent_id: number | null;
-  user_id: number | null;
-  author_name: string;
-  author_email: string | null;
-  ip_hash: string | null;
-  body: string;
-  html: string;
-  status: CommentStatus;
-  created_at: string;
-  reasons: string;
-  scores: string;
+export type ModeratedCommentRow = Pick<
+  Selectable<CommentsTable>,
+  'id' | 'article_id' | 'parent_id' | 'user_id' | 'author_name' | 'author_email' | 'ip_hash' | 'body' | 'html' | 'status' | 'created_at' | 'reasons' | 'scores'
+> & {
   article_title: string;
   open_reports: number;
-}
+};
 
 const MODERATED_COLUMNS = [
   'comments.id',
