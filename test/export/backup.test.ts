@@ -13,7 +13,8 @@ describe.each(DIALECTS)('backup and restore on %s', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-backup-'));
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // pg_restore --clean works on a whole database: this test gets one of its own.
+    t = await createTestApp(engine, { ownDatabase: true });
   });
   afterAll(async () => {
     await t?.close();

@@ -28,6 +28,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
   mailer?: DepsOptions['mailer'];
+  /**
+   * PostgreSQL: a database of its own instead of a schema in the shared one, for tests
+   * that run whole-database tools (pg_restore --clean) beside other test files.
+   */
+  ownDatabase?: boolean;
 }
 
 /** A settable clock for tests. */
@@ -50,12 +55,29 @@ interface Store {
   cleanup(): Promise<void>;
 }
 
-async function newStore(engine: Engine): Promise<Store> {
+async function adminQuery(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+async function newStore(engine: Engine, ownDatabase = false): Promise<Store> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'palabre-test-'));
     return { url: `sqlite:${join(dir, 'palabre.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
+  if (ownDatabase) {
+    const name = `palabre_${schema}`;
+    await adminQuery(`create database ${name}`);
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), schema, cleanup: () => adminQuery(`drop database if exists ${name} with (force)`) };
+  }
   return {
     url: POSTGRES_URL,
     schema,
@@ -98,5 +120,5 @@ async function open(engine: Engine, store: Store, opts: TestAppOptions): Promise
 
 /** A whole Palabre on a fresh real database of the given engine. */
 export async function createTestApp(engine: Engine, opts: TestAppOptions = {}): Promise<TestApp> {
-  return open(engine, await newStore(engine), opts);
+  return open(engine, await newStore(engine, opts.ownDatabase), opts);
 }
