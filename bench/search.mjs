@@ -7,6 +7,7 @@
 //        BENCH_ARTICLES=20000 node bench/search.mjs
 //        DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/search.mjs   (a fresh schema, dropped after)
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../scripts/esbuild-node.mjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,14 +34,7 @@ await build({
     loader: 'ts',
   },
   outfile: entry,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  logLevel: 'warning',
+  ...NODE_BUNDLE,
 });
 const m = await import(pathToFileURL(entry).href);
 

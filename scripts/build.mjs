@@ -1,5 +1,6 @@
 // Builds the server (dist/cli.js) and the browser assets (dist/public) with esbuild.
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from './esbuild-node.mjs';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,15 +12,8 @@ mkdirSync(join(out, 'public'), { recursive: true });
 await build({
   entryPoints: [join(root, 'src/cli/index.ts')],
   outfile: join(out, 'cli.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
+  ...NODE_BUNDLE,
   sourcemap: true,
-  logLevel: 'warning',
 });
 
 const browser = readdirSync(join(root, 'src/browser')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));

@@ -2,6 +2,7 @@
 // bundles it with esbuild (packages stay external) into a temporary file and imports it.
 // Usage: node scripts/moderation-run.mjs scripts/train-moderation.ts [args…]
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from './esbuild-node.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,14 +18,7 @@ try {
   await build({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'warning',
+    ...NODE_BUNDLE,
   });
   await import(pathToFileURL(outfile).href);
 } finally {
