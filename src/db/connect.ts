@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import { dialectFor, type Dialect } from './dialect';
 import type { Database } from './schema';
@@ -52,6 +61,49 @@ function cachePreparedStatements(raw: SqliteDatabase.Database, max = 500): void 
   }) as typeof raw.prepare;
 }
 
+/**
+ * Kysely's PostgreSQL introspector reads every table of every schema and calls
+ * pg_get_serial_sequence on each column: when another schema is dropped at that
+ * moment (another site or test sharing the database), it fails with "schema … does
+ * not exist". The migrator only needs our own schema's table names, so it gets that.
+ */
+class SchemaScopedIntrospector implements DatabaseIntrospector {
+  constructor(
+    private readonly db: Kysely<unknown>,
+    private readonly schema: string,
+  ) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const r = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
+    return r.rows.map((row) => ({ name: row.name }));
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const r = await sql<{ name: string; kind: string }>`
+      select c.relname as name, c.relkind as kind from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${this.schema} and c.relkind in ('r', 'p', 'v')`.execute(this.db);
+    return r.rows.map((row) => ({ name: row.name, schema: this.schema, isView: row.kind === 'v', columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+class ScopedPostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly schema: string,
+  ) {
+    super(config);
+  }
+
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SchemaScopedIntrospector(db, this.schema);
+  }
+}
+
 /** Opens the database named by a DATABASE_URL (`sqlite:PATH`, `sqlite::memory:` or `postgres://…`). */
 export async function connect(url: string, opts: ConnectOptions = {}): Promise<Db> {
   if (url.startsWith('sqlite:')) {
@@ -83,6 +135,6 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<D
     if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`invalid schema name ${opts.schema}`);
     await pool.query(`create schema if not exists ${opts.schema}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }, opts.schema ?? 'public') });
   return { db, dialect: dialectFor('postgres'), location: url, schema: opts.schema ?? 'public', close: () => db.destroy() };
 }
