@@ -28,7 +28,7 @@ export const articleCreateSchema = z
   .strict();
 export type ArticleCreate = z.infer<typeof articleCreateSchema>;
 
-/** Body of PATCH /api/v1/articles/:id: any subset of the fields. */
+/** Body of PATCH /api/v1/articles/:id, with some or all of the fields. */
 export const articlePatchSchema = z
   .object({
     title: z.string().trim().min(1).max(300),
