@@ -1,30 +1,39 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/dialects';
-import { createArticle, createUserWithToken, pathOf } from './support/factories';
+import { createArticle, createUserWithToken, pathOf, warmUpPosting } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
-/** Opens the SSE stream of an article and resolves with the first `comment` event's data. */
-async function nextCommentEvent(base: string, articleId: number, timeoutMs: number): Promise<{ id: number; body: string; author: { name: string } }> {
+type LiveEvent = { id: number; body: string; author: { name: string } };
+
+/**
+ * Opens the SSE stream of an article; it resolves once the server has subscribed
+ * (its first bytes come after the subscription), and next() gives the first `comment` event.
+ */
+async function openCommentStream(base: string, articleId: number, timeoutMs: number): Promise<{ next(): Promise<LiveEvent> }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const res = await fetch(`${base}/api/v1/articles/${articleId}/comments/events`, { signal: controller.signal });
   expect(res.headers.get('content-type')).toContain('text/event-stream');
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
-      const m = /event: comment\ndata: (.+)\n\n/.exec(buffer);
-      if (m?.[1]) return JSON.parse(m[1]);
-    }
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
+  return {
+    async next() {
+      let buffer = '';
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error('stream ended');
+          buffer += decoder.decode(value, { stream: true });
+          const m = /event: comment\ndata: (.+)\n\n/.exec(buffer);
+          if (m?.[1]) return JSON.parse(m[1]) as LiveEvent;
+        }
+      } finally {
+        clearTimeout(timer);
+        controller.abort();
+      }
+    },
+  };
 }
 
 async function listen(t: TestApp): Promise<string> {
@@ -48,16 +57,7 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', (en
     baseB = await listen(b);
     editor = await createUserWithToken(a.deps, 'editor');
     article = await createArticle(a, editor.auth, { title: 'Direct : la session parlementaire' });
-    // The first comment of a process waits for the moderation models to load: a start-up
-    // cost, not the delivery delay measured below.
-    const warm = await createArticle(a, editor.auth, { title: 'Échauffement' });
-    const first = await a.app.inject({
-      method: 'POST',
-      url: `/api/v1/articles/${warm.id}/comments`,
-      remoteAddress: '192.0.2.200',
-      payload: { body: 'Premier commentaire de la journée.', name: 'Matinal', email: 'matinal@example.test' },
-    });
-    expect(first.statusCode).toBe(201);
+    await warmUpPosting(a, editor.auth); // model loading is start-up, not delivery
   });
   afterAll(async () => {
     await b?.stop();
@@ -65,8 +65,7 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', (en
   });
 
   it('delivers a comment posted on one instance to a reader connected to another within a second', async () => {
-    const event = nextCommentEvent(baseB, article.id, 5000);
-    await new Promise((r) => setTimeout(r, 150)); // let the subscription settle
+    const stream = await openCommentStream(baseB, article.id, 5000);
     const started = Date.now();
     const res = await a.app.inject({
       method: 'POST',
@@ -75,7 +74,7 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', (en
       payload: { body: 'Merci pour ce direct très clair.', name: 'Awa', email: 'awa@example.test' },
     });
     expect(res.statusCode).toBe(201);
-    const got = await event;
+    const got = await stream.next();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(got.id).toBe(res.json().id);
     expect(got.author).toEqual({ name: 'Awa' });

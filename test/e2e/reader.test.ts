@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchChromium } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
-import { createArticle, createUserWithToken, pathOf } from '../support/factories';
+import { createArticle, createUserWithToken, pathOf, warmUpPosting } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let browser: Browser;
@@ -28,16 +28,7 @@ describe.each(DIALECTS)('a reader in Chromium on %s', (engine) => {
     const a = await createArticle(t, editor.auth, { title: 'Les pluies arrivent tôt cette année', body: 'Les agriculteurs se préparent.' });
     articlePath = pathOf(a.url);
     articleId = a.id;
-    // The first comment of a process waits for the moderation models to load: a start-up
-    // cost, not the delivery delay measured below.
-    const warm = await createArticle(t, editor.auth, { title: 'Échauffement' });
-    const first = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/articles/${warm.id}/comments`,
-      remoteAddress: '192.0.2.200',
-      payload: { body: 'Premier commentaire de la journée.', name: 'Matinal', email: 'matinal@example.test' },
-    });
-    expect(first.statusCode).toBe(201);
+    await warmUpPosting(t, editor.auth); // model loading is start-up, not delivery
     page = await (await browser.newContext()).newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());

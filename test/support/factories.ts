@@ -57,3 +57,19 @@ export async function sessionFor(deps: Deps, userId: number): Promise<{ cookie: 
   const cookie = `palabre_session=${value}`;
   return { cookie, csrf: row.csrf, headers: { cookie, origin: new URL(deps.config.baseUrl).origin } };
 }
+
+/**
+ * Posts one comment on a fresh article so that the process has loaded its moderation
+ * models: the first comment of a process pays that start-up cost, which tests that
+ * measure delivery delays must not count.
+ */
+export async function warmUpPosting(t: TestApp, auth: { authorization: string }): Promise<void> {
+  const warm = await createArticle(t, auth, { title: 'Échauffement' });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/articles/${warm.id}/comments`,
+    remoteAddress: '192.0.2.200',
+    payload: { body: 'Premier commentaire de la journée.', name: 'Matinal', email: 'matinal@example.test' },
+  });
+  if (res.statusCode !== 201) throw new Error(`warm-up comment: ${res.statusCode} ${res.body}`);
+}

@@ -196,11 +196,12 @@ async function streamComments(deps: Deps, request: FastifyRequest, res: ServerRe
     'x-accel-buffering': 'no',
     'x-content-type-options': 'nosniff',
   });
-  res.write('retry: 3000\n: connected\n\n');
   const unsubscribe = await deps.pubsub.subscribe(`article:${articleId}`, (message) => {
     const { id } = JSON.parse(message) as { id: number };
     res.write(`id: ${id}\nevent: comment\ndata: ${message}\n\n`);
   });
+  // Written once subscribed: a client that has read it will not miss the next comment.
+  res.write('retry: 3000\n: connected\n\n');
   const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
   heartbeat.unref();
   const close = () => {
