@@ -5,6 +5,7 @@ import * as m0002 from './0002-moderation';
 import * as m0003 from './0003-newsroom';
 import * as m0004 from './0004-search';
 import * as m0005 from './0005-importers';
+import * as m0006 from './0006-reply-notifications';
 
 /** A migration: append-only; each runs in its own transaction. */
 export interface MigrationModule {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0003-newsroom': m0003,
   '0004-search': m0004,
   '0005-importers': m0005,
+  '0006-reply-notifications': m0006,
 };

@@ -32,6 +32,8 @@ export interface NewComment {
   created_at: string;
   /** See moderation/text.ts bodyHash: lets the pipeline find repeats. */
   body_hash?: string | null;
+  /** 1: email the author when a reply to this comment is published. */
+  notify_replies?: number;
 }
 
 export async function insertComment(db: Kysely<Database>, c: NewComment): Promise<number> {

@@ -40,6 +40,8 @@ const formSchema = z.object({
   parentId: z.string().max(20).optional(),
   website: z.string().max(500).optional(),
   token: z.string().max(500).optional(),
+  /** The opt-in checkbox: sent ("1") only when ticked. */
+  notifyReplies: z.string().max(10).optional(),
 });
 
 function decodeOffset(after: string | undefined): number {
@@ -128,6 +130,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         email: input.email,
         ip: request.ip,
         user: request.user,
+        notifyReplies: input.notifyReplies,
       });
       if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
       return reply.code(201).send(result);
@@ -142,6 +145,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
       const article = await visibleArticle(deps, id);
       const form = parseInput(formSchema, request.body ?? {}, request.locale);
       const parentId = form.parentId ? Number(form.parentId) : null;
+      const notifyReplies = form.notifyReplies !== undefined && form.notifyReplies !== '' && form.notifyReplies !== '0';
       try {
         const result = await submitComment(deps, {
           articleId: id,
@@ -151,6 +155,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
           email: form.email,
           ip: request.ip,
           user: request.user,
+          notifyReplies,
           form: { ...(form.website !== undefined ? { honeypot: form.website } : {}), ...(form.token !== undefined ? { token: form.token } : {}) },
         });
         if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
@@ -161,7 +166,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         const html = await renderArticlePage(deps, request, article, {
           message: { kind: 'error', text: request.t('comments.error', { message: err.message }) },
-          values: { name: form.name ?? '', email: form.email ?? '', body: form.body },
+          values: { name: form.name ?? '', email: form.email ?? '', body: form.body, notifyReplies },
         });
         return reply.code(err.status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
       }

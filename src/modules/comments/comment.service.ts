@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors';
+import { t } from '../../web/i18n/i18n';
 import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
@@ -22,6 +23,8 @@ export interface SubmitInput {
   ip: string | null;
   user: AuthUser | null;
   form?: { honeypot?: string; token?: string };
+  /** Email me replies to this comment: needs an email (the guest's, or the account's). */
+  notifyReplies?: boolean | undefined;
 }
 
 export interface SubmitResult {
@@ -65,6 +68,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
   if (!article || !isVisible(article, now)) throw new NotFoundError('article');
   const settings = await getDiscussionSettings(deps);
   const person = identity(input, settings);
+  if (input.notifyReplies && !person.email) throw new ValidationError('email', t(deps.config.locale, 'notifications.email_needed'));
   const parentId = input.parentId ?? null;
   if (parentId !== null) {
     const parent = await findCommentById(deps.db, parentId);
@@ -103,6 +107,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       scores: verdict.scores,
       created_at: createdAt,
       body_hash: bodyHash(verdict.body),
+      notify_replies: input.notifyReplies ? 1 : 0,
     });
     if (verdict.status === 'published') await bumpArticleVersion(db, article.id);
     return commentId;

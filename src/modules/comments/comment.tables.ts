@@ -25,6 +25,10 @@ export interface CommentsTable {
   scores: string;
   /** Hash of the folded, whitespace-collapsed text: finds repeats without a full scan. */
   body_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when the author asked to be emailed replies to this comment (modules/notifications). */
+  notify_replies: ColumnType<number, number | undefined, number>;
+  /** When this comment's publication as a reply was announced to its parent's author: at most once. */
+  reply_notified_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CommentTables {

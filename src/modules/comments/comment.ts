@@ -20,6 +20,8 @@ export const commentInputSchema = z.object({
   parentId: z.number().int().positive().nullish(),
   name: z.string().max(200).optional(),
   email: z.string().max(320).optional(),
+  /** Email me when someone replies (needs an email: the guest's, or the account's). */
+  notifyReplies: z.boolean().optional(),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 

@@ -44,7 +44,7 @@ function CommentItem({ node, t, locale, open }: { node: ThreadNode; t: Translate
 
 export interface FormState {
   message?: { kind: 'ok' | 'error'; text: string };
-  values?: { name?: string; email?: string; body?: string };
+  values?: { name?: string; email?: string; body?: string; notifyReplies?: boolean };
   replyTo?: { id: number; name: string };
 }
 
@@ -123,6 +123,10 @@ function CommentForm(p: DiscussionProps): VNode {
             <textarea id="comment-body" name="body" rows={6} required maxLength={5000}>
               {form.values?.body ?? ''}
             </textarea>
+          </div>
+          <div class="field field-check">
+            <input id="comment-notify" name="notifyReplies" type="checkbox" value="1" checked={form.values?.notifyReplies === true} />
+            <label for="comment-notify">{t('notifications.opt_in')}</label>
           </div>
           <button type="submit">{t('comments.submit')}</button>
         </form>

@@ -6,6 +6,7 @@ import { commentMessages } from '../../modules/comments/comment.messages';
 import { moderationMessages } from '../../modules/moderation/moderation.messages';
 import { searchMessages } from '../../modules/search/search.messages';
 import { privacyMessages } from '../../modules/privacy/privacy.messages';
+import { notificationMessages } from '../../modules/notifications/notification.messages';
 import { webMessages } from '../web.messages';
 
 const fr = {
@@ -18,6 +19,7 @@ const fr = {
   ...adminMessages.fr,
   ...mediaMessages.fr,
   ...privacyMessages.fr,
+  ...notificationMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -32,6 +34,7 @@ const en: Record<MessageKey, string> = {
   ...adminMessages.en,
   ...mediaMessages.en,
   ...privacyMessages.en,
+  ...notificationMessages.en,
 };
 
 /** Every string of the interface, per language. French is the reference. */
