@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import { installSearchHooks } from './search/search.service';
+import { installReplyNotifications } from './notifications/notification.service';
 
 /**
  * Wires the modules' reactions to each other's events (deps.hooks), once per Deps.
@@ -8,4 +9,5 @@ import { installSearchHooks } from './search/search.service';
 export function installModuleHooks(deps: Deps): void {
   void deps;
   installSearchHooks(deps);
+  installReplyNotifications(deps);
 }

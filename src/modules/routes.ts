@@ -6,6 +6,7 @@ import { registerFeedRoutes } from './feeds/feed.routes';
 import { registerListingPages } from './feeds/listing.pages';
 import { registerImporterRoutes } from './importers/importer.routes';
 import { registerPrivacyRoutes } from './privacy/privacy.routes';
+import { registerNotificationRoutes } from './notifications/notification.routes';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -21,4 +22,5 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerListingPages(app, deps);
   registerImporterRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 }
