@@ -4,7 +4,7 @@ import type { AuthUser } from '../accounts/account';
 import { bumpArticleVersion } from '../articles/article.repository';
 import type { CommentStatus, Reason } from '../comments/comment';
 import { announceComment } from '../comments/comment.service';
-import { commentFeatures } from './classifier/models';
+import { featuresFor, type ModelName } from './classifier/models';
 import { planLesson, recordLesson } from './learning.service';
 import {
   countOpenReports,
@@ -35,7 +35,7 @@ async function applyStatus(
   next: CommentStatus,
   reasons: Reason[],
   log: { actorId: number | null; action: string; reason: string | null },
-  lesson?: Map<string, number>,
+  lessons: Lesson[] = [],
 ): Promise<void> {
   const now = deps.clock.now().toISOString();
   const publicChange = (c.status === 'published') !== (next === 'published');
@@ -44,11 +44,31 @@ async function applyStatus(
     if (publicChange) await bumpArticleVersion(db, c.article_id);
     if (log.actorId !== null) await resolveReports(db, c.id, now);
     await insertLog(db, { comment_id: c.id, actor_id: log.actorId, action: log.action, reason: log.reason, previous_status: c.status, status: next, target: null, created_at: now });
-    if (lesson) await recordLesson(db, 'spam', lesson, now);
+    for (const l of lessons) await recordLesson(db, l.model, l.changes, now);
   });
   if (publicChange) await deps.cache.invalidate([`article:${c.article_id}`]);
   await deps.hooks.emit('comment.saved', { commentId: c.id, articleId: c.article_id, status: next, previousStatus: c.status });
   if (next === 'published' && c.status !== 'published') await announceComment(deps, c.id);
+}
+
+interface Lesson {
+  model: ModelName;
+  changes: Map<string, number>;
+}
+
+/**
+ * What a decision teaches: spam teaches the spam model "unwanted", reject the
+ * toxicity model (a moderator rejects what is abusive, not what sells), approve
+ * both "wanted". Restore teaches nothing.
+ */
+async function lessonsOf(deps: Deps, action: ModerationAction, body: string): Promise<Lesson[]> {
+  const plan: [ModelName, boolean][] = action === 'spam' ? [['spam', true]] : action === 'reject' ? [['toxicity', true]] : action === 'approve' ? [['spam', false], ['toxicity', false]] : [];
+  const lessons: Lesson[] = [];
+  for (const [model, unwanted] of plan) {
+    const changes = await planLesson(deps, model, featuresFor(model, body), unwanted);
+    if (changes) lessons.push({ model, changes });
+  }
+  return lessons;
 }
 
 function statusFor(action: ModerationAction, before: string | undefined): CommentStatus {
@@ -61,7 +81,7 @@ function statusFor(action: ModerationAction, before: string | undefined): Commen
 /**
  * A moderator's decision on one comment: approve (published), reject, spam, or
  * restore (back to where it was before the last rejection, else to the queue).
- * Approve teaches the spam model "wanted", reject and spam "unwanted"; the
+ * Each decision but restore is a lesson for the models (`lessonsOf`); the
  * audit log records who, when, what and why.
  */
 export async function decideComment(deps: Deps, actor: AuthUser, commentId: number, action: ModerationAction, reason: string | null = null): Promise<{ id: number; status: CommentStatus; previousStatus: CommentStatus }> {
@@ -69,9 +89,9 @@ export async function decideComment(deps: Deps, actor: AuthUser, commentId: numb
   if (!c) throw new NotFoundError('comment');
   if (c.status === 'deleted') throw new ValidationError('id', 'the comment was deleted by its author');
   const next = statusFor(action, action === 'restore' ? await findStatusBeforeLastDecision(deps.db, c.id) : undefined);
-  const lesson = action === 'restore' ? undefined : await planLesson(deps, 'spam', commentFeatures(c.body), action !== 'approve');
+  const lessons = await lessonsOf(deps, action, c.body);
   const kept = (JSON.parse(c.reasons) as Reason[]).filter((r) => r.code !== 'moderator');
-  await applyStatus(deps, c, next, [...kept, { code: 'moderator', detail: action }], { actorId: actor.id, action, reason }, lesson);
+  await applyStatus(deps, c, next, [...kept, { code: 'moderator', detail: action }], { actorId: actor.id, action, reason }, lessons);
   return { id: c.id, status: next, previousStatus: c.status };
 }
 

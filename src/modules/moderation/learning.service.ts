@@ -39,8 +39,17 @@ export async function learnedWeights(deps: Pick<Deps, 'db'>, model: ModelName): 
   return mine.deltas;
 }
 
-/** Log-odds wanted after a lesson: a refused comment must score at least 0.73, an approved one at most 0.12. */
-const TARGET = { unwanted: 1, wanted: -2 } as const;
+const logOdds = (p: number) => Math.log(p / (1 - p));
+
+/**
+ * Log-odds wanted after a lesson: a refused comment must score at least 0.73
+ * and half a unit above the model's holding threshold; an approved one at most
+ * 0.12 and a unit and a half below its lowest threshold.
+ */
+function targets(model: ModelName): { unwanted: number; wanted: number } {
+  const m = shippedModel(model);
+  return { unwanted: Math.max(1, logOdds(m.hold) + 0.5), wanted: Math.min(-2, logOdds(m.holdBacked ?? m.hold) - 1.5) };
+}
 /** The most one lesson may move a comment's log-odds, so one odd decision cannot swing the model. */
 const MAX_STEP = 2;
 
@@ -53,7 +62,8 @@ const MAX_STEP = 2;
 export async function planLesson(deps: Pick<Deps, 'db'>, model: ModelName, x: FeatureVector, unwanted: boolean): Promise<Map<string, number> | undefined> {
   const deltas = await learnedWeights(deps, model);
   const z = logit(shippedModel(model), x, deltas);
-  const gap = (unwanted ? TARGET.unwanted : TARGET.wanted) - z;
+  const target = targets(model);
+  const gap = (unwanted ? target.unwanted : target.wanted) - z;
   if ((unwanted && gap <= 0) || (!unwanted && gap >= 0) || x.size === 0) return undefined;
   const step = Math.max(-MAX_STEP, Math.min(MAX_STEP, gap));
   let norm2 = 0;

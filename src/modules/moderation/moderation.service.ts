@@ -21,7 +21,7 @@ export function commenterLookups(deps: Deps, articleId: number, who: CommenterKe
     isRepeat: (hash) => existsRepeat(deps.db, hash, articleId, who),
     hasApprovedComment: () => existsApprovedComment(deps.db, who),
     activeBan: () => findActiveBan(deps.db, who, deps.clock.now().toISOString()),
-    learnedSpamWeights: () => learnedWeights(deps, 'spam'),
+    learnedWeights: (model) => learnedWeights(deps, model),
   };
 }
 
@@ -32,7 +32,7 @@ function newGuestLookups(deps: Deps): ModerationLookups {
     isRepeat: async () => false,
     hasApprovedComment: async () => false,
     activeBan: async () => undefined,
-    learnedSpamWeights: () => learnedWeights(deps, 'spam'),
+    learnedWeights: (model) => learnedWeights(deps, model),
   };
 }
 

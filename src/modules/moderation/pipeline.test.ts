@@ -80,6 +80,38 @@ describe.each(DIALECTS)('moderation pipeline on %s', (engine) => {
     expect(await statusOf(typo)).toMatch(/^published/);
   });
 
+  it('holds abuse in French and English, naming the words; publishes ordinary news comments about violent events', async () => {
+    const evaluate = async (body: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/v1/moderation/evaluate', headers: editor.auth, payload: { body } })).json<Posted & { scores: Record<string, number> }>();
+    const abuse = [
+      'T\'es vraiment un connard fini, ferme ta gueule',
+      'Les femmes sont toutes les mêmes, des salopes',
+      'Ces migrants sont des animaux, il faut les renvoyer chez eux',
+      'Sale pd, on va te crever',
+      'You are a pathetic idiot, shut up',
+      'Muslims are all the same, these people are animals',
+    ];
+    for (const body of abuse) {
+      const v = await evaluate(body);
+      expect(v.status, `${body} ${JSON.stringify(v)}`).not.toBe('published');
+      expect(v.reasons.map((r) => r.code)).toContain('toxic');
+      expect(v.reasons.find((r) => r.code === 'toxic')?.detail, body).toMatch(/ · \S/);
+    }
+    // Written for Palabre, never trained on: the `check` half of scripts/moderation/news-comments.jsonl.
+    const news = readFileSync(join(import.meta.dirname, '../../../scripts/moderation/news-comments.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { text: string; source: string })
+      .filter((c) => c.source.endsWith('-check'));
+    expect(news.length).toBe(50);
+    const held: string[] = [];
+    for (const c of news) {
+      const v = await evaluate(c.text);
+      if (v.status !== 'published') held.push(`${c.text} ${JSON.stringify(v.reasons)}`);
+    }
+    expect(held).toEqual([]);
+  });
+
   it('holds a comment with maxLinks links or more', async () => {
     await setSettings({ maxLinks: 2 });
     const res = await post('Voir https://a.example.test et https://b.example.test pour comprendre.');

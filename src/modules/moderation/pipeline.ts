@@ -1,5 +1,6 @@
 import type { AuthUser } from '../accounts/account';
 import type { CommentStatus, Reason } from '../comments/comment';
+import type { ModelName } from './classifier/models';
 import type { DiscussionSettings } from './settings';
 
 /** What the pipeline knows about a comment being submitted. */
@@ -35,8 +36,8 @@ export interface ModerationLookups {
   hasApprovedComment(): Promise<boolean>;
   /** The active ban that matches the commenter, if any. */
   activeBan(): Promise<{ id: number; kind: string } | undefined>;
-  /** What this site's moderators taught the spam model. */
-  learnedSpamWeights(): Promise<ReadonlyMap<string, number>>;
+  /** What this site's moderators taught a model (spam, toxicity). */
+  learnedWeights(model: ModelName): Promise<ReadonlyMap<string, number>>;
 }
 
 /** What one phase may say. */

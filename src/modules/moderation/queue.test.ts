@@ -12,6 +12,10 @@ const nextAddress = () => `192.0.2.${(n++ % 250) + 1}`;
 const newSpam = (i: number) =>
   `Placement ${['sûr', 'garanti', 'certain', 'rapide'][i % 4]} : le jeton KORAVEX rapporte ${20 + i}% par semaine, contactez Koravex conseil au ${600 + i} pour doubler votre épargne`;
 
+/** A kind of abuse the shipped models were never shown: readers of one town called woodlice. */
+const newAbuse = (i: number) =>
+  `Les gens de ${['Vierzon', 'Brive', 'Guéret', 'Aurillac'][i % 4]} sont des cloportes ${['visqueux', 'baveux', 'rampants', 'gluants'][i % 4]}, qu'ils dégagent d'ici (${i})`;
+
 describe.each(DIALECTS)('moderation queue and decisions on %s', (engine) => {
   let t: TestApp;
   let editor: Awaited<ReturnType<typeof createUserWithToken>>;
@@ -124,6 +128,25 @@ describe.each(DIALECTS)('moderation queue and decisions on %s', (engine) => {
     } finally {
       await other.stop();
     }
+  });
+
+  it('after 20 comments of a new kind of abuse rejected, the 21st is held by the learned toxicity model alone; the spam model learns nothing from rejections', async () => {
+    const evaluate = async (body: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/v1/moderation/evaluate', headers: moderator.auth, payload: { body } })).json<{ status: string; reasons: { code: string }[]; scores: Record<string, number> }>();
+    const before = await evaluate(newAbuse(20));
+    expect(before.status, JSON.stringify(before)).toBe('published');
+    for (let i = 0; i < 20; i++) {
+      const c = (await post(newAbuse(i))).json<Posted>();
+      const r = await decide(c.id, 'reject');
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const after = await evaluate(newAbuse(20));
+    expect(after.status).toBe('pending');
+    expect(after.reasons.map((r) => r.code)).toEqual(['learned_toxic']);
+    expect(after.scores.toxicityBase).toBe(before.scores.toxicityBase);
+    expect(after.scores.spam).toBe(before.scores.spam);
+    // Ordinary comments about the same towns are still published.
+    expect((await post('Les gens de Vierzon attendent la réouverture de la gare depuis des mois.')).json<Posted>().status).toBe('published');
   });
 
   it('reader reports hide a comment at the threshold until a moderator looks', async () => {

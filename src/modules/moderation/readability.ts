@@ -132,3 +132,23 @@ export function isUnreadable(r: Readability, threshold: number): boolean {
   if (!COVERED.has(r.lang) && r.unknownShare < MASH_SHARE) return false;
   return r.unknownWords.length >= 2 && r.unknownShare >= threshold;
 }
+
+/**
+ * Whether a text reads as French: franc's answer, or for a text too short for
+ * franc, more words that only the French dictionary knows than words only the
+ * English one knows.
+ */
+export function readsAsFrench(text: string): boolean {
+  const lang = franc(text.replace(LINKS, ' '), { minLength: 20 });
+  if (lang !== 'und') return lang === 'fra';
+  const lex = load();
+  let fr = 0;
+  let en = 0;
+  for (const w of foldText(text).match(/\p{L}+/gu) ?? []) {
+    const f = lex.fr.has(w);
+    const e = lex.en.has(w);
+    if (f && !e) fr++;
+    else if (e && !f) en++;
+  }
+  return fr >= en;
+}

@@ -1,10 +1,16 @@
 import { findProfanity } from '../profanity';
 import { readModelFile } from '../model-files';
 import { featurize, type FeatureVector } from './features';
+import { harmFeatures, harmSignals } from './harm-lexicon';
 import type { LogisticModel } from './logistic';
 
-/** The names of the shipped models. */
-export type ModelName = 'spam' | 'toxicity';
+/**
+ * The names of the shipped models. `toxicity-lexicon` reads only the harm
+ * lexicon's and crude-word features (both languages): it judges comments in
+ * languages the toxicity model's words were not learned from. Lessons are kept
+ * for `spam` and `toxicity`; the lexicon model reads the toxicity lessons.
+ */
+export type ModelName = 'spam' | 'toxicity' | 'toxicity-lexicon';
 
 /** A shipped model: logistic weights plus the thresholds chosen by cross-validation on the training part. */
 export interface ShippedModel extends LogisticModel {
@@ -13,6 +19,8 @@ export interface ShippedModel extends LogisticModel {
   hold: number;
   /** Probability at or above which a comment is filed as spam directly (spam model only). */
   file?: number;
+  /** Probability at or above which a comment is held when a listed harmful word backs the model (toxicity only). */
+  holdBacked?: number;
 }
 
 /** The serialised form (model/NAME.json.gz). */
@@ -21,6 +29,7 @@ export interface ModelJson {
   bias: number;
   hold: number;
   file?: number;
+  holdBacked?: number;
   weights: Record<string, number>;
   /** How it was trained and what cross-validation measured, for docs/moderation.md. */
   notes: Record<string, unknown>;
@@ -33,7 +42,14 @@ export function shippedModel(name: ModelName): ShippedModel {
   let m = cache.get(name);
   if (!m) {
     const json = JSON.parse(readModelFile(`${name}.json.gz`)) as ModelJson;
-    m = { name, bias: json.bias, hold: json.hold, ...(json.file !== undefined ? { file: json.file } : {}), weights: new Map(Object.entries(json.weights)) };
+    m = {
+      name,
+      bias: json.bias,
+      hold: json.hold,
+      ...(json.file !== undefined ? { file: json.file } : {}),
+      ...(json.holdBacked !== undefined ? { holdBacked: json.holdBacked } : {}),
+      weights: new Map(Object.entries(json.weights)),
+    };
     cache.set(name, m);
   }
   return m;
@@ -42,4 +58,51 @@ export function shippedModel(name: ModelName): ShippedModel {
 /** The features both models read: the text's own, plus a marker when a listed crude word appears. */
 export function commentFeatures(text: string): FeatureVector {
   return featurize(text, findProfanity(text).length > 0 ? ['m:profane'] : []);
+}
+
+/**
+ * Value of a harm-lexicon feature. Unlike the text's own features it is not
+ * divided by the text's length: an insult weighs as much in a long comment.
+ */
+export const HARM_FEATURE_VALUE = 2;
+
+/** The toxicity model's features: the comment's own plus the harm lexicon's signals. */
+export function toxicityFeatures(text: string): FeatureVector {
+  const v = commentFeatures(text);
+  for (const f of harmFeatures(text)) v.set(f, HARM_FEATURE_VALUE);
+  return v;
+}
+
+/**
+ * The features of the lexicon-only model: the harm lexicon's, but for sexual
+ * words that are not aimed at anyone ("a song about rape" is a topic, and a
+ * swear word alone is no harm either).
+ */
+export function lexiconFeatures(text: string): FeatureVector {
+  const v: FeatureVector = new Map();
+  for (const f of harmFeatures(text)) if (f !== 'h:sexual') v.set(f, HARM_FEATURE_VALUE);
+  return v;
+}
+
+/** The features a model reads. */
+export function featuresFor(model: ModelName, text: string): FeatureVector {
+  if (model === 'spam') return commentFeatures(text);
+  return model === 'toxicity' ? toxicityFeatures(text) : lexiconFeatures(text);
+}
+
+/** The listed words that back the toxicity model (crude words, harm lexicon), for moderators to see. */
+export function harmfulWords(text: string): string[] {
+  const words = new Set(findProfanity(text));
+  for (const list of harmSignals(text).values()) for (const w of list) words.add(w);
+  return [...words];
+}
+
+/**
+ * Whether a listed word backs a toxicity model: a lexicon signal that counts on
+ * its own, or (for the French model, which learned when swearing goes with
+ * abuse) a crude word.
+ */
+export function isBacked(text: string, model: ModelName = 'toxicity'): boolean {
+  if (model !== 'toxicity') return lexiconFeatures(text).size > 0;
+  return harmFeatures(text).length > 0 || findProfanity(text).length > 0;
 }

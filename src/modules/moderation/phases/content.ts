@@ -1,8 +1,8 @@
 import { logit, sigmoid } from '../classifier/logistic';
-import { commentFeatures, shippedModel } from '../classifier/models';
+import { commentFeatures, harmfulWords, isBacked, lexiconFeatures, shippedModel, toxicityFeatures } from '../classifier/models';
 import type { Phase } from '../pipeline';
 import { findProfanity } from '../profanity';
-import { isUnreadable, measureReadability } from '../readability';
+import { isUnreadable, measureReadability, readsAsFrench } from '../readability';
 
 /** Share of unknown letters (with at least two unknown words) above which a text is unreadable. */
 export const UNREADABLE_SHARE = 0.25;
@@ -30,7 +30,7 @@ export const spam: Phase = async (ctx) => {
   const model = shippedModel('spam');
   const x = commentFeatures(ctx.body);
   const base = sigmoid(logit(model, x));
-  const learned = sigmoid(logit(model, x, await ctx.lookups.learnedSpamWeights()));
+  const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
   if (learned < model.hold) return { scores };
   const code = base >= model.hold ? 'spam' : 'learned_spam';
@@ -38,21 +38,27 @@ export const spam: Phase = async (ctx) => {
   return { status, reasons: [{ code, detail: learned.toFixed(2) }], scores };
 };
 
-/** Toxicity at which a comment is held even without a crude word. */
-export const TOXIC_ALONE = 0.9;
-/** Toxicity at which a comment that also contains a crude word is held. */
-export const TOXIC_WITH_PROFANITY = 0.5;
-
 /**
- * The toxicity model (insults, hate, harassment) with the crude-word lists: a
- * comment is held when the model is very sure, or fairly sure and a listed word
- * appears. The model alone is weak on plain French (see docs/moderation.md), so
- * it is not trusted at its cross-validated threshold without a word to back it.
+ * The toxicity model (insults, hate, harassment, threats), shipped and taught by
+ * this site's moderators (a rejection is a lesson): a comment is held when the
+ * model is sure on its own (`hold`), or fairly sure (`holdBacked`) and a listed
+ * word backs it — a crude word, or a sign of the harm lexicon (an insult aimed
+ * at someone, a group and a generalisation…). Plain news comments about violent
+ * events carry no such backing, so the lower threshold never reaches them. The
+ * reason names the words, so the moderator sees why at a glance.
  */
-export const toxicity: Phase = (ctx) => {
-  const model = shippedModel('toxicity');
-  const p = sigmoid(logit(model, commentFeatures(ctx.body)));
-  const scores = { toxicity: Number(p.toFixed(4)) };
-  const held = p >= TOXIC_ALONE || (p >= TOXIC_WITH_PROFANITY && findProfanity(ctx.body).length > 0);
-  return held ? { status: 'pending', reasons: [{ code: 'toxic', detail: p.toFixed(2) }], scores } : { scores };
+export const toxicity: Phase = async (ctx) => {
+  // Its words were learned from French: another language is judged by the lexicon alone.
+  const model = shippedModel(readsAsFrench(ctx.body) ? 'toxicity' : 'toxicity-lexicon');
+  // The lexicon model's features come on top, so the site's lessons (kept on the toxicity features) still count.
+  const x = model.name === 'toxicity' ? toxicityFeatures(ctx.body) : new Map([...toxicityFeatures(ctx.body), ...lexiconFeatures(ctx.body)]);
+  const base = sigmoid(logit(model, x));
+  const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
+  const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
+  const backed = isBacked(ctx.body, model.name);
+  const holds = (p: number) => p >= model.hold || (backed && p >= (model.holdBacked ?? model.hold));
+  if (!holds(learned)) return { scores };
+  const words = harmfulWords(ctx.body).slice(0, 5);
+  const detail = [learned.toFixed(2), ...(words.length ? [words.join(', ')] : [])].join(' · ');
+  return { status: 'pending', reasons: [{ code: holds(base) ? 'toxic' : 'learned_toxic', detail }], scores };
 };
