@@ -20,6 +20,7 @@ const envSchema = z.object({
   PALABRE_DEMO: z.enum(['0', '1']).default('1'),
   PALABRE_TRUST_PROXY: z.string().optional(),
   PALABRE_MEDIA_DIR: z.string().min(1).optional(),
+  PALABRE_EMBED_ORIGINS: z.string().max(4000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,6 +41,8 @@ export interface Config {
   logLevel: string;
   /** Where uploaded images and their renditions are stored (PALABRE_MEDIA_DIR; default: `media/` next to the SQLite file, else ./data/media). */
   mediaDir: string;
+  /** Origins allowed to frame the embedded discussion (/embed); undefined: any site (PALABRE_EMBED_ORIGINS). */
+  embedOrigins: string[] | undefined;
 }
 
 /** Thrown when the environment is not usable; the message names the variable. */
@@ -73,7 +76,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy,
     logLevel: e.LOG_LEVEL,
     mediaDir: e.PALABRE_MEDIA_DIR ?? defaultMediaDir(e.DATABASE_URL),
+    embedOrigins: parseEmbedOrigins(e.PALABRE_EMBED_ORIGINS),
   };
+}
+
+/** PALABRE_EMBED_ORIGINS: space-separated http(s) origins (`https://blog.example`), each checked. */
+function parseEmbedOrigins(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value.trim().split(/\s+/).map((item) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.replace(/\/$/, '')) {
+      throw new ConfigError(`PALABRE_EMBED_ORIGINS: "${item}" is not an origin like https://blog.example (scheme and host, no path)`);
+    }
+    return url.origin;
+  });
 }
 
 /** Uploaded media live beside the SQLite file (one directory to back up); else under ./data. */

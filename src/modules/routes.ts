@@ -7,6 +7,7 @@ import { registerListingPages } from './feeds/listing.pages';
 import { registerImporterRoutes } from './importers/importer.routes';
 import { registerPrivacyRoutes } from './privacy/privacy.routes';
 import { registerNotificationRoutes } from './notifications/notification.routes';
+import { registerEmbedRoutes } from './embed/embed.pages';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -23,4 +24,5 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerImporterRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerEmbedRoutes(app, deps);
 }

@@ -8,7 +8,7 @@ import { slugify } from './slug';
 /** Path segments a section may not take, since the site's own pages live there. */
 export const RESERVED_SLUGS = new Set([
   'a', 'admin', 'api', 'assets', 'author', 'auteur', 'tag', 'search', 'recherche', 'login', 'logout', 'media', 'password',
-  'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'embed.js', 'me', 'account', 'articles',
+  'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'embed.js', 'embed', 'me', 'account', 'articles',
 ]);
 
 /** Creates a section; its slug comes from the name unless given, and must be free. */

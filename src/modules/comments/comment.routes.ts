@@ -18,6 +18,8 @@ import { issueFormToken } from '../moderation/form-token';
 import { reportComment } from '../moderation/decision.service';
 import { listOwnPending } from '../moderation/moderation.repository';
 import { hashIp } from '../../web/security';
+import { embedReturnPath } from '../embed/embed.security';
+import { sendEmbedDiscussion } from '../embed/embed.pages';
 
 /** Comment posting limit per client address; newsroom staff are not limited. */
 const POST_LIMIT = {
@@ -42,6 +44,8 @@ const formSchema = z.object({
   token: z.string().max(500).optional(),
   /** The opt-in checkbox: sent ("1") only when ticked. */
   notifyReplies: z.string().max(10).optional(),
+  /** Posted from the embedded discussion: the /embed page to come back to (checked by embedReturnPath). */
+  return: z.string().max(10_000).optional(),
 });
 
 function decodeOffset(after: string | undefined): number {
@@ -146,6 +150,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
       const form = parseInput(formSchema, request.body ?? {}, request.locale);
       const parentId = form.parentId ? Number(form.parentId) : null;
       const notifyReplies = form.notifyReplies !== undefined && form.notifyReplies !== '' && form.notifyReplies !== '0';
+      const embed = embedReturnPath(deps.config.baseUrl, form.return);
       try {
         const result = await submitComment(deps, {
           articleId: id,
@@ -161,13 +166,15 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
         const outcome = result.status === 'published' ? 'published' : result.status === 'pending' ? 'pending' : 'refused';
         const anchor = result.status === 'published' ? `#comment-${result.id}` : '#comment-form-title';
-        return reply.redirect(`${articlePath(article)}?comment=${outcome}${anchor}`, 303);
+        return reply.redirect(embed ? `${embed}&comment=${outcome}${anchor}` : `${articlePath(article)}?comment=${outcome}${anchor}`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
-        const html = await renderArticlePage(deps, request, article, {
-          message: { kind: 'error', text: request.t('comments.error', { message: err.message }) },
+        const state = {
+          message: { kind: 'error' as const, text: request.t('comments.error', { message: err.message }) },
           values: { name: form.name ?? '', email: form.email ?? '', body: form.body, notifyReplies },
-        });
+        };
+        if (embed) return sendEmbedDiscussion(deps, request, reply, article, state, err.status);
+        const html = await renderArticlePage(deps, request, article, state);
         return reply.code(err.status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
       }
     },

@@ -4,7 +4,10 @@ import { formatDate, type Translate } from '../../web/i18n/i18n';
 import type { DiscussionSettings } from '../moderation/settings';
 import type { ThreadNode } from './comment.presenter';
 
-function CommentItem({ node, t, locale, open }: { node: ThreadNode; t: Translate; locale: Locale; open: boolean }): VNode {
+type ReplyHref = (commentId: number) => string;
+const defaultReplyHref: ReplyHref = (id) => `?replyTo=${id}#comment-form`;
+
+function CommentItem({ node, t, locale, open, replyHref = defaultReplyHref }: { node: ThreadNode; t: Translate; locale: Locale; open: boolean; replyHref?: ReplyHref | undefined }): VNode {
   const c = node.comment;
   return (
     <li class="comment" id={`comment-${c.id}`} data-id={c.id}>
@@ -20,7 +23,7 @@ function CommentItem({ node, t, locale, open }: { node: ThreadNode; t: Translate
         <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.html }} />
         {open ? (
           <p class="comment-actions">
-            <a class="reply-link" href={`?replyTo=${c.id}#comment-form`} data-reply-to={c.id} data-reply-name={c.author_name}>
+            <a class="reply-link" href={replyHref(c.id)} data-reply-to={c.id} data-reply-name={c.author_name}>
               {t('comments.reply')}
             </a>
           </p>
@@ -34,7 +37,7 @@ function CommentItem({ node, t, locale, open }: { node: ThreadNode; t: Translate
       {node.children.length > 0 ? (
         <ol class="comment-replies">
           {node.children.map((child) => (
-            <CommentItem node={child} t={t} locale={locale} open={open} />
+            <CommentItem node={child} t={t} locale={locale} open={open} replyHref={replyHref} />
           ))}
         </ol>
       ) : null}
@@ -59,6 +62,10 @@ export interface DiscussionProps {
   form: FormState;
   /** Signed time-to-submit token for the bot trap. */
   formToken?: string;
+  /** The no-JS "Répondre" link of a comment (default: `?replyTo=ID#comment-form` on the same page). */
+  replyHref?: ReplyHref;
+  /** Sent back as the form's `return` field: where the no-JS post comes back to (the embed). */
+  returnTo?: string;
 }
 
 /** The discussion under an article: the threads, then the form or the closed notice. */
@@ -76,7 +83,7 @@ export function Discussion(p: DiscussionProps): VNode {
       </p>
       <ol class="comments" id="comments" data-pending-label={t('moderation.mine.pending')}>
         {p.threads.map((n) => (
-          <CommentItem node={n} t={t} locale={p.locale} open={p.open} />
+          <CommentItem node={n} t={t} locale={p.locale} open={p.open} replyHref={p.replyHref} />
         ))}
       </ol>
       {p.open ? <CommentForm {...p} /> : <p class="comments-closed">{t('comments.closed')}</p>}
@@ -100,6 +107,7 @@ function CommentForm(p: DiscussionProps): VNode {
         <form id="comment-form" class="comment-form" method="post" action={`/articles/${p.articleId}/comments`}>
           <input type="hidden" name="parentId" value={form.replyTo ? String(form.replyTo.id) : ''} />
           {p.formToken ? <input type="hidden" name="token" value={p.formToken} /> : null}
+          {p.returnTo ? <input type="hidden" name="return" value={p.returnTo} /> : null}
           <div class="field">
             <label for="comment-name">
               {t('comments.name')}

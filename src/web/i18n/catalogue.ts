@@ -7,6 +7,7 @@ import { moderationMessages } from '../../modules/moderation/moderation.messages
 import { searchMessages } from '../../modules/search/search.messages';
 import { privacyMessages } from '../../modules/privacy/privacy.messages';
 import { notificationMessages } from '../../modules/notifications/notification.messages';
+import { embedMessages } from '../../modules/embed/embed.messages';
 import { webMessages } from '../web.messages';
 
 const fr = {
@@ -20,6 +21,7 @@ const fr = {
   ...mediaMessages.fr,
   ...privacyMessages.fr,
   ...notificationMessages.fr,
+  ...embedMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -35,6 +37,7 @@ const en: Record<MessageKey, string> = {
   ...mediaMessages.en,
   ...privacyMessages.en,
   ...notificationMessages.en,
+  ...embedMessages.en,
 };
 
 /** Every string of the interface, per language. French is the reference. */

@@ -1,0 +1,252 @@
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+import { insertLegacyUrl } from '../src/modules/importers/import.repository';
+import { DIALECTS } from './support/dialects';
+import { createArticle, createSection, createUserWithToken, type ArticleJson } from './support/factories';
+import { createTestApp, fakeClock, type TestApp } from './support/test-app';
+
+const BASE = 'http://localhost:3000';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE };
+let address = 0;
+const nextAddress = () => `198.51.100.${(address++ % 250) + 1}`;
+
+const embedUrl = (pageUrl: string) => `/embed?url=${encodeURIComponent(pageUrl)}`;
+const frameAncestors = (csp: unknown) => /frame-ancestors ([^;]+)/.exec(String(csp))?.[1];
+
+describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
+  let t: TestApp;
+  let editor: Awaited<ReturnType<typeof createUserWithToken>>;
+  let article: ArticleJson;
+  const clock = fakeClock();
+
+  async function comment(articleId: number, body: string, name: string): Promise<{ id: number; status: string }> {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${articleId}/comments`,
+      remoteAddress: nextAddress(),
+      payload: { body, name, email: `${name.replace(/\W/g, '').toLowerCase() || 'x'}@example.test` },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  }
+
+  /** Posts the embed's form as a browser without JavaScript would, a minute after loading it. */
+  async function postEmbedForm(path: string, fields: Record<string, string>) {
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: path })).body);
+    const values: Record<string, string> = {};
+    $('#comment-form input[type=hidden]').each((_, el) => {
+      values[$(el).attr('name') ?? ''] = $(el).attr('value') ?? '';
+    });
+    clock.advance(60_000);
+    return t.app.inject({
+      method: 'POST',
+      url: $('#comment-form').attr('action') ?? '',
+      remoteAddress: nextAddress(),
+      headers: FORM,
+      payload: new URLSearchParams({ ...values, ...fields }).toString(),
+    });
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { clock });
+    editor = await createUserWithToken(t.deps, 'editor', 'Awa Diallo');
+    await createSection(t, editor.auth, 'Société');
+    article = await createArticle(t, editor.auth, { title: 'Les marchés de Dakar', section: 'societe' });
+  });
+  afterAll(async () => t?.close());
+
+  it('serves /embed.js as a cacheable script without secrets', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/embed.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers['cache-control']).toContain('max-age=3600');
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(res.body).toContain('data-palabre-url');
+    expect(res.body).toContain('palabre:height');
+    expect(res.body.length).toBeLessThan(3000);
+    expect(res.body).not.toContain(t.deps.secret);
+    expect(res.body).not.toMatch(/secret|password|token/i);
+    const again = await t.app.inject({ method: 'GET', url: '/embed.js', headers: { 'if-none-match': String(res.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('shows the published comments escaped, never the held ones, and the form that comes back to the embed', async () => {
+    await comment(article.id, 'Les prix ont <script>alert(1)</script> doublé **depuis** janvier.', 'Ibrahima <b>Sow</b>');
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${article.id}`, headers: editor.auth, payload: { moderation: 'pre' } });
+    const held = await comment(article.id, 'Un avis encore relu par la modération.', 'Fatou');
+    expect(held.status).toBe('pending');
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${article.id}`, headers: editor.auth, payload: { moderation: null } });
+
+    const res = await t.app.inject({ method: 'GET', url: embedUrl(article.url) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const $ = cheerio.load(res.body);
+    expect($('.comment-author').text()).toBe('Ibrahima <b>Sow</b>');
+    expect($('.comment-body').html()).toContain('<strong>depuis</strong>');
+    expect(res.body).not.toContain('<script>alert(1)');
+    expect(res.body).not.toContain('<b>Sow');
+    expect(res.body).not.toContain('encore relu');
+    expect($('.comment-count').text()).toBe('1 commentaire');
+    expect($('html').attr('lang')).toBe('fr');
+    expect($('#comment-form').attr('action')).toBe(`/articles/${article.id}/comments`);
+    expect($('#comment-form input[name=return]').attr('value')).toBe(embedUrl(article.url));
+    expect($('.reply-link').attr('href')).toMatch(/^\/embed\?url=[^&]+&replyTo=\d+#comment-form$/);
+    const link = $('.embed-article a');
+    expect(link.attr('href')).toBe(article.url);
+    expect(link.attr('target')).toBe('_blank');
+    expect(link.attr('rel')).toBe('noopener');
+    expect(link.text()).toContain('Les marchés de Dakar');
+    const scripts = $('script').map((_, el) => $(el).attr('src') ?? 'inline').get();
+    expect(scripts.some((s) => s.startsWith('/assets/embed-frame.js?v='))).toBe(true);
+    expect(scripts).not.toContain('inline');
+    expect($('.site-header').length).toBe(0);
+  });
+
+  it('finds the article by a former slug and by an imported old URL, on any host', async () => {
+    const a = await createArticle(t, editor.auth, { title: 'Un titre provisoire', slug: 'titre-provisoire', section: 'societe' });
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${a.id}`, headers: editor.auth, payload: { slug: 'titre-definitif' } });
+    await insertLegacyUrl(t.deps.db, '/2019/05/ancien-billet', a.id);
+    for (const url of [`${BASE}/societe/titre-provisoire`, 'https://ancien-blog.example/2019/05/ancien-billet/', `${BASE}/societe/titre-definitif`]) {
+      const res = await t.app.inject({ method: 'GET', url: embedUrl(url) });
+      expect(res.statusCode, url).toBe(200);
+      expect(cheerio.load(res.body)('.embed-article a').attr('href')).toBe(`${BASE}/societe/titre-definitif`);
+    }
+  });
+
+  it('shows the closed line, exactly as the article page, and no form', async () => {
+    const closed = await createArticle(t, editor.auth, { title: 'Débat clos', commentsOpen: false });
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: embedUrl(closed.url) })).body);
+    expect($('.comments-closed').text()).toBe('Les commentaires sont fermés.');
+    expect($('#comment-form').length).toBe(0);
+  });
+
+  it('answers an unknown page with a small 404 page, and an invalid url with a 400 naming url', async () => {
+    const draft = await createArticle(t, editor.auth, { title: 'Brouillon', status: 'draft' });
+    for (const url of [`${BASE}/societe/nulle-part`, `${BASE}/societe/${draft.slug}`, `${BASE}/`, 'https://ailleurs.example/a/b/c']) {
+      const res = await t.app.inject({ method: 'GET', url: embedUrl(url) });
+      expect(res.statusCode, url).toBe(404);
+      const $ = cheerio.load(res.body);
+      expect($('h1').text()).toBe('Discussion introuvable');
+      expect($('body').hasClass('embed')).toBe(true);
+      expect(frameAncestors(res.headers['content-security-policy'])).toBe('*');
+    }
+    const shown = await t.app.inject({ method: 'GET', url: embedUrl(`${BASE}/x/<img src=x onerror=alert(1)>`) });
+    expect(shown.body).not.toContain('<img src=x');
+    for (const url of ['/embed', '/embed?url=', `/embed?url=javascript:alert(1)`, '/embed?url=pas%20une%20adresse', embedUrl(`https://a.example/${'x'.repeat(2100)}`), '/embed?url=a&url=b']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      const $ = cheerio.load(res.body);
+      expect($('h1').text()).toBe('Adresse invalide');
+      expect($('p').text()).toContain('paramètre url');
+      expect(res.body).not.toMatch(/at \w+ \(|Error:/);
+    }
+  });
+
+  it('may be framed by any site while every other page refuses to be framed', async () => {
+    const embed = await t.app.inject({ method: 'GET', url: embedUrl(article.url) });
+    expect(frameAncestors(embed.headers['content-security-policy'])).toBe('*');
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+    expect(String(embed.headers['content-security-policy'])).toContain("script-src 'self'");
+    for (const path of ['/', new URL(article.url).pathname, '/login', '/societe/inconnu', '/embed.js', '/api/v1/health']) {
+      const res = await t.app.inject({ method: 'GET', url: path });
+      expect(frameAncestors(res.headers['content-security-policy']), path).toBe("'none'");
+      expect(res.headers['x-frame-options'], path).toBe('DENY');
+    }
+  });
+
+  it('brings a comment posted without JavaScript back to the embed, with the notice', async () => {
+    const res = await postEmbedForm(embedUrl(article.url), { name: 'Khady', email: 'khady@example.test', body: 'Merci, enfin un article clair sur les prix.' });
+    expect(res.statusCode, res.body).toBe(303);
+    const location = String(res.headers.location);
+    expect(location.startsWith(`${embedUrl(article.url)}&comment=published#comment-`), location).toBe(true);
+    const back = await t.app.inject({ method: 'GET', url: location.split('#')[0] ?? '' });
+    expect(back.statusCode).toBe(200);
+    expect(frameAncestors(back.headers['content-security-policy'])).toBe('*');
+    const $ = cheerio.load(back.body);
+    expect($('.comment-form-section .notice-ok').text()).toBe('Merci ! Votre commentaire est publié.');
+    expect($('.comment-body').text()).toContain('enfin un article clair');
+  });
+
+  it('shows a refused post again inside the embed, framable, with the values kept', async () => {
+    const res = await postEmbedForm(embedUrl(article.url), { name: 'Khady', email: 'pas-une-adresse', body: 'Un avis.' });
+    expect(res.statusCode).toBe(400);
+    expect(frameAncestors(res.headers['content-security-policy'])).toBe('*');
+    const $ = cheerio.load(res.body);
+    expect($('body').hasClass('embed')).toBe(true);
+    expect($('.notice-error').text()).toContain('Votre commentaire n’a pas pu être envoyé');
+    expect($('#comment-body').text()).toBe('Un avis.');
+    expect($('#comment-form input[name=return]').attr('value')).toBe(embedUrl(article.url));
+  });
+
+  it('replies without JavaScript inside the embed', async () => {
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: embedUrl(article.url) })).body);
+    const href = $('.reply-link').first().attr('href') ?? '';
+    const page = cheerio.load((await t.app.inject({ method: 'GET', url: href.split('#')[0] ?? '' })).body);
+    expect(page('#comment-form-title').text()).toBe('Répondre à Ibrahima <b>Sow</b>');
+    expect(page('#comment-form input[name=parentId]').attr('value')).toBe(/replyTo=(\d+)/.exec(href)?.[1]);
+  });
+
+  it('never redirects a form post elsewhere than the embed or the article', async () => {
+    const articlePath = new URL(article.url).pathname;
+    const tricks = [
+      `https://evil.example${embedUrl(article.url)}`,
+      `//evil.example${embedUrl(article.url)}`,
+      `/\\evil.example${embedUrl(article.url)}`,
+      '/admin',
+      `/embed?url=${encodeURIComponent('javascript:alert(1)')}`,
+      'https://evil.example/',
+    ];
+    for (const trick of tricks) {
+      const res = await postEmbedForm(new URL(article.url).pathname, { name: 'Moussa', email: `m${address}@example.test`, body: `Un avis de plus, le numéro ${address}.`, return: trick });
+      expect(res.statusCode, trick).toBe(303);
+      expect(String(res.headers.location), trick).toMatch(new RegExp(`^${articlePath}\\?comment=`));
+    }
+    const safe = await postEmbedForm(articlePath, { name: 'Moussa', email: 'moussa@example.test', body: 'Encore un avis argumenté.', return: `${BASE}${embedUrl(article.url)}&x=1` });
+    expect(String(safe.headers.location)).toMatch(/^\/embed\?url=[^&]+&comment=published#comment-\d+$/);
+  });
+
+  it('reserves the slug "embed" for the widget', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/sections', headers: editor.auth, payload: { name: 'Embed' } });
+    expect(res.statusCode).toBe(409);
+  });
+});
+
+describe.each(DIALECTS)('the embedded discussion, English and restricted, on %s', (engine) => {
+  let t: TestApp;
+  let article: ArticleJson;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { env: { PALABRE_LOCALE: 'en', PALABRE_EMBED_ORIGINS: 'https://blog.example  http://news.example:8080' } });
+    const editor = await createUserWithToken(t.deps, 'editor');
+    article = await createArticle(t, editor.auth, { title: 'Closed debate', commentsOpen: false });
+  });
+  afterAll(async () => t?.close());
+
+  it('lets only PALABRE_EMBED_ORIGINS (and the site) frame it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: embedUrl(article.url) });
+    expect(frameAncestors(res.headers['content-security-policy'])).toBe("'self' https://blog.example http://news.example:8080");
+    const home = await t.app.inject({ method: 'GET', url: '/' });
+    expect(frameAncestors(home.headers['content-security-policy'])).toBe("'none'");
+  });
+
+  it('speaks English: closed line, not found, invalid', async () => {
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: embedUrl(article.url) })).body);
+    expect($('html').attr('lang')).toBe('en');
+    expect($('.comments-closed').text()).toBe('Comments are closed.');
+    expect($('.embed-article a').text()).toBe('Read the article “Closed debate”');
+    const missing = cheerio.load((await t.app.inject({ method: 'GET', url: embedUrl(`${BASE}/a/nowhere`) })).body);
+    expect(missing('h1').text()).toBe('Discussion not found');
+    const invalid = cheerio.load((await t.app.inject({ method: 'GET', url: '/embed?url=nope' })).body);
+    expect(invalid('p').text()).toContain('The url parameter');
+  });
+
+  it('refuses a PALABRE_EMBED_ORIGINS that is not a list of origins, naming it', () => {
+    for (const bad of ['blog.example', 'https://blog.example/path', 'ftp://files.example', 'https://ok.example *']) {
+      expect(() => loadConfig({ PALABRE_EMBED_ORIGINS: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ PALABRE_EMBED_ORIGINS: bad }), bad).toThrow(/PALABRE_EMBED_ORIGINS/);
+    }
+    expect(loadConfig({ PALABRE_EMBED_ORIGINS: 'https://blog.example/' }).embedOrigins).toEqual(['https://blog.example']);
+    expect(loadConfig({}).embedOrigins).toBeUndefined();
+  });
+});
