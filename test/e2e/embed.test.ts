@@ -38,6 +38,8 @@ describe.each(DIALECTS)('the widget on another site, in Chromium on %s', (engine
   let host: { url: string; server: Server };
   let page: Page;
   let long: ArticleJson;
+  let short: ArticleJson;
+  let editor: Awaited<ReturnType<typeof createUserWithToken>>;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -45,9 +47,9 @@ describe.each(DIALECTS)('the widget on another site, in Chromium on %s', (engine
     const base = `http://127.0.0.1:${port}`;
     t = await createTestApp(engine, { env: { PALABRE_BASE_URL: base } });
     await t.app.listen({ port, host: '127.0.0.1' });
-    const editor = await createUserWithToken(t.deps, 'editor');
+    editor = await createUserWithToken(t.deps, 'editor');
     long = await createArticle(t, editor.auth, { title: 'La saison des pluies' });
-    const short = await createArticle(t, editor.auth, { title: 'Le marché du lundi' });
+    short = await createArticle(t, editor.auth, { title: 'Le marché du lundi' });
     for (let i = 0; i < 8; i++) {
       const res = await t.app.inject({
         method: 'POST',
@@ -108,5 +110,25 @@ describe.each(DIALECTS)('the widget on another site, in Chromium on %s', (engine
     expect(page.url()).toBe(host.url);
     await expect.poll(async () => (await heights(page, '#second iframe')).frame).toBeGreaterThan(before);
     expect(problems).toEqual([]);
+  });
+
+  it('opens a link of a comment in a new tab, leaving the frame where it was', async () => {
+    const target = new URL('/ailleurs.html', host.url).href;
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${short.id}/comments`,
+      headers: editor.auth,
+      payload: { body: `La rédaction : voir [notre dossier](${target}).` },
+    });
+    expect(posted.json().status, posted.body).toBe('published');
+    await page.goto(host.url);
+    const link = page.frameLocator('#second iframe').locator(`.comment-body a[href="${target}"]`);
+    await link.waitFor({ timeout: 10_000 });
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(target);
+    expect(page.frames().some((f) => f.url().includes('/embed?url='))).toBe(true);
+    expect(page.frames().some((f) => f.url() === target)).toBe(false);
+    await popup.close();
   });
 });
