@@ -206,6 +206,20 @@ describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
     expect(String(safe.headers.location)).toMatch(/^\/embed\?url=[^&]+&comment=published#comment-\d+$/);
   });
 
+  it('brings a report sent without JavaScript from the embed back to it, and only to this site', async () => {
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: embedUrl(article.url) })).body);
+    const action = $('.report-form').first().attr('action') ?? '';
+    const report = (referer: string) =>
+      t.app.inject({ method: 'POST', url: action, remoteAddress: nextAddress(), headers: { ...FORM, referer }, payload: '' });
+    const back = await report(`${BASE}${embedUrl(article.url)}`);
+    expect(back.statusCode, back.body).toBe(303);
+    expect(String(back.headers.location)).toMatch(/^\/embed\?url=[^&]+&reported=1#comment-\d+$/);
+    for (const referer of [`https://evil.example${embedUrl(article.url)}`, article.url]) {
+      const res = await report(referer);
+      expect(String(res.headers.location), referer).toBe(`${new URL(article.url).pathname}?reported=1#comments`);
+    }
+  });
+
   it('reserves the slug "embed" for the widget', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/sections', headers: editor.auth, payload: { name: 'Embed' } });
     expect(res.statusCode).toBe(409);

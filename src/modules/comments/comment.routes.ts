@@ -102,7 +102,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     const article = c ? await visibleArticle(deps, c.article_id) : undefined;
     if (!c || !article) throw new NotFoundError('comment');
     await reportComment(deps, id, reporterOf(deps, request), null);
-    return reply.redirect(`${articlePath(article)}?reported=1#comments`, 303);
+    // Sent from the embedded discussion (its form has no return field): back into it.
+    const embed = embedReturnPath(deps.config.baseUrl, request.headers.referer);
+    return reply.redirect(embed ? `${embed}&reported=1#comment-${id}` : `${articlePath(article)}?reported=1#comments`, 303);
   });
 
   app.get('/api/v1/articles/:id/comments', async (request) => {
