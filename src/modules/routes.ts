@@ -7,6 +7,7 @@ import { registerListingPages } from './feeds/listing.pages';
 import { registerImporterRoutes } from './importers/importer.routes';
 import { registerPrivacyRoutes } from './privacy/privacy.routes';
 import { registerNotificationRoutes } from './notifications/notification.routes';
+import { registerReactionRoutes } from './comments/reaction.routes';
 import { registerEmbedRoutes } from './embed/embed.pages';
 
 /**
@@ -24,5 +25,6 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerImporterRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerReactionRoutes(app, deps);
   registerEmbedRoutes(app, deps);
 }

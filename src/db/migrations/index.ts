@@ -6,6 +6,7 @@ import * as m0003 from './0003-newsroom';
 import * as m0004 from './0004-search';
 import * as m0005 from './0005-importers';
 import * as m0006 from './0006-reply-notifications';
+import * as m0007 from './0007-likes-and-edits';
 
 /** A migration: append-only; each runs in its own transaction. */
 export interface MigrationModule {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0004-search': m0004,
   '0005-importers': m0005,
   '0006-reply-notifications': m0006,
+  '0007-likes-and-edits': m0007,
 };

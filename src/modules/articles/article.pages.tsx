@@ -5,7 +5,10 @@ import { Layout, renderDocument } from '../../web/layout';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { sendPage } from '../../web/page';
 import { listPublishedComments } from '../comments/comment.repository';
-import { buildThreads } from '../comments/comment.presenter';
+import { buildThreads, sortThreads } from '../comments/comment.presenter';
+import { COMMENT_SORTS, type CommentSort } from '../comments/comment';
+import { reporterOf } from '../comments/comment.routes';
+import { listLikedIds } from '../comments/reaction.repository';
 import { Discussion, type FormState } from '../comments/comment.views';
 import { getMedia } from '../media/media.service';
 import { FeaturedImage } from '../media/media.views';
@@ -34,8 +37,14 @@ export async function listTtl(deps: Deps): Promise<number> {
   return Math.max(0, Math.min(LIST_TTL_MS, new Date(next).getTime() - now.getTime()));
 }
 
+/** How the discussion is shown: its order, and (personal renders only) what this reader liked. */
+export interface DiscussionView {
+  sort?: CommentSort;
+  liked?: ReadonlySet<number>;
+}
+
 /** Renders an article's page; formState carries a submitted form's message and values. */
-export async function renderArticlePage(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}): Promise<string> {
+export async function renderArticlePage(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}, view: DiscussionView = {}): Promise<string> {
   const t = request.t;
   const [settings, rows, sections, related, image] = await Promise.all([
     getDiscussionSettings(deps),
@@ -56,14 +65,16 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
         description: article.summary,
         canonical,
         head: articleHead(deps, article, canonical, image ? deps.config.baseUrl + mediaPath(image.file) : undefined),
-        scripts: ['article.js', 'comment-form.js'],
+        scripts: ['article.js', 'comment-form.js', 'comment-reactions.js'],
       }}
     >
       <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale} figure={image ? <FeaturedImage media={image} /> : undefined}>
         <RelatedArticles articles={related} t={t} locale={request.locale} />
         <Discussion
           articleId={article.id}
-          threads={buildThreads(rows, settings.threadDepth)}
+          threads={sortThreads(buildThreads(rows, settings.threadDepth), view.sort ?? 'oldest')}
+          sort={view.sort ?? 'oldest'}
+          {...(view.liked ? { liked: view.liked } : {})}
           count={rows.length}
           open={open}
           settings={settings}
@@ -167,17 +178,26 @@ export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
       const html = await renderArticlePage(deps, request, article, parent ? { replyTo: { id: parent.id, name: parent.author_name } } : {});
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
+    const sort = COMMENT_SORTS.find((s) => s === query.sort) ?? 'oldest';
+    const liked = query.liked ? Number(query.liked) : undefined;
+    if (liked !== undefined && Number.isInteger(liked)) {
+      // Back from the no-JS like button: a personal render showing this reader's likes.
+      const ids = await listLikedIds(deps.db, article.id, reporterOf(deps, request));
+      const html = await renderArticlePage(deps, request, article, {}, { sort, liked: new Set(ids) });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+    }
     const status = query.comment;
     if (status === 'published' || status === 'pending' || status === 'refused') {
       const text = request.t(status === 'published' ? 'comments.posted_published' : status === 'pending' ? 'comments.posted_pending' : 'comments.posted_refused');
       const html = await renderArticlePage(deps, request, article, { message: { kind: status === 'refused' ? 'error' : 'ok', text } });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
+    // One cached page per order; any other query shares the canonical page.
     return sendPage(deps, request, reply, {
-      key: canonicalPath,
+      key: sort === 'oldest' ? canonicalPath : `${canonicalPath}?sort=${sort}`,
       tags: [`article:${article.id}`],
       ttlMs: ARTICLE_TTL_MS,
-      render: async () => ({ body: await renderArticlePage(deps, request, article) }),
+      render: async () => ({ body: await renderArticlePage(deps, request, article, {}, { sort }) }),
     });
   });
 }

@@ -25,6 +25,18 @@ const fr = {
   'comments.error.name_required': 'indiquez votre nom',
   'comments.error.email_required': 'indiquez une adresse e-mail valide',
   'comments.error.parent': 'le commentaire auquel vous répondez n’existe pas',
+  'comments.like': 'J’aime',
+  'comments.edited': 'modifié',
+  'comments.edit': 'Modifier',
+  'comments.edit_save': 'Enregistrer la modification',
+  'comments.edit_cancel': 'Annuler',
+  'comments.edit_body': 'Modifier votre commentaire',
+  'comments.edit_held': 'Votre modification sera publiée après relecture par la modération.',
+  'comments.edit_failed': 'La modification n’a pas pu être enregistrée.',
+  'comments.sort_label': 'Trier les commentaires',
+  'comments.sort.oldest': 'Plus anciens',
+  'comments.sort.newest': 'Plus récents',
+  'comments.sort.top': 'Les plus aimés',
 } as const;
 
 const en: Record<keyof typeof fr, string> = {
@@ -54,6 +66,18 @@ const en: Record<keyof typeof fr, string> = {
   'comments.error.name_required': 'enter your name',
   'comments.error.email_required': 'enter a valid email address',
   'comments.error.parent': 'the comment you are replying to does not exist',
+  'comments.like': 'Like',
+  'comments.edited': 'edited',
+  'comments.edit': 'Edit',
+  'comments.edit_save': 'Save the change',
+  'comments.edit_cancel': 'Cancel',
+  'comments.edit_body': 'Edit your comment',
+  'comments.edit_held': 'Your change will appear once a moderator has read it.',
+  'comments.edit_failed': 'The change could not be saved.',
+  'comments.sort_label': 'Sort comments',
+  'comments.sort.oldest': 'Oldest',
+  'comments.sort.newest': 'Newest',
+  'comments.sort.top': 'Most liked',
 };
 
 export const commentMessages = { fr, en };

@@ -1,4 +1,4 @@
-import type { PublicComment } from './comment';
+import type { CommentSort, PublicComment } from './comment';
 import type { CommentRow } from './comment.repository';
 
 /** A comment as the public sees it: a name, never an email or an address. */
@@ -13,6 +13,7 @@ export function presentComment(r: CommentRow): PublicComment {
     createdAt: r.created_at,
     status: r.status,
     likes: r.likes,
+    editedAt: r.edited_at ?? null,
   };
 }
 
@@ -43,4 +44,14 @@ export function buildThreads(rows: CommentRow[], maxDepth: number): ThreadNode[]
     nodes.set(r.id, node);
   }
   return roots;
+}
+
+/**
+ * Orders the top-level threads of an oldest-first thread list (replies stay in
+ * conversation order under their parent): newest first, or most liked first.
+ */
+export function sortThreads(roots: ThreadNode[], sort: CommentSort): ThreadNode[] {
+  if (sort === 'oldest') return roots;
+  if (sort === 'newest') return [...roots].reverse();
+  return [...roots].sort((a, b) => b.comment.likes - a.comment.likes || a.comment.id - b.comment.id);
 }

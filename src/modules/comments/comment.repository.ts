@@ -13,9 +13,11 @@ export interface CommentRow {
   status: CommentStatus;
   created_at: string;
   likes: number;
+  /** When its author last edited it; absent from queries that do not ask. */
+  edited_at?: string | null;
 }
 
-const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'user_id', 'author_name', 'body', 'html', 'status', 'created_at', 'likes'] as const;
+const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'user_id', 'author_name', 'body', 'html', 'status', 'created_at', 'likes', 'edited_at'] as const;
 
 export interface NewComment {
   article_id: number;

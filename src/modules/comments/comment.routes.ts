@@ -13,7 +13,7 @@ import { COMMENT_SORTS, commentInputSchema } from './comment';
 import { presentComment } from './comment.presenter';
 import { findCommentById, listCommentsPage } from './comment.repository';
 import { submitComment } from './comment.service';
-import { pendingIds, rememberPending } from './comment.pending';
+import { pendingIds, rememberOwn, rememberPending } from './comment.pending';
 import { issueFormToken } from '../moderation/form-token';
 import { reportComment } from '../moderation/decision.service';
 import { listOwnPending } from '../moderation/moderation.repository';
@@ -63,8 +63,8 @@ async function visibleArticle(deps: Deps, id: number) {
 
 const reportBody = z.object({ reason: z.string().trim().max(500).optional() });
 
-/** Who reports: the account, else the (hashed) address; one report each per comment. */
-function reporterOf(deps: Deps, request: FastifyRequest): string {
+/** Who reports (or likes): the account, else the (hashed) address; one report (like) each per comment. */
+export function reporterOf(deps: Deps, request: FastifyRequest): string {
   return request.user ? `user:${request.user.id}` : `address:${hashIp(deps.secret, request.ip)}`;
 }
 
@@ -139,6 +139,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         notifyReplies: input.notifyReplies,
       });
       if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
+      if (!request.user) rememberOwn(request, reply, result.id, secure);
       return reply.code(201).send(result);
     },
   );
@@ -166,6 +167,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
           form: { ...(form.website !== undefined ? { honeypot: form.website } : {}), ...(form.token !== undefined ? { token: form.token } : {}) },
         });
         if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
+        if (!request.user) rememberOwn(request, reply, result.id, secure);
         const outcome = result.status === 'published' ? 'published' : result.status === 'pending' ? 'pending' : 'refused';
         const anchor = result.status === 'published' ? `#comment-${result.id}` : '#comment-form-title';
         return reply.redirect(embed ? `${embed}&comment=${outcome}${anchor}` : `${articlePath(article)}?comment=${outcome}${anchor}`, 303);
@@ -201,7 +203,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   });
 }
 
-/** Server-Sent Events: every newly published comment of the article, as it happens, on any instance. */
+/** Server-Sent Events: every newly published comment of the article, as it happens, on any instance; also edits and like counts. */
 async function streamComments(deps: Deps, request: FastifyRequest, res: ServerResponse, articleId: number): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -211,8 +213,10 @@ async function streamComments(deps: Deps, request: FastifyRequest, res: ServerRe
     'x-content-type-options': 'nosniff',
   });
   const unsubscribe = await deps.pubsub.subscribe(`article:${articleId}`, (message) => {
-    const { id } = JSON.parse(message) as { id: number };
-    res.write(`id: ${id}\nevent: comment\ndata: ${message}\n\n`);
+    // A new comment (its id is the event id), or `comment-edited` / `likes` (reaction.service).
+    const { id, event } = JSON.parse(message) as { id?: number; event?: string };
+    if (event === undefined) res.write(`id: ${id}\nevent: comment\ndata: ${message}\n\n`);
+    else res.write(`event: ${event}\ndata: ${message}\n\n`);
   });
   // Written once subscribed: a client that has read it will not miss the next comment.
   res.write('retry: 3000\n: connected\n\n');

@@ -29,8 +29,30 @@ export interface CommentsTable {
   notify_replies: ColumnType<number, number | undefined, number>;
   /** When this comment's publication as a reply was announced to its parent's author: at most once. */
   reply_notified_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the author last edited the body within the edit window (null: never edited). */
+  edited_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One reader's like of one comment: `liker` is `user:ID` or `address:HMAC` (never an address). */
+export interface CommentLikesTable {
+  comment_id: number;
+  liker: string;
+  created_at: string;
+}
+
+/** A former text of an edited comment, kept for moderators, with the status and reasons it had. */
+export interface CommentEditsTable {
+  id: Generated<number>;
+  comment_id: number;
+  body: string;
+  status: CommentStatus;
+  /** JSON array of the reasons the comment had before the edit. */
+  reasons: string;
+  edited_at: string;
 }
 
 export interface CommentTables {
   comments: CommentsTable;
+  comment_likes: CommentLikesTable;
+  comment_edits: CommentEditsTable;
 }

@@ -36,4 +36,9 @@ export interface PublicComment {
   createdAt: string;
   status: CommentStatus;
   likes: number;
+  /** When its author last edited it within the edit window; null when never edited. */
+  editedAt: string | null;
 }
+
+/** Body of PATCH /api/v1/comments/:id (the author, within the edit window). */
+export const commentEditSchema = z.object({ body: z.string({ error: 'body is required' }).max(20000) }).strict();

@@ -3,11 +3,31 @@ import type { Locale } from '../../config';
 import { formatDate, type Translate } from '../../web/i18n/i18n';
 import type { DiscussionSettings } from '../moderation/settings';
 import type { ThreadNode } from './comment.presenter';
+import type { CommentSort } from './comment';
+import { EditedMark, LikeButton, SortLinks } from './reaction.views';
 
 type ReplyHref = (commentId: number) => string;
 const defaultReplyHref: ReplyHref = (id) => `?replyTo=${id}#comment-form`;
 
-function CommentItem({ node, t, locale, open, replyHref = defaultReplyHref }: { node: ThreadNode; t: Translate; locale: Locale; open: boolean; replyHref?: ReplyHref | undefined }): VNode {
+function CommentItem({
+  node,
+  t,
+  locale,
+  open,
+  replyHref = defaultReplyHref,
+  liked,
+  returnTo,
+}: {
+  node: ThreadNode;
+  t: Translate;
+  locale: Locale;
+  open: boolean;
+  replyHref?: ReplyHref | undefined;
+  /** Comments this reader liked (fresh, personal renders only; the shared page has none). */
+  liked?: ReadonlySet<number> | undefined;
+  /** Where the no-JS like button comes back to (the embed); default the article page. */
+  returnTo?: string | undefined;
+}): VNode {
   const c = node.comment;
   return (
     <li class="comment" id={`comment-${c.id}`} data-id={c.id}>
@@ -19,6 +39,7 @@ function CommentItem({ node, t, locale, open, replyHref = defaultReplyHref }: { 
           <a class="comment-date" href={`#comment-${c.id}`}>
             <time dateTime={c.created_at}>{t('comments.said_at', { date: formatDate(locale, c.created_at) })}</time>
           </a>
+          <EditedMark editedAt={c.edited_at} t={t} locale={locale} />
         </header>
         <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.html }} />
         {open ? (
@@ -28,6 +49,7 @@ function CommentItem({ node, t, locale, open, replyHref = defaultReplyHref }: { 
             </a>
           </p>
         ) : null}
+        <LikeButton c={c} t={t} liked={liked?.has(c.id) ?? false} returnTo={returnTo} />
         <form method="post" action={`/comments/${c.id}/report`} class="report-form" data-comment-id={c.id}>
           <button type="submit" class="report-button">
             {t('moderation.report')}
@@ -37,7 +59,7 @@ function CommentItem({ node, t, locale, open, replyHref = defaultReplyHref }: { 
       {node.children.length > 0 ? (
         <ol class="comment-replies">
           {node.children.map((child) => (
-            <CommentItem node={child} t={t} locale={locale} open={open} replyHref={replyHref} />
+            <CommentItem node={child} t={t} locale={locale} open={open} replyHref={replyHref} liked={liked} returnTo={returnTo} />
           ))}
         </ol>
       ) : null}
@@ -64,6 +86,10 @@ export interface DiscussionProps {
   formToken?: string;
   /** The no-JS "Répondre" link of a comment (default: `?replyTo=ID#comment-form` on the same page). */
   replyHref?: ReplyHref;
+  /** The order of the threads; given, the sort links (`?sort=…` on this page) are shown. */
+  sort?: CommentSort;
+  /** Comments this reader liked: only for a personal render (after the no-JS like button). */
+  liked?: ReadonlySet<number>;
   /** Sent back as the form's `return` field: where the no-JS post comes back to (the embed). */
   returnTo?: string;
 }
@@ -81,9 +107,21 @@ export function Discussion(p: DiscussionProps): VNode {
       <p class="notice notice-ok report-done" role="status" hidden>
         {t('moderation.report.done')}
       </p>
-      <ol class="comments" id="comments" data-pending-label={t('moderation.mine.pending')}>
+      {p.sort !== undefined && p.count > 1 ? <SortLinks sort={p.sort} t={t} /> : null}
+      <ol
+        class="comments"
+        id="comments"
+        data-pending-label={t('moderation.mine.pending')}
+        data-edit-label={t('comments.edit')}
+        data-edit-body-label={t('comments.edit_body')}
+        data-save-label={t('comments.edit_save')}
+        data-cancel-label={t('comments.edit_cancel')}
+        data-edited-label={t('comments.edited')}
+        data-edit-held={t('comments.edit_held')}
+        data-edit-failed={t('comments.edit_failed')}
+      >
         {p.threads.map((n) => (
-          <CommentItem node={n} t={t} locale={p.locale} open={p.open} replyHref={p.replyHref} />
+          <CommentItem node={n} t={t} locale={p.locale} open={p.open} replyHref={p.replyHref} liked={p.liked} returnTo={p.returnTo} />
         ))}
       </ol>
       {p.open ? <CommentForm {...p} /> : <p class="comments-closed">{t('comments.closed')}</p>}

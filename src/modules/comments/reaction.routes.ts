@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { NotFoundError } from '../../web/errors';
+import { parseInput } from '../../web/validate';
+import { articlePath, isVisible } from '../articles/article';
+import { findArticleById } from '../articles/article.repository';
+import { commentEditSchema } from './comment';
+import { ownIds, rememberPending } from './comment.pending';
+import { findCommentById } from './comment.repository';
+import { reporterOf } from './comment.routes';
+import { embedReturnPath } from '../embed/embed.security';
+import { editComment, readerState, setLike, type Reader } from './reaction.service';
+
+/** The same limit as reader reports, per client address. */
+const READER_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+/** The no-JS like button: `like=1` likes, `like=0` takes it back (what the button showed). */
+const likeForm = z.object({ like: z.enum(['0', '1']).default('1'), return: z.string().max(8000).optional() });
+
+function readerOf(deps: Deps, request: FastifyRequest): Reader {
+  return { user: request.user, ownIds: ownIds(request), liker: reporterOf(deps, request) };
+}
+
+/**
+ * Likes ("J'aime") and the author's edit window: the JSON API, the like button's
+ * no-JS form, and the reader's own state for the cached, shared article page.
+ */
+export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
+  const secure = deps.config.baseUrl.startsWith('https:');
+  app.post('/api/v1/comments/:id/likes', { config: READER_LIMIT }, async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    return setLike(deps, id, reporterOf(deps, request), true);
+  });
+
+  app.delete('/api/v1/comments/:id/likes', { config: READER_LIMIT }, async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    return setLike(deps, id, reporterOf(deps, request), false);
+  });
+
+  /** The like button without JavaScript: back to the comment, on a fresh page showing the reader's like. */
+  app.post('/comments/:id/like', { config: READER_LIMIT }, async function likeCommentForm(request, reply) {
+    const { id } = parseInput(idParams, request.params);
+    const form = parseInput(likeForm, request.body ?? {}, request.locale);
+    await setLike(deps, id, reporterOf(deps, request), form.like === '1');
+    // From the embed: back into it (a checked /embed path only, never an open redirect).
+    const embed = embedReturnPath(deps.config.baseUrl, form.return);
+    if (embed) return reply.redirect(`${embed}#comment-${id}`, 303);
+    const c = await findCommentById(deps.db, id);
+    const article = c ? await findArticleById(deps.db, c.article_id) : undefined;
+    if (!c || !article) throw new NotFoundError('comment');
+    return reply.redirect(`${articlePath(article)}?liked=${id}#comment-${id}`, 303);
+  });
+
+  /** What the shared page cannot print for this reader: their likes, live counts, their editable comments. Never cached. */
+  app.get('/api/v1/articles/:id/comments/reader', async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    const article = await findArticleById(deps.db, id);
+    if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article');
+    reply.header('cache-control', 'private, no-store');
+    return readerState(deps, id, readerOf(deps, request));
+  });
+
+  /** The author's edit, within the edit window: moderated again like a new comment. */
+  app.patch('/api/v1/comments/:id', { config: READER_LIMIT }, async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    const input = parseInput(commentEditSchema, request.body ?? {}, request.locale);
+    const result = await editComment(deps, id, input.body, readerOf(deps, request), request.ip);
+    // Held again: its author keeps seeing it, marked as pending, like a new held comment.
+    if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
+    return result;
+  });
+}
