@@ -2,6 +2,7 @@
 // The page works without this script; it only adds.
 
 import { commentNode, type BrowserComment } from './lib/comment-node';
+import { markEdited, showLike } from './lib/comment-live';
 
 function liveNode(c: BrowserComment, lang: string): HTMLLIElement {
   const time = document.createElement('time');
@@ -32,6 +33,20 @@ function live(section: HTMLElement): void {
       target = replies;
     }
     target.append(liveNode(c, lang));
+  });
+  // A comment's new text after its author's edit (comments/reaction.service).
+  source.addEventListener('comment-edited', (e) => {
+    const c = JSON.parse((e as MessageEvent<string>).data) as BrowserComment & { editedAt: string };
+    const li = document.getElementById(`comment-${c.id}`);
+    const body = li?.querySelector<HTMLElement>(':scope > article > .comment-body');
+    if (!li || !body || li.querySelector('form.comment-edit-form')) return;
+    body.innerHTML = c.html; // sanitized by the server (sanitize-html), as every comment's HTML
+    markEdited(li, c.editedAt, list.dataset.editedLabel ?? '');
+  });
+  // Like counts, at most one message a second per article.
+  source.addEventListener('likes', (e) => {
+    const { likes } = JSON.parse((e as MessageEvent<string>).data) as { likes: Record<string, number> };
+    for (const [id, n] of Object.entries(likes)) showLike(Number(id), n, undefined);
   });
 }
 
