@@ -67,6 +67,11 @@ describe.each(DIALECTS)('export and restore on %s', (engine) => {
     for (const [i, body] of ['Très juste.', 'Je ne suis pas d’accord du tout.', 'Merci !'].entries()) {
       await source.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, remoteAddress: `203.0.113.${40 + i}`, payload: { body, name: `Lectrice ${i}`, email: `l${i}@example.test` } });
     }
+    // A liked, edited comment: its count, its edited mark and its former text travel too.
+    const mine = await source.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, headers: admin.auth, payload: { body: 'Le coton se vend bien.' } });
+    await source.app.inject({ method: 'POST', url: `/api/v1/comments/${mine.json().id}/likes`, remoteAddress: '203.0.113.60' });
+    const edited = await source.app.inject({ method: 'PATCH', url: `/api/v1/comments/${mine.json().id}`, headers: admin.auth, payload: { body: 'Le coton se vend très bien.' } });
+    expect(edited.statusCode, edited.body).toBe(200);
   });
   afterAll(async () => {
     await source?.close();
@@ -75,7 +80,7 @@ describe.each(DIALECTS)('export and restore on %s', (engine) => {
 
   it('writes a versioned JSON Lines file without password hashes, secret or addresses', async () => {
     const result = await exportJsonl(source.deps, file);
-    expect(result.counts).toMatchObject({ article: 4, comment: 203 });
+    expect(result.counts).toMatchObject({ article: 4, comment: 204, comment_edit: 1 });
     const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ type: 'header', format: 'palabre-export', version: 1 });
     expect(lines.at(-1)).toMatchObject({ type: 'end' });
@@ -90,7 +95,7 @@ describe.each(DIALECTS)('export and restore on %s', (engine) => {
     const target = await createTestApp(engine);
     try {
       const summary = await importPalabre(target.deps, file);
-      expect(summary.created).toMatchObject({ article: 4, comment: 203 });
+      expect(summary.created).toMatchObject({ article: 4, comment: 204, comment_edit: 1 });
       // Tokens are not exported: the restored admin gets a new one.
       const token = (await import('../../src/modules/accounts/user.service')).createApiToken;
       const auth = { authorization: `Bearer ${await token(target.deps, admin.email)}` };
@@ -101,6 +106,9 @@ describe.each(DIALECTS)('export and restore on %s', (engine) => {
       expect(after.revisions).toEqual(before.revisions);
       expect(after.statuses).toEqual(before.statuses);
       expect(before.statuses.some((s) => s.status === 'pending')).toBe(true);
+      expect(Object.values(after.comments).flat()).toContainEqual(expect.objectContaining({ body: 'Le coton se vend très bien.', likes: 1, editedAt: expect.any(String) }));
+      const kept = await target.deps.db.selectFrom('comment_edits').select('body').execute();
+      expect(kept).toEqual([{ body: 'Le coton se vend bien.' }]);
       // The id generators moved past the restored rows, and old links still redirect.
       const created = await createArticle(target, auth, { title: 'Après la restauration' });
       expect(created.id).toBeGreaterThan(Math.max(...after.articles.map((a) => a.id)));
@@ -114,11 +122,11 @@ describe.each(DIALECTS)('export and restore on %s', (engine) => {
   it('goes back to WordPress: the WXR export imports with every article and comment', async () => {
     const wxr = join(dir, 'site.xml');
     const result = await exportWxr(source.deps, wxr);
-    expect(result.counts).toMatchObject({ articles: 4, comments: 203 });
+    expect(result.counts).toMatchObject({ articles: 4, comments: 204 });
     const target = await createTestApp(engine);
     try {
       const summary = await importWxr(target.deps, wxr);
-      expect(summary.created).toMatchObject({ articles: 4, comments: 203 });
+      expect(summary.created).toMatchObject({ articles: 4, comments: 204 });
       const statuses = await target.deps.db.selectFrom('comments').select('status').execute();
       const count = (rows: { status: string }[], s: string) => rows.filter((r) => r.status === s).length;
       const original = await source.deps.db.selectFrom('comments').select('status').execute();

@@ -32,6 +32,7 @@ export const EXPORT_KINDS: ExportKind[] = [
   { type: 'article_slug', table: 'article_slugs', key: ['slug'], omit: [], hasId: false },
   { type: 'revision', table: 'revisions', key: ['id'], omit: [], hasId: true },
   { type: 'comment', table: 'comments', key: ['id'], omit: ['ip_hash'], hasId: true },
+  { type: 'comment_edit', table: 'comment_edits', key: ['id'], omit: [], hasId: true },
   { type: 'moderation_log', table: 'moderation_log', key: ['id'], omit: [], hasId: true },
   { type: 'legacy_url', table: 'legacy_urls', key: ['path'], omit: [], hasId: false },
   { type: 'imported_image', table: 'imported_images', key: ['article_id'], omit: [], hasId: false },
