@@ -198,6 +198,12 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     expect(listed?.editedAt).toBe(clock.now().toISOString());
     const edits = await t.deps.db.selectFrom('comment_edits').select(['body', 'status']).where('comment_id', '=', mine.id).execute();
     expect(edits).toEqual([{ body: 'La route est coupee depuis lundi.', status: 'published' }]);
+    // Moderators read the former texts; nobody else does.
+    const forMods = await t.app.inject({ method: 'GET', url: `/api/v1/comments/${mine.id}/edits`, headers: editor.auth });
+    expect(forMods.json().edits).toMatchObject([{ body: 'La route est coupee depuis lundi.', status: 'published', editedAt: clock.now().toISOString() }]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/comments/${mine.id}/edits`, headers: reader.auth })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/comments/${mine.id}/edits` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/comments/99999999/edits', headers: editor.auth })).statusCode).toBe(404);
     const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
     expect($(`#comment-${mine.id} .comment-body`).text()).toContain('à cause des pluies');
     expect($(`#comment-${mine.id} .comment-edited`).text()).toContain('modifié');

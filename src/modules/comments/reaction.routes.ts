@@ -1,16 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { NotFoundError } from '../../web/errors';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { articlePath, isVisible } from '../articles/article';
 import { findArticleById } from '../articles/article.repository';
+import { MODERATOR_ROLES } from '../moderation/decision.service';
 import { commentEditSchema } from './comment';
 import { ownIds, rememberPending } from './comment.pending';
 import { findCommentById } from './comment.repository';
 import { reporterOf } from './comment.routes';
 import { embedReturnPath } from '../embed/embed.security';
 import { editComment, readerState, setLike, type Reader } from './reaction.service';
+import { listCommentEdits } from './reaction.repository';
 
 /** The same limit as reader reports, per client address. */
 const READER_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
@@ -60,6 +62,17 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
     if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article');
     reply.header('cache-control', 'private, no-store');
     return readerState(deps, id, readerOf(deps, request));
+  });
+
+  /** The former texts of an edited comment, oldest first: for moderators only. */
+  app.get('/api/v1/comments/:id/edits', async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    if (!request.user) throw new UnauthorizedError();
+    if (!(MODERATOR_ROLES as readonly string[]).includes(request.user.role)) throw new ForbiddenError('only moderators, editors and admins see former texts');
+    if (!(await findCommentById(deps.db, id))) throw new NotFoundError('comment');
+    reply.header('cache-control', 'private, no-store');
+    const rows = await listCommentEdits(deps.db, id);
+    return { edits: rows.map((r) => ({ id: r.id, body: r.body, status: r.status, reasons: JSON.parse(r.reasons) as unknown, editedAt: r.edited_at })) };
   });
 
   /** The author's edit, within the edit window: moderated again like a new comment. */
