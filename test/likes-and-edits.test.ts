@@ -255,6 +255,9 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     expect(page).not.toContain('Le débat était intéressant');
     const row = await t.deps.db.selectFrom('comments').select(['status', 'reasons']).where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(JSON.parse(row.reasons).map((r: { code: string }) => r.code)).toContain('edited');
+    const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/moderation/queue?status=pending', headers: editor.auth })).json();
+    const queued = queue.comments.find((x: { id: number }) => x.id === c.id);
+    expect(queued.reasons.map((r: { text: string }) => r.text)).toContain('Modifié par son auteur après publication');
     const kept = await t.deps.db.selectFrom('comment_edits').select('body').where('comment_id', '=', c.id).execute();
     expect(kept.map((k) => k.body)).toEqual(['Le débat était intéressant hier soir.']);
     // A hold word gives exactly pending, and the author sees it as theirs.

@@ -37,6 +37,8 @@ const fr = {
   'comments.sort.oldest': 'Plus anciens',
   'comments.sort.newest': 'Plus récents',
   'comments.sort.top': 'Les plus aimés',
+  /** The `edited` reason of a comment moderated again after its author's edit (the queue's words). */
+  'moderation.reason.edited': 'Modifié par son auteur après publication',
 } as const;
 
 const en: Record<keyof typeof fr, string> = {
@@ -78,6 +80,7 @@ const en: Record<keyof typeof fr, string> = {
   'comments.sort.oldest': 'Oldest',
   'comments.sort.newest': 'Newest',
   'comments.sort.top': 'Most liked',
+  'moderation.reason.edited': 'Edited by its author after publication',
 };
 
 export const commentMessages = { fr, en };
