@@ -1,8 +1,9 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIKES_ANNOUNCE_MS } from '../src/modules/comments/like.announcer';
+import { purgeExpiredAddresses } from '../src/modules/privacy/privacy.service';
 import { DIALECTS } from './support/dialects';
-import { createArticle, createUserWithToken, pathOf } from './support/factories';
+import { createArticle, createUserWithToken, pathOf, sessionFor } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
 
 type User = Awaited<ReturnType<typeof createUserWithToken>>;
@@ -272,6 +273,28 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     expect(mineList.comments.map((x: { id: number; body: string }) => [x.id, x.body])).toEqual([[d.id, 'Bonne analyse, mais et le pot-de-vin ?']]);
     expect((await like(d.id, nextAddress())).statusCode).toBe(404);
     expect((await edit(d.id, { body: 'Je retire le pot-de-vin.' }, { cookie: d.cookie, origin: ORIGIN })).statusCode).toBe(404);
+  });
+
+  it('erasure takes a reader’s likes and former texts; address retention forgets guests’ likes, counts stay', async () => {
+    const a = await createArticle(t, editor.auth, { title: 'La rentrée scolaire' });
+    const leaver = await createUserWithToken(t.deps, 'reader', 'Kadi Sow');
+    const liked = await guestPost(a.id, 'Les fournitures coûtent cher cette année.');
+    const own = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, headers: leaver.auth, payload: { body: 'Les classes sont trop chargées.' } });
+    const ownId = own.json().id as number;
+    expect((await edit(ownId, { body: 'Les classes sont bien trop chargées.' }, leaver.auth)).statusCode).toBe(200);
+    await like(liked.id, nextAddress(), 'POST', leaver.auth);
+    const guestAddress = nextAddress();
+    expect((await like(liked.id, guestAddress)).json().likes).toBe(2);
+    const s = await sessionFor(t.deps, leaver.id);
+    const erased = await t.app.inject({ method: 'POST', url: '/account/erase', headers: s.headers, payload: { mode: 'remove', confirm: '1', _csrf: s.csrf } });
+    expect(erased.statusCode).toBe(303);
+    expect(await t.deps.db.selectFrom('comment_edits').select('id').where('comment_id', '=', ownId).execute()).toEqual([]);
+    expect(await t.deps.db.selectFrom('comment_likes').select('liker').where('liker', '=', `user:${leaver.id}`).execute()).toEqual([]);
+    expect((await publicBodies(a.id)).find((c) => c.id === liked.id)?.likes).toBe(1);
+    clock.advance(91 * 86_400_000);
+    await purgeExpiredAddresses(t.deps);
+    expect(await t.deps.db.selectFrom('comment_likes').select('liker').where('comment_id', '=', liked.id).execute()).toEqual([]);
+    expect((await publicBodies(a.id)).find((c) => c.id === liked.id)?.likes).toBe(1);
   });
 
   it('announces an edit that stays public on the live stream', async () => {

@@ -30,6 +30,22 @@ async function countOf(db: Db, commentId: number): Promise<number> {
   return Number(r?.likes ?? 0);
 }
 
+/** Forgets every like of one reader (an erased account), each count going down with it. */
+export async function removeLikesBy(db: Db, liker: string): Promise<void> {
+  const liked = db.selectFrom('comment_likes').select('comment_id').where('liker', '=', liker);
+  await db.updateTable('comments').set((eb) => ({ likes: eb('likes', '-', 1) })).where('id', 'in', liked).execute();
+  await db.deleteFrom('comment_likes').where('liker', '=', liker).execute();
+}
+
+/**
+ * Address retention: guests' likes older than the cutoff forget the address HMAC. The
+ * counts stay (a like was given); the same address may like that comment again later.
+ */
+export async function purgeAddressLikes(db: Db, cutoff: string): Promise<number> {
+  const r = await db.deleteFrom('comment_likes').where('liker', 'like', 'address:%').where('created_at', '<', cutoff).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Which of an article's published comments this reader liked. */
 export async function listLikedIds(db: Db, articleId: number, liker: string): Promise<number[]> {
   const rows = await db

@@ -55,6 +55,10 @@ export async function anonymizeComments(db: Kysely<Database>, owner: Owner, name
 
 /** Removes the comments' text and author; the row stays as `deleted` so replies keep their place. */
 export async function removeComments(db: Kysely<Database>, owner: Owner, now: string): Promise<number> {
+  // Former texts of edited comments (kept for moderators) go with the text.
+  let ids = db.selectFrom('comments').select('id');
+  ids = 'userId' in owner ? ids.where('user_id', '=', owner.userId) : ids.where('user_id', 'is', null).where('author_email', '=', owner.email);
+  await db.deleteFrom('comment_edits').where('comment_id', 'in', ids).execute();
   const r = await owned(db, owner)
     .set({ status: 'deleted', body: '', html: '', author_name: '', author_email: null, ip_hash: null, user_id: null, reasons: '[{"code":"erased_by_author"}]', scores: '{}', updated_at: now })
     .executeTakeFirst();

@@ -17,6 +17,7 @@ import {
   type Owner,
 } from './privacy.repository';
 import { getPrivacySettings } from './privacy.settings';
+import { purgeAddressLikes, removeLikesBy } from '../comments/reaction.repository';
 
 /** What erasure does with the comments: gone (text and name), or kept without a name. */
 export const ERASE_MODES = ['remove', 'anonymize'] as const;
@@ -97,7 +98,10 @@ async function erase(deps: Deps, owner: Owner, mode: EraseMode, userId?: number)
   const count = await deps.dialect.writeTransaction(deps.db, async (db) => {
     const n = mode === 'remove' ? await removeComments(db, owner, now) : await anonymizeComments(db, owner, t(deps.config.locale, 'privacy.anonymous'), now);
     for (const id of articles) await bumpArticleVersion(db, id);
-    if (userId !== undefined) await deleteUserRow(db, userId);
+    if (userId !== undefined) {
+      await removeLikesBy(db, `user:${userId}`);
+      await deleteUserRow(db, userId);
+    }
     return n;
   });
   await deps.cache.invalidate(articles.map((id) => `article:${id}`));
@@ -159,5 +163,6 @@ export async function requestGuestLink(deps: Deps, rawEmail: string): Promise<vo
 export async function purgeExpiredAddresses(deps: Deps): Promise<number> {
   const { ipRetentionDays } = await getPrivacySettings(deps);
   const cutoff = new Date(deps.clock.now().getTime() - ipRetentionDays * 86_400_000).toISOString();
+  await purgeAddressLikes(deps.db, cutoff);
   return purgeIpHashes(deps.db, cutoff);
 }
