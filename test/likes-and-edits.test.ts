@@ -310,3 +310,27 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     expect(edited?.html).toContain('samedi matin');
   });
 });
+
+describe.each(DIALECTS)('likes and edits in English on %s', (engine) => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  it('names the like button, the orders and the edited mark in English', async () => {
+    t = await createTestApp(engine, { env: { PALABRE_LOCALE: 'en' } });
+    const editor = await createUserWithToken(t.deps, 'editor');
+    const a = await createArticle(t, editor.auth, { title: 'Rainy season' });
+    const ids: number[] = [];
+    for (const body of ['The rains came early this year.', 'Same here, since Monday.']) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, headers: editor.auth, payload: { body } });
+      ids.push(res.json().id);
+    }
+    const edited = await t.app.inject({ method: 'PATCH', url: `/api/v1/comments/${ids[0]}`, headers: editor.auth, payload: { body: 'The rains came very early this year.' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
+    expect($('nav.comment-sort a').map((_, el) => $(el).text()).get()).toEqual(['Oldest', 'Newest', 'Most liked']);
+    expect($('nav.comment-sort').attr('aria-label')).toBe('Sort comments');
+    expect($(`#comment-${ids[0]} .like-button .like-label`).text()).toBe('Like');
+    expect($(`#comment-${ids[0]} .comment-edited`).text()).toContain('edited');
+    expect($('#comments').attr('data-edit-label')).toBe('Edit');
+  });
+});
