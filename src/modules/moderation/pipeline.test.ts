@@ -112,6 +112,19 @@ describe.each(DIALECTS)('moderation pipeline on %s', (engine) => {
     expect(held).toEqual([]);
   });
 
+  it('English (judged by the lexicon alone): the plainest abuse held, ordinary comments published', async () => {
+    const evaluate = async (body: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/v1/moderation/evaluate', headers: editor.auth, payload: { body } })).json<Posted & { scores: Record<string, number> }>();
+    const sets = JSON.parse(readFileSync(join(import.meta.dirname, '../../../test/fixtures/moderation-en.json'), 'utf8')) as { toxic: string[]; ok: string[] };
+    let caught = 0;
+    for (const body of sets.toxic) {
+      if ((await evaluate(body)).status !== 'published') caught++;
+    }
+    // A floor, not a goal: the lexicon model holds only where it is sure (docs/moderation.md); 5 of 15 today.
+    expect(caught).toBeGreaterThanOrEqual(5);
+    for (const body of sets.ok) expect((await evaluate(body)).status, body).toBe('published');
+  });
+
   it('holds a comment with maxLinks links or more', async () => {
     await setSettings({ maxLinks: 2 });
     const res = await post('Voir https://a.example.test et https://b.example.test pour comprendre.');

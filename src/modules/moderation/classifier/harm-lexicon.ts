@@ -79,7 +79,8 @@ const LEXICON: Record<HarmCategory, string> = {
     crevard crevarde gueux plouc beauf beaufs
     idiot idiots moron morons stupid dumb dumbass imbecile asshole assholes bastard bitch bitches
     cunt cunts dickhead douche douchebag jerk loser losers pathetic scumbag slut sluts whore whores
-    twat wanker prick clown clowns
+    twat wanker prick clown clowns brain-dead braindead pervert perverts pervers worthless
+    degenerate degenerates lowlife
   `,
   // Sexual harassment and sexual content aimed at people.
   sexual: `
@@ -97,8 +98,9 @@ const LEXICON: Record<HarmCategory, string> = {
     pendre pendu pendez lyncher lynche gazer gaze exterminer extermine
     eliminer massacre massacrer abattre abattu defoncer defonce eclater
     mort-aux a-mort une-balle au-four chambre-a-gaz
-    kill killed kills die hang hanged lynch shoot shot burn exterminate slaughter gas
-    death-to should-die must-die
+    kill die hang lynch shoot burn exterminate slaughter gas
+    death-to should-die must-die bullet kill-yourself kys hope-you-die suicide-toi va-te-pendre
+    va-crever
   `,
   // Bodies mocked.
   body: `
@@ -114,6 +116,8 @@ const LEXICON: Record<HarmCategory, string> = {
     chez-ces-gens leur-pays rentrer-chez-eux retourne-dans-ton-pays rentre-chez-toi dehors
     comme-d-habitude encore-eux evidemment-c-est toujours-les-memes
     all-of-them they-are-all they-re-all all-the-same these-people those-people their-kind go-back
+    your-kind you-people back-to-your-country go-back-to typical typique typiquement stay-in-the-kitchen
+    a-la-cuisine retourne-a-la-cuisine
   `,
   // Contempt and mockery aimed at someone.
   contempt: `
