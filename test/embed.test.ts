@@ -220,6 +220,93 @@ describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
     }
   });
 
+  it('orders its thread like the article page, with sort links that stay in the embed, one cached page per order', async () => {
+    const a = await createArticle(t, editor.auth, { title: 'La finale de la coupe', section: 'societe' });
+    const ids: number[] = [];
+    const posts: [string, string][] = [
+      ['Quelle finale, un vrai match.', 'Aminata'],
+      ['Le but de la tête en seconde période !', 'Boubacar'],
+      ['Le stade était plein à craquer.', 'Coumba'],
+    ];
+    for (const [body, name] of posts) {
+      ids.push((await comment(a.id, body, name)).id);
+      clock.advance(60_000);
+    }
+    const [one, two, three] = ids as [number, number, number];
+    const like = (id: number) => t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/likes`, remoteAddress: nextAddress() });
+    for (const id of [two, two, three]) expect((await like(id)).statusCode).toBe(200);
+    const self = embedUrl(a.url);
+    const order = (html: string) => cheerio.load(html)('#comments > li').map((_, el) => Number(cheerio.load(el)('li').attr('data-id'))).get();
+    const current = (html: string) => cheerio.load(html)('nav.comment-sort a[aria-current=page]').text();
+
+    const first = await t.app.inject({ method: 'GET', url: self });
+    const $ = cheerio.load(first.body);
+    const links = $('nav.comment-sort a');
+    expect(links.map((_, el) => $(el).text()).get()).toEqual(['Plus anciens', 'Plus récents', 'Les plus aimés']);
+    expect(links.map((_, el) => $(el).attr('href')).get()).toEqual([`${self}#comments`, `${self}&sort=newest#comments`, `${self}&sort=top#comments`]);
+    expect(order(first.body)).toEqual([one, two, three]);
+    expect(current(first.body)).toBe('Plus anciens');
+    const scripts = $('script').map((_, el) => ($(el).attr('src') ?? '').split('?')[0]).get();
+    expect(scripts).toEqual(['/assets/embed-frame.js', '/assets/article.js', '/assets/comment-form.js', '/assets/comment-reactions.js']);
+
+    const expected = { newest: [three, two, one], top: [two, three, one] };
+    for (const [sort, ids] of Object.entries(expected)) {
+      const href = $(`nav.comment-sort a[href*="sort=${sort}"]`).attr('href') ?? '';
+      const res = await t.app.inject({ method: 'GET', url: href.split('#')[0] ?? '' });
+      expect(res.statusCode, sort).toBe(200);
+      expect(frameAncestors(res.headers['content-security-policy']), sort).toBe('*');
+      expect(order(res.body), sort).toEqual(ids);
+      expect(cheerio.load(res.body)('body').hasClass('embed')).toBe(true);
+      expect(cheerio.load(res.body)('#comment-form input[name=return]').attr('value'), sort).toBe(self);
+      expect(t.deps.cache.get(`embed:${a.id}?sort=${sort}`), sort).toBeDefined();
+    }
+    expect(current((await t.app.inject({ method: 'GET', url: `${self}&sort=top` })).body)).toBe('Les plus aimés');
+    expect(t.deps.cache.get(`embed:${a.id}`)).toBeDefined();
+
+    // An unknown order is the default one, as on the article page (its page, not a new cached one).
+    for (const bad of ['&sort=pire', '&sort=TOP', '&sort=top&sort=newest', `&sort=${encodeURIComponent('<script>')}`, '&sort=']) {
+      const res = await t.app.inject({ method: 'GET', url: `${self}${bad}` });
+      expect(res.statusCode, bad).toBe(200);
+      expect(order(res.body), bad).toEqual([one, two, three]);
+      expect(current(res.body), bad).toBe('Plus anciens');
+      expect(res.body, bad).not.toContain('<script>');
+      expect(res.headers.etag, bad).toBe(first.headers.etag);
+    }
+    const articlePage = await t.app.inject({ method: 'GET', url: `${new URL(a.url).pathname}?sort=pire` });
+    expect(order(articlePage.body)).toEqual([one, two, three]);
+
+    // A new comment drops every order's cached embed.
+    await comment(a.id, 'Et la remise de la coupe, quelle émotion.', 'Dieynaba');
+    for (const key of [`embed:${a.id}`, `embed:${a.id}?sort=top`, `embed:${a.id}?sort=newest`]) expect(t.deps.cache.get(key), key).toBeUndefined();
+  });
+
+  it('likes without JavaScript inside the embed and comes back to it showing the reader’s like', async () => {
+    const a = await createArticle(t, editor.auth, { title: 'Le prix du pain', section: 'societe' });
+    const c = await comment(a.id, 'Le pain a encore augmenté ce mois-ci.', 'Mariama');
+    const self = embedUrl(a.url);
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: self })).body);
+    const form = $(`#comment-${c.id} form.like-form`);
+    const fields: Record<string, string> = {};
+    form.find('input[type=hidden]').each((_, el) => {
+      fields[$(el).attr('name') ?? ''] = $(el).attr('value') ?? '';
+    });
+    expect(fields).toEqual({ like: '1', return: self });
+    const reader = nextAddress();
+    const res = await t.app.inject({ method: 'POST', url: form.attr('action') ?? '', remoteAddress: reader, headers: FORM, payload: new URLSearchParams(fields).toString() });
+    expect(res.statusCode, res.body).toBe(303);
+    expect(res.headers.location).toBe(`${self}&liked=${c.id}#comment-${c.id}`);
+    const back = await t.app.inject({ method: 'GET', url: String(res.headers.location).split('#')[0] ?? '', remoteAddress: reader });
+    expect(back.headers['cache-control']).toContain('no-store');
+    expect(frameAncestors(back.headers['content-security-policy'])).toBe('*');
+    const page = cheerio.load(back.body);
+    expect(page(`#comment-${c.id} .like-button`).attr('aria-pressed')).toBe('true');
+    expect(page(`#comment-${c.id} .like-count`).text()).toBe('1');
+    expect(page(`#comment-${c.id} input[name=like]`).val()).toBe('0');
+    // Another reader's view of the same address is the shared page, not pressed.
+    const other = cheerio.load((await t.app.inject({ method: 'GET', url: `${self}&liked=${c.id}`, remoteAddress: nextAddress() })).body);
+    expect(other(`#comment-${c.id} .like-button`).attr('aria-pressed')).toBe('false');
+  });
+
   it('reserves the slug "embed" for the widget', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/sections', headers: editor.auth, payload: { name: 'Embed' } });
     expect(res.statusCode).toBe(409);

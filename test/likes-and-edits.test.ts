@@ -118,7 +118,7 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     const viaEmbed = (value: string) =>
       t.app.inject({ method: 'POST', url: `/comments/${c.id}/like`, remoteAddress: nextAddress(), headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, payload: `like=1&return=${encodeURIComponent(value)}` });
     const embedPath = `/embed?url=${encodeURIComponent(a.url)}`;
-    expect((await viaEmbed(embedPath)).headers.location).toBe(`${embedPath}#comment-${c.id}`);
+    expect((await viaEmbed(embedPath)).headers.location).toBe(`${embedPath}&liked=${c.id}#comment-${c.id}`);
     expect((await viaEmbed('https://evil.example/embed?url=x')).headers.location).toBe(`${pathOf(a.url)}?liked=${c.id}#comment-${c.id}`);
 
     // 20 a minute per address and route, like reports.

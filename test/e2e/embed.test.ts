@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchChromium } from '../support/browser';
+import { freePort, launchChromium, listeningApp, watchProblems } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, warmUpPosting, type ArticleJson } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -130,5 +130,120 @@ describe.each(DIALECTS)('the widget on another site, in Chromium on %s', (engine
     expect(page.frames().some((f) => f.url().includes('/embed?url='))).toBe(true);
     expect(page.frames().some((f) => f.url() === target)).toBe(false);
     await popup.close();
+  });
+});
+
+/** A page of another host carrying one widget; `hostname` 127.0.0.1 makes it the same site as Palabre (ports do not count). */
+async function oneWidget(base: string, pageUrl: string, hostname: 'localhost' | '127.0.0.1'): Promise<{ url: string; server: Server }> {
+  const port = await freePort();
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Billet</title></head><body>
+<h1>Billet</h1><div id="widget"><script src="${base}/embed.js" data-palabre-url="${pageUrl}" async></script></div></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://${hostname}:${port}/billet.html`, server };
+}
+
+describe.each(DIALECTS)('likes, orders and edits inside the widget, in Chromium on %s', (engine) => {
+  let t: TestApp;
+  let base: string;
+  let article: ArticleJson;
+  const servers: Server[] = [];
+  const pages: Page[] = [];
+  const problems: string[] = [];
+  const widget = '#widget iframe.palabre-embed';
+
+  async function open(hostname: 'localhost' | '127.0.0.1'): Promise<Page> {
+    const host = await oneWidget(base, article.url, hostname);
+    servers.push(host.server);
+    const page = await (await browser.newContext()).newPage();
+    pages.push(page);
+    watchProblems(page, problems);
+    await page.goto(host.url);
+    await page.frameLocator(widget).locator('.comment-body').first().waitFor({ timeout: 10_000 });
+    return page;
+  }
+
+  const embedFrame = (page: Page) => page.frames().find((f) => f.url().includes('/embed?url='));
+  const sized = async (page: Page) => {
+    const h = await heights(page, widget);
+    return Math.abs(h.frame - h.content);
+  };
+
+  beforeAll(async () => {
+    ({ t, base } = await listeningApp(engine));
+    const editor = await createUserWithToken(t.deps, 'editor');
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { minSubmitSeconds: 0, floodSeconds: 0 } });
+    article = await createArticle(t, editor.auth, { title: 'La crue du Niger' });
+    for (const [i, body] of ['Le fleuve a monté de deux mètres à Ségou.', 'Les champs près de la berge sont sous l’eau.'].entries()) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/articles/${article.id}/comments`,
+        remoteAddress: `192.0.2.${40 + i}`,
+        payload: { body, name: `Riverain ${i + 1}`, email: `r${i}@example.test` },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await warmUpPosting(t, editor.auth);
+  });
+  afterAll(async () => {
+    for (const p of pages) await p.context().close();
+    for (const s of servers) await new Promise((resolve) => s.close(resolve));
+    await t?.close();
+  });
+
+  it('likes inside the iframe of another site without reloading it, another reader’s widget sees the count, and “Les plus aimés” stays in the frame', async () => {
+    const page = await open('localhost');
+    const watcher = await open('localhost');
+    const frame = page.frameLocator(widget);
+    const second = frame.locator('#comments > li').nth(1);
+    const id = Number(await second.getAttribute('data-id'));
+    const button = frame.locator(`#comment-${id} .like-button`);
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    const frameUrl = embedFrame(page)?.url();
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await button.locator('.like-count').textContent()).toBe('1');
+    expect(embedFrame(page)?.url()).toBe(frameUrl);
+    expect(page.url()).toMatch(/^http:\/\/localhost:/);
+    await expect.poll(() => watcher.frameLocator(widget).locator(`#comment-${id} .like-count`).textContent(), { timeout: 5000 }).toBe('1');
+
+    await frame.getByRole('link', { name: 'Les plus aimés' }).click();
+    await expect.poll(() => embedFrame(page)?.url() ?? '').toMatch(/\/embed\?url=[^&]+&sort=top#comments$/);
+    expect(page.url()).toMatch(/^http:\/\/localhost:.*\/billet\.html$/);
+    expect(await frame.locator('#comments > li').first().getAttribute('data-id')).toBe(String(id));
+    expect(await frame.locator('nav.comment-sort a[aria-current=page]').textContent()).toBe('Les plus aimés');
+    // The page script runs again after the navigation: the reader's like is shown pressed.
+    await expect.poll(() => frame.locator(`#comment-${id} .like-button`).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => sized(page)).toBeLessThanOrEqual(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets a guest edit their comment inside a same-site widget, the frame following the editor’s height', async () => {
+    const page = await open('127.0.0.1');
+    const frame = page.frameLocator(widget);
+    await frame.locator('#comment-name').fill('Awa');
+    await frame.locator('#comment-email').fill('awa@example.test');
+    await frame.locator('#comment-body').fill('La digue de Mopti tient bon pour l’instant.');
+    await frame.locator('#comment-form button[type=submit]').click();
+    await expect.poll(() => embedFrame(page)?.url() ?? '', { timeout: 10_000 }).toMatch(/&comment=published#comment-\d+$/);
+    const id = Number(/#comment-(\d+)$/.exec(embedFrame(page)?.url() ?? '')?.[1]);
+    const edit = frame.locator(`#comment-${id} .comment-edit-button`);
+    await edit.waitFor({ timeout: 10_000 });
+    expect(await frame.locator('.comment-edit-button').count()).toBe(1);
+    await expect.poll(() => sized(page)).toBeLessThanOrEqual(1);
+    const before = (await heights(page, widget)).frame;
+    await edit.click();
+    const area = frame.getByLabel('Modifier votre commentaire');
+    await area.waitFor();
+    // The editor makes the content taller: the frame is told its new height.
+    await expect.poll(async () => (await heights(page, widget)).frame).toBeGreaterThan(before + 20);
+    await expect.poll(() => sized(page)).toBeLessThanOrEqual(1);
+    await area.fill('La digue de Mopti tient bon pour l’instant, mais l’eau monte encore.');
+    await frame.getByRole('button', { name: 'Enregistrer la modification' }).click();
+    await expect.poll(() => frame.locator(`#comment-${id} .comment-body`).textContent()).toContain('l’eau monte encore');
+    expect(await frame.locator(`#comment-${id} .comment-edited`).textContent()).toContain('modifié');
+    await expect.poll(async () => (await heights(page, widget)).frame).toBeLessThan(before + 20);
+    await expect.poll(() => sized(page)).toBeLessThanOrEqual(1);
+    expect(problems).toEqual([]);
   });
 });

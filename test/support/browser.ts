@@ -1,5 +1,7 @@
 import { createServer } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Engine } from '../../src/db/dialect';
+import { createTestApp, type TestApp } from './test-app';
 
 /** A free local port: the base URL must be known before the app is built (same-origin checks compare to it). */
 export async function freePort(): Promise<number> {
@@ -21,4 +23,24 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/** Collects a page's console errors, uncaught errors and failed responses (4xx/5xx) into `problems`. */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+}
+
+/** An app listening on a free port of 127.0.0.1, its base URL set to that address (for the browser tests). */
+export async function listeningApp(engine: Engine): Promise<{ t: TestApp; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t = await createTestApp(engine, { env: { PALABRE_BASE_URL: base } });
+  await t.app.listen({ port, host: '127.0.0.1' });
+  return { t, base };
 }

@@ -4,7 +4,7 @@ import { formatDate, type Translate } from '../../web/i18n/i18n';
 import type { DiscussionSettings } from '../moderation/settings';
 import type { ThreadNode } from './comment.presenter';
 import type { CommentSort } from './comment';
-import { EditedMark, LikeButton, SortLinks } from './reaction.views';
+import { EditedMark, LikeButton, SortLinks, type SortHref } from './reaction.views';
 
 type ReplyHref = (commentId: number) => string;
 const defaultReplyHref: ReplyHref = (id) => `?replyTo=${id}#comment-form`;
@@ -88,6 +88,8 @@ export interface DiscussionProps {
   replyHref?: ReplyHref;
   /** The order of the threads; given, the sort links (`?sort=…` on this page) are shown. */
   sort?: CommentSort;
+  /** The sort links' addresses (default: `?sort=…` on this page). */
+  sortHref?: SortHref;
   /** Comments this reader liked: only for a personal render (after the no-JS like button). */
   liked?: ReadonlySet<number>;
   /** Sent back as the form's `return` field: where the no-JS post comes back to (the embed). */
@@ -107,7 +109,7 @@ export function Discussion(p: DiscussionProps): VNode {
       <p class="notice notice-ok report-done" role="status" hidden>
         {t('moderation.report.done')}
       </p>
-      {p.sort !== undefined && p.count > 1 ? <SortLinks sort={p.sort} t={t} /> : null}
+      {p.sort !== undefined && p.count > 1 ? <SortLinks sort={p.sort} t={t} href={p.sortHref} /> : null}
       <ol
         class="comments"
         id="comments"

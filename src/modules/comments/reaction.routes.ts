@@ -46,9 +46,10 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
     const { id } = parseInput(idParams, request.params);
     const form = parseInput(likeForm, request.body ?? {}, request.locale);
     await setLike(deps, id, reporterOf(deps, request), form.like === '1');
-    // From the embed: back into it (a checked /embed path only, never an open redirect).
+    // From the embed: back into it (a checked /embed path only, never an open redirect),
+    // on a personal render showing the reader's like, as the article page.
     const embed = embedReturnPath(deps.config.baseUrl, form.return);
-    if (embed) return reply.redirect(`${embed}#comment-${id}`, 303);
+    if (embed) return reply.redirect(`${embed}&liked=${id}#comment-${id}`, 303);
     const c = await findCommentById(deps.db, id);
     const article = c ? await findArticleById(deps.db, c.article_id) : undefined;
     if (!c || !article) throw new NotFoundError('comment');

@@ -35,14 +35,19 @@ export function EditedMark({ editedAt, t, locale }: { editedAt: string | null | 
   );
 }
 
+/** Where a sort link leads: by default `?sort=…` on the same page (the embed keeps its own query). */
+export type SortHref = (sort: CommentSort) => string;
+
+const sameQuerySort: SortHref = (s) => (s === 'oldest' ? '?#comments' : `?sort=${s}#comments`);
+
 /** Links to the three orders of the thread; the current one is marked for assistive technology. */
-export function SortLinks({ sort, t }: { sort: CommentSort; t: Translate }): VNode {
+export function SortLinks({ sort, t, href = sameQuerySort }: { sort: CommentSort; t: Translate; href?: SortHref | undefined }): VNode {
   return (
     <nav class="comment-sort" aria-label={t('comments.sort_label')}>
       <ul>
         {COMMENT_SORTS.map((s) => (
           <li>
-            <a href={s === 'oldest' ? '?#comments' : `?sort=${s}#comments`} aria-current={s === sort ? 'page' : undefined}>
+            <a href={href(s)} aria-current={s === sort ? 'page' : undefined}>
               {t(`comments.sort.${s}`)}
             </a>
           </li>
