@@ -27,12 +27,37 @@ export async function listOwnedComments(db: Kysely<Database>, owner: Owner) {
       'comments.likes',
       'comments.created_at',
       'comments.updated_at',
+      'comments.edited_at',
       'articles.title as article_title',
       'articles.slug as article_slug',
       'sections.slug as section_slug',
     ]);
   q = 'userId' in owner ? q.where('comments.user_id', '=', owner.userId) : q.where('comments.user_id', 'is', null).where('comments.author_email', '=', owner.email);
   return q.orderBy('comments.created_at').orderBy('comments.id').execute();
+}
+
+/** The former texts of the owner's edited comments (kept for moderators), oldest first. */
+export async function listOwnedCommentEdits(db: Kysely<Database>, owner: Owner) {
+  let q = db
+    .selectFrom('comment_edits')
+    .innerJoin('comments', 'comments.id', 'comment_edits.comment_id')
+    .select(['comment_edits.comment_id', 'comment_edits.body', 'comment_edits.status', 'comment_edits.reasons', 'comment_edits.edited_at']);
+  q = 'userId' in owner ? q.where('comments.user_id', '=', owner.userId) : q.where('comments.user_id', 'is', null).where('comments.author_email', '=', owner.email);
+  return q.orderBy('comment_edits.id').execute();
+}
+
+/** The comments one reader (`user:ID`) liked, oldest like first, with each comment's article. */
+export async function listLikesBy(db: Kysely<Database>, liker: string) {
+  return db
+    .selectFrom('comment_likes')
+    .innerJoin('comments', 'comments.id', 'comment_likes.comment_id')
+    .innerJoin('articles', 'articles.id', 'comments.article_id')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select(['comment_likes.comment_id', 'comment_likes.created_at', 'comments.article_id', 'articles.title as article_title', 'articles.slug as article_slug', 'sections.slug as section_slug'])
+    .where('comment_likes.liker', '=', liker)
+    .orderBy('comment_likes.created_at')
+    .orderBy('comment_likes.comment_id')
+    .execute();
 }
 
 /** The account row a reader may download (no password hash). */

@@ -10,6 +10,8 @@ import {
   deleteUserRow,
   findAccount,
   guestHasComments,
+  listLikesBy,
+  listOwnedCommentEdits,
   listOwnedComments,
   ownedArticleIds,
   purgeIpHashes,
@@ -33,7 +35,16 @@ export class PrivacyLinkError extends AppError {
   }
 }
 
-/** The download: everything Palabre keeps about a person, as JSON (docs/privacy.md). */
+/** A comment's former text, before its author edited it (kept for moderators). */
+export interface FormerText {
+  body: string;
+  status: string;
+  reasons: unknown;
+  /** When it was replaced by the next text. */
+  editedAt: string;
+}
+
+/** The download: everything Palabre keeps about a person, as JSON (format in docs/operations.md, "Readers' own data"). */
 export interface PersonalData {
   format: 'palabre-personal-data';
   version: 1;
@@ -53,11 +64,33 @@ export interface PersonalData {
     likes: number;
     createdAt: string;
     updatedAt: string;
+    editedAt: string | null;
+    edits: FormerText[];
   }[];
+  /** The comments the account liked (a guest's likes are tied to no email: none). */
+  likes: { commentId: number; articleId: number; articleTitle: string; articleUrl: string; likedAt: string }[];
+}
+
+function articleUrl(deps: Deps, r: { section_slug: string | null; article_slug: string }): string {
+  return `${deps.config.baseUrl}/${r.section_slug ?? 'a'}/${r.article_slug}`;
+}
+
+async function formerTexts(deps: Deps, owner: Owner): Promise<Map<number, FormerText[]>> {
+  const byComment = new Map<number, FormerText[]>();
+  for (const e of await listOwnedCommentEdits(deps.db, owner)) {
+    const list = byComment.get(e.comment_id) ?? [];
+    list.push({ body: e.body, status: e.status, reasons: JSON.parse(e.reasons) as unknown, editedAt: e.edited_at });
+    byComment.set(e.comment_id, list);
+  }
+  return byComment;
 }
 
 async function collect(deps: Deps, owner: Owner, email: string, account: PersonalData['account']): Promise<PersonalData> {
-  const rows = await listOwnedComments(deps.db, owner);
+  const [rows, edits, likes] = await Promise.all([
+    listOwnedComments(deps.db, owner),
+    formerTexts(deps, owner),
+    'userId' in owner ? listLikesBy(deps.db, `user:${owner.userId}`) : [],
+  ]);
   return {
     format: 'palabre-personal-data',
     version: 1,
@@ -68,7 +101,7 @@ async function collect(deps: Deps, owner: Owner, email: string, account: Persona
       id: r.id,
       articleId: r.article_id,
       articleTitle: r.article_title,
-      articleUrl: `${deps.config.baseUrl}/${r.section_slug ?? 'a'}/${r.article_slug}`,
+      articleUrl: articleUrl(deps, r),
       parentId: r.parent_id,
       name: r.author_name,
       body: r.body,
@@ -77,7 +110,10 @@ async function collect(deps: Deps, owner: Owner, email: string, account: Persona
       likes: r.likes,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      editedAt: r.edited_at,
+      edits: edits.get(r.id) ?? [],
     })),
+    likes: likes.map((l) => ({ commentId: l.comment_id, articleId: l.article_id, articleTitle: l.article_title, articleUrl: articleUrl(deps, l), likedAt: l.created_at })),
   };
 }
 

@@ -94,7 +94,7 @@ export function GuestPage({ t, email, token, count }: { t: Translate; email: str
       <h1>{t('privacy.guest.link_title', { email })}</h1>
       <section aria-labelledby="download-title">
         <h2 id="download-title">{t('privacy.download.title')}</h2>
-        <p>{t('privacy.download.text')}</p>
+        <p>{t('privacy.download.text_guest')}</p>
         <p>
           <a class="button" href={`/privacy/guest/${token}/data.json`} download>
             {t('privacy.download.button')}
