@@ -21,7 +21,7 @@ type Expect = [number, number, number, number, number, number];
 
 interface Fixtures {
   t: TestApp;
-  editor: Headers;
+  editor: { authorization: string };
   newsroomArticle(status?: 'draft' | 'published'): Promise<number>;
   media(): Promise<number>;
 }
@@ -61,6 +61,23 @@ const MATRIX: { action: string; expect: Expect; req(f: Fixtures): Promise<Req> }
     req: async (f) => {
       const created = await f.t.app.inject({ method: 'POST', url: '/api/v1/sections', headers: f.editor, payload: { name: `À renommer ${++n}` } });
       return { method: 'PATCH', url: `/api/v1/sections/${created.json().slug}`, payload: { name: 'Nouveau nom' } };
+    },
+  },
+  // tags
+  {
+    action: 'tag:update',
+    expect: [200, 200, 403, 403, 403, 401],
+    req: async (f) => {
+      await createArticle(f.t, f.editor, { tags: [`Étiquette ${++n}`] });
+      return { method: 'PATCH', url: `/api/v1/tags/etiquette-${n}`, payload: { name: `Étiquette renommée ${n}`, slug: `etiquette-renommee-${n}` } };
+    },
+  },
+  {
+    action: 'tag:merge',
+    expect: [200, 200, 403, 403, 403, 401],
+    req: async (f) => {
+      await createArticle(f.t, f.editor, { tags: [`Fusion ${++n}`, 'Cible'] });
+      return { method: 'POST', url: `/api/v1/tags/fusion-${n}/merge`, payload: { into: 'cible' } };
     },
   },
   // revisions

@@ -58,6 +58,11 @@ export async function sessionFor(deps: Deps, userId: number): Promise<{ cookie: 
   return { cookie, csrf: row.csrf, headers: { cookie, origin: new URL(deps.config.baseUrl).origin } };
 }
 
+/** Posts a urlencoded form as the signed-in session (the fields hold `_csrf` when the test wants it sent). */
+export function postForm(t: TestApp, s: { headers: { cookie: string; origin: string } }, url: string, fields: Record<string, string>) {
+  return t.app.inject({ method: 'POST', url, headers: { ...s.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+}
+
 /**
  * Posts one comment on a fresh article so that the process has loaded its moderation
  * models: the first comment of a process pays that start-up cost, which tests that

@@ -13,6 +13,7 @@ import { listUsers } from '../accounts/user.repository';
 import { listArticles } from '../articles/article.repository';
 import { ArticleTable } from './article-list.views';
 import { createSection, updateSectionName } from '../articles/section.service';
+import { mergeTag, renameTag, tagMergeSchema, tagRenameSchema } from '../articles/tag.service';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from '../moderation/settings';
 import { adminContext, field, MANAGERS, STAFF, WRITERS, type AdminContext } from './admin.guard';
 import { countUnpublished, listSectionsWithCounts, listTagsWithCounts } from './admin.repository';
@@ -132,6 +133,31 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     try {
       await updateSectionName(deps, ctx.user, slug, parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale));
       return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.renamed') });
+    } catch (err) {
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+    }
+  });
+
+  scope.post('/admin/tags/:slug', async function submitTagRename(request, reply) {
+    const ctx = adminContext(request, MANAGERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const { slug } = request.params as { slug: string };
+    try {
+      await renameTag(deps, ctx.user, slug, parseInput(tagRenameSchema, { name: field(request.body, 'name'), slug: field(request.body, 'slug').trim() || undefined }, ctx.locale));
+      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.renamed') });
+    } catch (err) {
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+    }
+  });
+
+  scope.post('/admin/tags/:slug/merge', async function submitTagMerge(request, reply) {
+    const ctx = adminContext(request, MANAGERS);
+    verifyFormCsrf(request, field(request.body, '_csrf'));
+    const { slug } = request.params as { slug: string };
+    try {
+      const { into } = parseInput(tagMergeSchema, { into: field(request.body, 'into').trim() }, ctx.locale);
+      const merged = await mergeTag(deps, ctx.user, slug, into);
+      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.merged', { n: merged.articles, name: merged.name }) });
     } catch (err) {
       return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }

@@ -7,6 +7,7 @@ import type { Section } from '../articles/section.repository';
 import { z } from 'zod';
 import { catalogue } from '../../web/i18n/catalogue';
 import { discussionSettingsSchema, type DiscussionSettings } from '../moderation/settings';
+import { TagsAdmin } from './tags.views';
 
 export function Csrf({ csrf }: { csrf: string }): VNode {
   return <input type="hidden" name="_csrf" value={csrf} />;
@@ -66,13 +67,7 @@ export function SectionsPage({ t, csrf, sections, tags }: { t: Translate; csrf: 
         <button type="submit">{t('sections.create')}</button>
       </form>
       <h2>{t('sections.tags')}</h2>
-      <ul class="tag-list">
-        {tags.map((tag) => (
-          <li>
-            <a href={`/tag/${tag.slug}`}>{tag.name}</a> ({tag.count})
-          </li>
-        ))}
-      </ul>
+      <TagsAdmin t={t} csrf={csrf} tags={tags} />
     </>
   );
 }

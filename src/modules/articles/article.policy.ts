@@ -1,7 +1,7 @@
 import type { AuthUser } from '../accounts/account';
 import { ForbiddenError, UnauthorizedError } from '../../web/errors';
 
-/** Everything one can do to articles and sections. */
+/** Everything one can do to articles, sections and tags. */
 export type ArticleAction =
   | 'article:create'
   | 'article:read-unpublished'
@@ -10,6 +10,8 @@ export type ArticleAction =
   | 'article:delete'
   | 'section:create'
   | 'section:update'
+  | 'tag:update'
+  | 'tag:merge'
   | 'revision:read'
   | 'revision:restore';
 

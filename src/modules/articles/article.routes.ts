@@ -10,6 +10,7 @@ import { createArticle, deleteArticle, getArticle, listArticlesPage, updateArtic
 import { findSectionBySlug, listSections } from './section.repository';
 import { createSection, updateSectionName } from './section.service';
 import { SLUG_RE } from './slug';
+import { mergeTag, renameTag, tagMergeSchema, tagRenameSchema } from './tag.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -22,7 +23,7 @@ const sectionSchema = z.object({
 
 const sectionRenameSchema = z.object({ name: z.string().trim().min(1).max(120) }).strict();
 
-/** The articles and sections JSON API. */
+/** The articles, sections and tags JSON API. */
 export function registerArticleRoutes(app: FastifyInstance, deps: Deps): void {
   const present = (a: Parameters<typeof presentArticle>[0]) => presentArticle(a, deps.config.baseUrl, deps.clock.now());
 
@@ -75,5 +76,18 @@ export function registerArticleRoutes(app: FastifyInstance, deps: Deps): void {
     const s = await findSectionBySlug(deps.db, slug);
     if (!s) throw new NotFoundError('section');
     return s;
+  });
+
+  app.patch('/api/v1/tags/:slug', async (request) => {
+    const { slug } = request.params as { slug: string };
+    assertArticle(request.user, 'tag:update');
+    return renameTag(deps, request.user, slug, parseInput(tagRenameSchema, request.body, request.locale));
+  });
+
+  app.post('/api/v1/tags/:slug/merge', async (request) => {
+    const { slug } = request.params as { slug: string };
+    assertArticle(request.user, 'tag:merge');
+    const { into } = parseInput(tagMergeSchema, request.body, request.locale);
+    return mergeTag(deps, request.user, slug, into);
   });
 }

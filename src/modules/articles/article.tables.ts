@@ -55,6 +55,12 @@ export interface ArticleSlugsTable {
   article_id: number;
 }
 
+/** Former slugs of a tag (renamed, or merged into it) that redirect to its page. */
+export interface TagSlugsTable {
+  slug: string;
+  tag_id: number;
+}
+
 export interface RevisionsTable {
   id: Generated<number>;
   article_id: number;
@@ -72,5 +78,6 @@ export interface ArticleTables {
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   article_slugs: ArticleSlugsTable;
+  tag_slugs: TagSlugsTable;
   revisions: RevisionsTable;
 }
