@@ -3,7 +3,7 @@ import type { Deps } from '../deps';
 import { resolveLegacyUrl } from '../infra/legacy-urls';
 import { AppError } from './errors';
 import type { MessageKey } from './i18n/i18n';
-import { Layout, renderDocument } from './layout';
+import { sendPublicPage } from './public-page';
 
 interface Problem {
   status: number;
@@ -37,20 +37,22 @@ function wantsHtml(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html') || request.method === 'GET' || request.method === 'POST';
 }
 
-function errorPage(request: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply {
+/** The error page: the site's frame and navigation (none when the sections cannot be read, or for a 429). */
+function errorPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, p: Problem): Promise<FastifyReply> {
   const t = request.t;
   const title = p.status === 404 ? t('error.not_found') : t('error.title');
   const text = p.status === 404 ? t('error.not_found_hint') : p.status >= 500 ? t('error.internal') : p.message;
-  const html = renderDocument(
-    <Layout locale={request.locale} t={t} meta={{ title, noindex: true }}>
+  const body = (
+    <>
       <h1>{title}</h1>
       <p>{text}</p>
       <p>
         <a href="/">{t('error.back_home')}</a>
       </p>
-    </Layout>,
+    </>
   );
-  return reply.code(p.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  // A refused flood (429) costs no query.
+  return sendPublicPage(deps, request, reply, { title, body, status: p.status, nav: p.status !== 429 });
 }
 
 /**
@@ -75,14 +77,14 @@ export function registerErrorHandling(app: FastifyInstance, deps: Deps): void {
     }
     if (p.status >= 500) request.log.error({ err }, 'unhandled error');
     if (p.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
-    if (wantsHtml(request)) return errorPage(request, reply, p);
+    if (wantsHtml(request)) return errorPage(deps, request, reply, p);
     return reply.code(p.status).send({ error: p.code, message: p.message, ...p.details });
   });
   app.setNotFoundHandler(async (request, reply) => {
     const target = await legacy(request);
     if (target) return reply.redirect(target, 301);
     const p: Problem = { status: 404, code: 'not_found', message: 'not found', details: {} };
-    if (wantsHtml(request)) return errorPage(request, reply, p);
+    if (wantsHtml(request)) return errorPage(deps, request, reply, p);
     return reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` });
   });
 }

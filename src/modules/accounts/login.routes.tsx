@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, RateLimitedError } from '../../web/errors';
-import { Layout, renderDocument } from '../../web/layout';
+import { sendPublicPage } from '../../web/public-page';
 import { isStaff, newPasswordSchema } from './account';
 import { peekPasswordToken, requestPasswordReset, setPasswordWithToken, signIn } from './auth.service';
 import { SESSION_COOKIE } from './auth.plugin';
@@ -21,13 +21,8 @@ export function safeNext(next: string | undefined): string | undefined {
   return next;
 }
 
-function page(request: FastifyRequest, reply: FastifyReply, title: string, body: VNode, status = 200): FastifyReply {
-  const html = renderDocument(
-    <Layout locale={request.locale} t={request.t} meta={{ title, noindex: true }}>
-      {body}
-    </Layout>,
-  );
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: string, body: VNode, status = 200): Promise<FastifyReply> {
+  return sendPublicPage(deps, request, reply, { title, body, status });
 }
 
 /** /login, /logout, and the emailed password links (reset and invitation). */
@@ -39,14 +34,14 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
     const { next, reset } = request.query as { next?: string; reset?: string };
     if (request.user) return reply.redirect(safeNext(next) ?? (isStaff(request.user.role) ? '/admin' : '/'), 303);
     const message = reset === '1' ? { kind: 'ok' as const, text: request.t('reset.done') } : undefined;
-    return page(request, reply, request.t('login.title'), <LoginForm t={request.t} next={safeNext(next) ?? ''} {...(message ? { message } : {})} />);
+    return page(deps, request, reply, request.t('login.title'), <LoginForm t={request.t} next={safeNext(next) ?? ''} {...(message ? { message } : {})} />);
   });
 
   app.post('/login', async function submitLogin(request, reply) {
     const input = loginSchema.safeParse(request.body ?? {});
     const { email, password, next } = input.success ? input.data : { email: '', password: '', next: undefined };
     const again = (status: number, text: string) =>
-      page(request, reply, request.t('login.title'), <LoginForm t={request.t} email={email} next={safeNext(next) ?? ''} message={{ kind: 'error', text }} />, status);
+      page(deps, request, reply, request.t('login.title'), <LoginForm t={request.t} email={email} next={safeNext(next) ?? ''} message={{ kind: 'error', text }} />, status);
     try {
       await loginThrottle.check(request);
     } catch (err) {
@@ -74,7 +69,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/password/forgot', async function showForgotPage(request, reply) {
-    return page(request, reply, request.t('reset.forgot_title'), <ForgotForm t={request.t} />);
+    return page(deps, request, reply, request.t('reset.forgot_title'), <ForgotForm t={request.t} />);
   });
 
   app.post('/password/forgot', async function submitForgot(request, reply) {
@@ -82,29 +77,30 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       await forgotThrottle.check(request);
     } catch (err) {
-      if (err instanceof RateLimitedError) return page(request, reply, request.t('reset.forgot_title'), <ForgotForm t={request.t} message={{ kind: 'error', text: request.t('login.throttled') }} />, 429);
+      if (err instanceof RateLimitedError) return page(deps, request, reply, request.t('reset.forgot_title'), <ForgotForm t={request.t} message={{ kind: 'error', text: request.t('login.throttled') }} />, 429);
       throw err;
     }
     await forgotThrottle.fail(request);
     // Not awaited: the answer must not take longer when the account exists.
     void requestPasswordReset(deps, email).catch((err: unknown) => request.log.error({ err }, 'password reset email failed'));
-    return page(request, reply, request.t('reset.forgot_title'), <ForgotForm t={request.t} message={{ kind: 'ok', text: request.t('reset.sent') }} />);
+    return page(deps, request, reply, request.t('reset.forgot_title'), <ForgotForm t={request.t} message={{ kind: 'ok', text: request.t('reset.sent') }} />);
   });
 
   app.get('/password/reset', async function showResetPage(request, reply) {
     const { token = '' } = request.query as { token?: string };
     const live = typeof token === 'string' ? await peekPasswordToken(deps, token) : undefined;
-    if (!live) return page(request, reply, request.t('reset.expired_title'), <p class="notice notice-error">{request.t('reset.expired')}</p>, 400);
-    return page(request, reply, request.t('reset.new_password'), <ResetForm t={request.t} token={token} name={live.name} invite={live.purpose === 'invite'} />);
+    if (!live) return page(deps, request, reply, request.t('reset.expired_title'), <p class="notice notice-error">{request.t('reset.expired')}</p>, 400);
+    return page(deps, request, reply, request.t('reset.new_password'), <ResetForm t={request.t} token={token} name={live.name} invite={live.purpose === 'invite'} />);
   });
 
   app.post('/password/reset', async function submitReset(request, reply) {
     const { token, password } = resetSchema.catch({ token: '', password: '' }).parse(request.body ?? {});
     const live = await peekPasswordToken(deps, token);
-    if (!live) return page(request, reply, request.t('reset.expired_title'), <p class="notice notice-error">{request.t('reset.expired')}</p>, 400);
+    if (!live) return page(deps, request, reply, request.t('reset.expired_title'), <p class="notice notice-error">{request.t('reset.expired')}</p>, 400);
     const ok = newPasswordSchema.safeParse(password);
     if (!ok.success)
       return page(
+        deps,
         request,
         reply,
         request.t('reset.new_password'),
@@ -114,7 +110,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
     try {
       await setPasswordWithToken(deps, token, ok.data);
     } catch (err) {
-      if (err instanceof AppError && err.status === 400) return page(request, reply, request.t('reset.expired_title'), <p class="notice notice-error">{request.t('reset.expired')}</p>, 400);
+      if (err instanceof AppError && err.status === 400) return page(deps, request, reply, request.t('reset.expired_title'), <p class="notice notice-error">{request.t('reset.expired')}</p>, 400);
       throw err;
     }
     clearSessionCookie(reply);

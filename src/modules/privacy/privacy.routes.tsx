@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { ForbiddenError, UnauthorizedError } from '../../web/errors';
-import { Layout, renderDocument } from '../../web/layout';
+import { sendPublicPage } from '../../web/public-page';
 import { parseInput } from '../../web/validate';
 import { clearSessionCookie, verifyFormCsrf } from '../accounts/session.service';
 import { ERASE_MODES, eraseGuest, eraseReader, guestData, purgeExpiredAddresses, readerData, requestGuestLink, verifyGuestToken, type PersonalData } from './privacy.service';
@@ -16,13 +16,8 @@ const tokenParams = z.object({ token: z.string().min(10).max(1000) });
 /** How often client-address HMACs past the retention period are dropped. */
 const PURGE_EVERY_MS = 6 * 3600 * 1000;
 
-function page(request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200): FastifyReply {
-  const html = renderDocument(
-    <Layout locale={request.locale} t={request.t} meta={{ title, noindex: true }}>
-      {body}
-    </Layout>,
-  );
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200): Promise<FastifyReply> {
+  return sendPublicPage(deps, request, reply, { title, body, status, cacheControl: 'private, no-store' });
 }
 
 function download(reply: FastifyReply, data: PersonalData): FastifyReply {
@@ -39,7 +34,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
     const { ipRetentionDays } = await getPrivacySettings(deps);
     const done = (request.query as { erased?: string }).erased;
     const message = done !== undefined && /^\d+$/.test(done) ? request.t('privacy.erased', { count: done }) : undefined;
-    return page(request, reply, request.t('privacy.title'), <PrivacyPage t={request.t} user={request.user} csrf={request.sessionCsrf} retentionDays={ipRetentionDays} message={message} />);
+    return page(deps, request, reply, request.t('privacy.title'), <PrivacyPage t={request.t} user={request.user} csrf={request.sessionCsrf} retentionDays={ipRetentionDays} message={message} />);
   });
 
   app.get('/account/data.json', async (request, reply) => {
@@ -62,14 +57,14 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
     const { email } = parseInput(guestForm, request.body ?? {}, request.locale);
     await requestGuestLink(deps, email);
     const { ipRetentionDays } = await getPrivacySettings(deps);
-    return page(request, reply, request.t('privacy.title'), <PrivacyPage t={request.t} user={request.user} csrf={request.sessionCsrf} retentionDays={ipRetentionDays} message={request.t('privacy.guest.sent')} />);
+    return page(deps, request, reply, request.t('privacy.title'), <PrivacyPage t={request.t} user={request.user} csrf={request.sessionCsrf} retentionDays={ipRetentionDays} message={request.t('privacy.guest.sent')} />);
   });
 
   app.get('/privacy/guest/:token', async (request, reply) => {
     const { token } = parseInput(tokenParams, request.params);
     const email = verifyGuestToken(deps, token);
     const data = await guestData(deps, email);
-    return page(request, reply, request.t('privacy.title'), <GuestPage t={request.t} email={email} token={token} count={data.comments.length} />);
+    return page(deps, request, reply, request.t('privacy.title'), <GuestPage t={request.t} email={email} token={token} count={data.comments.length} />);
   });
 
   app.get('/privacy/guest/:token/data.json', async (request, reply) => {
