@@ -23,10 +23,10 @@ describe.each(DIALECTS)('the section navigation of every public page on %s', (en
   });
   afterAll(async () => t?.close());
 
-  it('shows the same section links on the login, privacy and error pages as on the home page', async () => {
+  it('shows the same section links on the login, privacy, unsubscribe and error pages as on the home page', async () => {
     const home = navLinks((await get('/')).body);
     expect([...home].sort()).toEqual(['/ Accueil', '/economie Économie', '/sport Sport']);
-    for (const [url, status] of [['/login', 200], ['/privacy', 200], ['/rubrique/inconnue/vraiment', 404], ['/tag/inconnu', 404]] as const) {
+    for (const [url, status] of [['/login', 200], ['/privacy', 200], ['/rubrique/inconnue/vraiment', 404], ['/tag/inconnu', 404], ['/notifications/unsubscribe?token=forged', 400]] as const) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(status);
       expect(navLinks(res.body), url).toEqual(home);

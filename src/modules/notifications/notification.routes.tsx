@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { Layout, renderDocument } from '../../web/layout';
+import { sendPublicPage } from '../../web/public-page';
 import { articlePath } from '../articles/article';
 import { replyNotificationsSettled, unsubscribeReplies } from './notification.service';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
@@ -11,21 +11,24 @@ const unsubscribeQuery = z.object({ token: z.string().max(200).default('') });
 const SHUTDOWN_WAIT_MS = 5000;
 
 /** A short page about the link: what was done, or why nothing was. */
-function notice(request: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string, back?: { href: string; label: string }): FastifyReply {
+function notice(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: { status: number; title: string; text: string; back?: { href: string; label: string } | undefined },
+): Promise<FastifyReply> {
   const body = (
-    <Layout locale={request.locale} t={request.t} meta={{ title, noindex: true }}>
-      <section class="notice-page">
-        <h1>{title}</h1>
-        <p>{text}</p>
-        {back ? (
-          <p>
-            <a href={back.href}>{back.label}</a>
-          </p>
-        ) : null}
-      </section>
-    </Layout>
+    <section class="notice-page">
+      <h1>{page.title}</h1>
+      <p>{page.text}</p>
+      {page.back ? (
+        <p>
+          <a href={page.back.href}>{page.back.label}</a>
+        </p>
+      ) : null}
+    </section>
   );
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(renderDocument(body));
+  return sendPublicPage(deps, request, reply, { title: page.title, body, status: page.status, cacheControl: 'private, no-store' });
 }
 
 /** The one-click unsubscribe link of reply emails; shutdown waits (briefly) for emails in flight. */
@@ -34,10 +37,10 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     const parsed = unsubscribeQuery.safeParse(request.query ?? {});
     const commentId = parsed.success ? verifyUnsubscribeToken(deps.secret, parsed.data.token) : undefined;
     const t = request.t;
-    if (commentId === undefined) return notice(request, reply, 400, t('notifications.link_invalid.title'), t('notifications.link_invalid.text'));
+    if (commentId === undefined) return notice(deps, request, reply, { status: 400, title: t('notifications.link_invalid.title'), text: t('notifications.link_invalid.text') });
     const article = await unsubscribeReplies(deps, commentId);
     const back = article ? { href: `${articlePath(article)}#comment-${commentId}`, label: t('notifications.unsubscribed.article', { title: article.title }) } : undefined;
-    return notice(request, reply, 200, t('notifications.unsubscribed.title'), t('notifications.unsubscribed.text'), back);
+    return notice(deps, request, reply, { status: 200, title: t('notifications.unsubscribed.title'), text: t('notifications.unsubscribed.text'), back });
   });
 
   app.addHook('onClose', async () => {
