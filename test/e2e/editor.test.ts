@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchChromium } from '../support/browser';
+import { launchChromium, listeningApp } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
 import { createUserWithToken } from '../support/factories';
-import { createTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The server's clock: real time plus an offset the test can move forward, so that
@@ -34,10 +34,7 @@ describe.each(DIALECTS)('the editor’s day in Chromium on %s', (engine) => {
   const clock = movableClock();
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp(engine, { env: { PALABRE_BASE_URL: base }, clock });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    ({ t, base } = await listeningApp(engine, { clock }));
     const editor = await createUserWithToken(t.deps, 'editor', 'Awa Traoré');
     editorEmail = editor.email;
     await t.app.inject({ method: 'POST', url: '/api/v1/sections', headers: editor.auth, payload: { name: 'Afrique', slug: 'afrique' } });

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchChromium } from '../support/browser';
+import { launchChromium, listeningApp, watchProblems } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from '../support/factories';
-import { createTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,21 +20,8 @@ describe.each(DIALECTS)('likes and edits in Chromium on %s', (engine) => {
   let articleId: number;
   const problems: string[] = [];
 
-  const watch = (p: Page) => {
-    p.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    p.on('pageerror', (e) => problems.push(e.message));
-    p.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-    });
-  };
-
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp(engine, { env: { PALABRE_BASE_URL: base } });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    ({ t, base } = await listeningApp(engine));
     const editor = await createUserWithToken(t.deps, 'editor');
     await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { minSubmitSeconds: 0, floodSeconds: 0 } });
     const a = await createArticle(t, editor.auth, { title: 'La crue du fleuve', body: 'Le fleuve monte.' });
@@ -43,8 +30,8 @@ describe.each(DIALECTS)('likes and edits in Chromium on %s', (engine) => {
     await warmUpPosting(t, editor.auth);
     page = await (await browser.newContext()).newPage();
     watcher = await (await browser.newContext()).newPage();
-    watch(page);
-    watch(watcher);
+    watchProblems(page, problems);
+    watchProblems(watcher, problems);
   });
   afterAll(async () => {
     await page?.context().close();

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchChromium } from '../support/browser';
+import { launchChromium, listeningApp, watchProblems } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from '../support/factories';
-import { createTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,23 +20,14 @@ describe.each(DIALECTS)('a reader in Chromium on %s', (engine) => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp(engine, { env: { PALABRE_BASE_URL: base } });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    ({ t, base } = await listeningApp(engine));
     const editor = await createUserWithToken(t.deps, 'editor');
     const a = await createArticle(t, editor.auth, { title: 'Les pluies arrivent tôt cette année', body: 'Les agriculteurs se préparent.' });
     articlePath = pathOf(a.url);
     articleId = a.id;
     await warmUpPosting(t, editor.auth); // model loading is start-up, not delivery
     page = await (await browser.newContext()).newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-    });
+    watchProblems(page, problems);
   });
   afterAll(async () => {
     await page?.context().close();

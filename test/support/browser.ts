@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Engine } from '../../src/db/dialect';
-import { createTestApp, type TestApp } from './test-app';
+import { createTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 /** A free local port: the base URL must be known before the app is built (same-origin checks compare to it). */
 export async function freePort(): Promise<number> {
@@ -37,10 +37,10 @@ export function watchProblems(page: Page, problems: string[]): void {
 }
 
 /** An app listening on a free port of 127.0.0.1, its base URL set to that address (for the browser tests). */
-export async function listeningApp(engine: Engine): Promise<{ t: TestApp; base: string }> {
+export async function listeningApp(engine: Engine, opts: TestAppOptions = {}): Promise<{ t: TestApp; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp(engine, { env: { PALABRE_BASE_URL: base } });
+  const t = await createTestApp(engine, { ...opts, env: { ...opts.env, PALABRE_BASE_URL: base } });
   await t.app.listen({ port, host: '127.0.0.1' });
   return { t, base };
 }

@@ -255,5 +255,4 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     await revokeToken(deps, ctx.user, id);
     return reply.redirect('/admin/account', 303);
   });
-
 }

@@ -76,6 +76,14 @@ export interface Readability {
   lang: string;
 }
 
+let lastLanguage: { text: string; lang: string } | undefined;
+
+/** franc's language of a text (`und` when unsure), remembered for the last text: two phases ask about each comment. */
+function languageOf(clean: string): string {
+  if (lastLanguage?.text !== clean) lastLanguage = { text: clean, lang: franc(clean, { minLength: 20 }) };
+  return lastLanguage.lang;
+}
+
 const LINKS = /<[^>]*>|\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+|[@#]\w+/gi;
 
 /**
@@ -86,7 +94,7 @@ const LINKS = /<[^>]*>|\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+|[@#]\w+/gi;
 export function measureReadability(text: string): Readability {
   const lex = load();
   const clean = text.replace(LINKS, ' ');
-  const lang = franc(clean, { minLength: 20 });
+  const lang = languageOf(clean);
   const unknownWords: string[] = [];
   let letters = 0;
   let unknownLetters = 0;
@@ -139,7 +147,7 @@ export function isUnreadable(r: Readability, threshold: number): boolean {
  * English one knows.
  */
 export function readsAsFrench(text: string): boolean {
-  const lang = franc(text.replace(LINKS, ' '), { minLength: 20 });
+  const lang = languageOf(text.replace(LINKS, ' '));
   if (lang !== 'und') return lang === 'fra';
   const lex = load();
   let fr = 0;

@@ -199,8 +199,7 @@ const CONTEXTUAL = new Set<HarmCategory>(['identity', 'threat', 'dehumanizing', 
  * the combinations that make harm out of ordinary words (a group and a
  * generalisation, a group and dehumanising words, an insult aimed at someone).
  */
-export function harmFeatures(text: string): string[] {
-  const s = harmSignals(text);
+export function harmFeatures(text: string, s: Map<HarmCategory, string[]> = harmSignals(text)): string[] {
   const has = (c: HarmCategory) => s.has(c);
   // Alone, a group or an act of violence is news vocabulary ("deux jeunes tués"); only the combinations count.
   const out = [...s.keys()].filter((c) => !CONTEXTUAL.has(c)).map((c) => `h:${c}`);

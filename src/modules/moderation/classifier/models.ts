@@ -66,22 +66,49 @@ export function commentFeatures(text: string): FeatureVector {
  */
 export const HARM_FEATURE_VALUE = 2;
 
-/** The toxicity model's features: the comment's own plus the harm lexicon's signals. */
-export function toxicityFeatures(text: string): FeatureVector {
-  const v = commentFeatures(text);
-  for (const f of harmFeatures(text)) v.set(f, HARM_FEATURE_VALUE);
-  return v;
+/** What the toxicity models read of a text, each word list computed once. */
+export interface ToxicityReading {
+  /** The `toxicity` model's features: the comment's own plus the harm lexicon's signals. */
+  features: FeatureVector;
+  /**
+   * The `toxicity-lexicon` model's features: the harm lexicon's, but for sexual words
+   * that are not aimed at anyone ("a song about rape" is a topic, and a swear word
+   * alone is no harm either).
+   */
+  lexicon: FeatureVector;
+  /**
+   * Whether a listed word backs each model: a lexicon signal that counts on its own,
+   * or (for the French model, which learned when swearing goes with abuse) a crude word.
+   */
+  backed: { toxicity: boolean; lexicon: boolean };
+  /** The crude and lexicon words found, for moderators to see. */
+  words: string[];
 }
 
-/**
- * The features of the lexicon-only model: the harm lexicon's, but for sexual
- * words that are not aimed at anyone ("a song about rape" is a topic, and a
- * swear word alone is no harm either).
- */
+/** Reads a text for the toxicity models: profanity, harm signals and features, once. */
+export function readToxicity(text: string): ToxicityReading {
+  const profane = findProfanity(text);
+  const signals = harmSignals(text);
+  const harm = harmFeatures(text, signals);
+  const features = featurize(text, profane.length > 0 ? ['m:profane'] : []);
+  const lexicon: FeatureVector = new Map();
+  for (const f of harm) {
+    features.set(f, HARM_FEATURE_VALUE);
+    if (f !== 'h:sexual') lexicon.set(f, HARM_FEATURE_VALUE);
+  }
+  const words = new Set(profane);
+  for (const list of signals.values()) for (const w of list) words.add(w);
+  return { features, lexicon, backed: { toxicity: harm.length > 0 || profane.length > 0, lexicon: lexicon.size > 0 }, words: [...words] };
+}
+
+/** The toxicity model's features (see ToxicityReading). */
+export function toxicityFeatures(text: string): FeatureVector {
+  return readToxicity(text).features;
+}
+
+/** The lexicon-only model's features (see ToxicityReading). */
 export function lexiconFeatures(text: string): FeatureVector {
-  const v: FeatureVector = new Map();
-  for (const f of harmFeatures(text)) if (f !== 'h:sexual') v.set(f, HARM_FEATURE_VALUE);
-  return v;
+  return readToxicity(text).lexicon;
 }
 
 /** The features a model reads. */
@@ -90,19 +117,8 @@ export function featuresFor(model: ModelName, text: string): FeatureVector {
   return model === 'toxicity' ? toxicityFeatures(text) : lexiconFeatures(text);
 }
 
-/** The listed words that back the toxicity model (crude words, harm lexicon), for moderators to see. */
-export function harmfulWords(text: string): string[] {
-  const words = new Set(findProfanity(text));
-  for (const list of harmSignals(text).values()) for (const w of list) words.add(w);
-  return [...words];
-}
-
-/**
- * Whether a listed word backs a toxicity model: a lexicon signal that counts on
- * its own, or (for the French model, which learned when swearing goes with
- * abuse) a crude word.
- */
+/** Whether a listed word backs a toxicity model (see ToxicityReading). */
 export function isBacked(text: string, model: ModelName = 'toxicity'): boolean {
-  if (model !== 'toxicity') return lexiconFeatures(text).size > 0;
-  return harmFeatures(text).length > 0 || findProfanity(text).length > 0;
+  const { backed } = readToxicity(text);
+  return model === 'toxicity' ? backed.toxicity : backed.lexicon;
 }

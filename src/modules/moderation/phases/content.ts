@@ -1,5 +1,5 @@
 import { logit, sigmoid } from '../classifier/logistic';
-import { commentFeatures, harmfulWords, isBacked, lexiconFeatures, shippedModel, toxicityFeatures } from '../classifier/models';
+import { commentFeatures, readToxicity, shippedModel } from '../classifier/models';
 import type { Phase } from '../pipeline';
 import { findProfanity } from '../profanity';
 import { isUnreadable, measureReadability, readsAsFrench } from '../readability';
@@ -49,16 +49,18 @@ export const spam: Phase = async (ctx) => {
  */
 export const toxicity: Phase = async (ctx) => {
   // Its words were learned from French: another language is judged by the lexicon alone.
-  const model = shippedModel(readsAsFrench(ctx.body) ? 'toxicity' : 'toxicity-lexicon');
+  const french = readsAsFrench(ctx.body);
+  const model = shippedModel(french ? 'toxicity' : 'toxicity-lexicon');
+  const reading = readToxicity(ctx.body);
   // The lexicon model's features come on top, so the site's lessons (kept on the toxicity features) still count.
-  const x = model.name === 'toxicity' ? toxicityFeatures(ctx.body) : new Map([...toxicityFeatures(ctx.body), ...lexiconFeatures(ctx.body)]);
+  const x = french ? reading.features : new Map([...reading.features, ...reading.lexicon]);
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
-  const backed = isBacked(ctx.body, model.name);
+  const backed = french ? reading.backed.toxicity : reading.backed.lexicon;
   const holds = (p: number) => p >= model.hold || (backed && p >= (model.holdBacked ?? model.hold));
   if (!holds(learned)) return { scores };
-  const words = harmfulWords(ctx.body).slice(0, 5);
+  const words = reading.words.slice(0, 5);
   const detail = [learned.toFixed(2), ...(words.length ? [words.join(', ')] : [])].join(' · ');
   return { status: 'pending', reasons: [{ code: holds(base) ? 'toxic' : 'learned_toxic', detail }], scores };
 };
