@@ -7,11 +7,10 @@ import type { Section } from '../articles/section.repository';
 import { z } from 'zod';
 import { catalogue } from '../../web/i18n/catalogue';
 import { discussionSettingsSchema, type DiscussionSettings } from '../moderation/settings';
+import { Csrf } from './csrf.views';
 import { TagsAdmin } from './tags.views';
 
-export function Csrf({ csrf }: { csrf: string }): VNode {
-  return <input type="hidden" name="_csrf" value={csrf} />;
-}
+export { Csrf };
 
 export function SectionsPage({ t, csrf, sections, tags }: { t: Translate; csrf: string; sections: (Section & { count: number })[]; tags: { slug: string; name: string; count: number }[] }): VNode {
   return (

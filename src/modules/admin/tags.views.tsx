@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { Translate } from '../../web/i18n/i18n';
-import { Csrf } from './admin.views';
+import { Csrf } from './csrf.views';
 
 export interface TagRow {
   slug: string;

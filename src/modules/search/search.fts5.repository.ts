@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
-import { pageThroughTiers, type IndexQuery, type SearchIndex } from './search.index';
+import { pageThroughTiers, type IndexQuery, type SearchIndex } from './search.tiers';
 import { term, terms, SEARCH_LANGS } from './search.text';
 
 /**

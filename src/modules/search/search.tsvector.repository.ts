@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
-import { pageThroughTiers, type IndexHit, type IndexQuery, type SearchIndex } from './search.index';
+import { pageThroughTiers, type IndexHit, type IndexQuery, type SearchIndex } from './search.tiers';
 import type { SearchLang } from './search.text';
 
 /** Text search configurations of migration 0004: unaccent, then the language's Snowball stemmer. */
