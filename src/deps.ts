@@ -6,6 +6,9 @@ import { migrate } from './db/migrate';
 import { Hooks } from './infra/hooks';
 import { createMailer, type Mailer } from './infra/mailer';
 import { installModuleHooks } from './modules/hooks';
+import { LikeAnnouncer } from './modules/comments/like.announcer';
+import { createLearnedCache, type LearnedCache } from './modules/moderation/learning.service';
+import { PendingTasks, SHUTDOWN_WAIT_MS } from './modules/notifications/notification.tasks';
 import { PageCache } from './infra/page-cache';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './infra/pubsub';
 import { findSetting, upsertSetting } from './infra/settings.repository';
@@ -31,6 +34,13 @@ export interface Deps {
   secret: string;
   /** In-process events between modules. */
   hooks: Hooks;
+  // Per-process state of the modules: made here, released by closeDeps, never in module-level maps.
+  /** Like counts waiting to be announced on live streams (comments). */
+  likes: LikeAnnouncer;
+  /** Reply emails being sent outside any request (notifications). */
+  replyMails: PendingTasks;
+  /** The site-taught weights of the moderation models, kept up to date from the database (moderation). */
+  learned: LearnedCache;
 }
 
 export interface DepsOptions {
@@ -59,7 +69,13 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
   await cache.start();
   const host = new URL(config.baseUrl).hostname;
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, `Palabre <no-reply@${host}>`, log);
-  const deps: Deps = { config, db: database.db, dialect: database.dialect, database, clock, log, pubsub, mailer, cache, secret, hooks: new Hooks() };
+  const deps: Deps = { config, db: database.db, dialect: database.dialect, database, clock, log, pubsub, mailer, cache,
+    secret,
+    hooks: new Hooks(),
+    likes: new LikeAnnouncer(),
+    replyMails: new PendingTasks(),
+    learned: createLearnedCache(),
+  };
   installModuleHooks(deps);
   return deps;
 }
@@ -79,6 +95,9 @@ async function loadOrCreateSecret(database: Db): Promise<string> {
 
 /** Closes everything createDeps opened. */
 export async function closeDeps(deps: Deps): Promise<void> {
+  deps.likes.close();
+  await deps.replyMails.settledWithin(SHUTDOWN_WAIT_MS);
+  deps.learned.clear();
   deps.cache.stop();
   deps.mailer.close();
   await deps.pubsub.close();

@@ -1,11 +1,13 @@
+import type { CommentChanged } from '../modules/comments/comment';
+
 /** Events one module announces and others act on, awaited in order (e.g. search indexing on publish). */
 export interface HookEvents {
   /** An article was created or changed (any field, any status). */
   'article.saved': { articleId: number };
   /** An article was deleted. */
   'article.deleted': { articleId: number };
-  /** A comment was stored or changed status. */
-  'comment.saved': { commentId: number; articleId: number; status: string; previousStatus: string | null };
+  /** Comments changed (posted, status, edited, erased): announced by the comments module alone, after its transaction. */
+  'comment.changed': CommentChanged;
 }
 
 type Listener<K extends keyof HookEvents> = (payload: HookEvents[K]) => Promise<void> | void;

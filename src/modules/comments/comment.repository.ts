@@ -91,3 +91,69 @@ export async function countPublishedComments(db: Kysely<Database>, articleIds: n
     .execute();
   return new Map(rows.map((r) => [r.article_id, Number(r.n)]));
 }
+
+/** Sets a comment's status and reasons. */
+export async function updateCommentStatus(db: Kysely<Database>, id: number, status: CommentStatus, reasons: Reason[], now: string): Promise<void> {
+  await db.updateTable('comments').set({ status, reasons: JSON.stringify(reasons), updated_at: now }).where('id', '=', id).execute();
+}
+
+/** A reply and its parent, as reply emails need them (guests' emails; accounts' are the accounts module's). */
+export interface ReplyPairRow {
+  replyId: number;
+  articleId: number;
+  replyBody: string;
+  replierName: string;
+  replierUserId: number | null;
+  replierGuestEmail: string | null;
+  parentId: number;
+  parentStatus: CommentStatus;
+  parentNotify: number;
+  parentName: string;
+  parentUserId: number | null;
+  parentGuestEmail: string | null;
+}
+
+export async function findReplyPair(db: Kysely<Database>, replyId: number): Promise<ReplyPairRow | undefined> {
+  return db
+    .selectFrom('comments as r')
+    .innerJoin('comments as p', 'p.id', 'r.parent_id')
+    .select([
+      'r.id as replyId',
+      'r.article_id as articleId',
+      'r.body as replyBody',
+      'r.author_name as replierName',
+      'r.user_id as replierUserId',
+      'r.author_email as replierGuestEmail',
+      'p.id as parentId',
+      'p.status as parentStatus',
+      'p.notify_replies as parentNotify',
+      'p.author_name as parentName',
+      'p.user_id as parentUserId',
+      'p.author_email as parentGuestEmail',
+    ])
+    .where('r.id', '=', replyId)
+    .executeTakeFirst();
+}
+
+/**
+ * Marks a published reply as announced, once: true for the one caller (on any instance)
+ * that set the mark, false when the comment is not a published reply or was announced before.
+ */
+export async function markReplyNotified(db: Kysely<Database>, replyId: number, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('comments')
+    .set({ reply_notified_at: now })
+    .where('id', '=', replyId)
+    .where('parent_id', 'is not', null)
+    .where('status', '=', 'published')
+    .where('reply_notified_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Turns reply emails off for a comment; its article, or undefined when there is no such comment. */
+export async function clearNotifyReplies(db: Kysely<Database>, commentId: number): Promise<number | undefined> {
+  await db.updateTable('comments').set({ notify_replies: 0 }).where('id', '=', commentId).execute();
+  const row = await db.selectFrom('comments').select('article_id').where('id', '=', commentId).executeTakeFirst();
+  return row?.article_id;
+}

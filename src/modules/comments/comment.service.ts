@@ -5,14 +5,14 @@ import { t } from '../../web/i18n/i18n';
 import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
-import { isVisible, type Article } from '../articles/article';
+import { isVisible } from '../articles/article';
 import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
-import { commenterLookups, evaluate } from '../moderation/moderation.service';
+import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
 import { bodyHash } from '../moderation/text';
 import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
 import type { CommentStatus, Reason } from './comment';
 import { findCommentById, insertComment } from './comment.repository';
-import { presentComment } from './comment.presenter';
+import { announceComment } from './comment.status';
 
 export interface SubmitInput {
   articleId: number;
@@ -112,22 +112,9 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
     if (verdict.status === 'published') await bumpArticleVersion(db, article.id);
     return commentId;
   });
-  await deps.hooks.emit('comment.saved', { commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });
+  await deps.hooks.emit('comment.changed', { kind: 'posted', commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });
   if (verdict.status === 'published') await announceComment(deps, id);
   // A bot caught by a trap is answered as if its comment were waiting for review.
   if (verdict.metadata.disguise === 'pending') return { id, status: 'pending', reasons: [] };
   return { id, status: verdict.status, reasons: verdict.reasons };
-}
-
-/** The slice of an article the moderation pipeline needs. */
-export function articleContext(a: Article) {
-  return { id: a.id, commentsOpen: a.commentsOpen, publishAt: a.publishAt, moderation: a.moderation, lang: a.lang };
-}
-
-/** Tells open pages of the article about a newly public comment, and drops its cached pages. */
-export async function announceComment(deps: Deps, commentId: number): Promise<void> {
-  const c = await findCommentById(deps.db, commentId);
-  if (!c || c.status !== 'published') return;
-  await deps.cache.invalidate([`article:${c.article_id}`]);
-  await deps.pubsub.publish(`article:${c.article_id}`, JSON.stringify(presentComment(c)));
 }

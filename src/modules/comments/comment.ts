@@ -42,3 +42,39 @@ export interface PublicComment {
 
 /** Body of PATCH /api/v1/comments/:id (the author, within the edit window). */
 export const commentEditSchema = z.object({ body: z.string({ error: 'body is required' }).max(20000) }).strict();
+
+/** What happened to one comment: posted, its status set by a moderator or a report, or its text edited by its author. */
+export const COMMENT_CHANGE_KINDS = ['posted', 'status', 'edited'] as const;
+export type CommentChangeKind = (typeof COMMENT_CHANGE_KINDS)[number];
+
+/** How an author's comments are erased (privacy): gone (text and name), or kept without a name. */
+export const ERASE_MODES = ['remove', 'anonymize'] as const;
+export type EraseMode = (typeof ERASE_MODES)[number];
+
+/**
+ * The payload of the `comment.changed` event (infra/hooks.ts), announced by the comments
+ * module after every change it commits: one comment (`posted`, `status`, `edited`) or
+ * all of one author's comments at once (`erased`).
+ */
+export type CommentChanged =
+  | { kind: CommentChangeKind; commentId: number; articleId: number; status: CommentStatus; previousStatus: CommentStatus | null }
+  | { kind: 'erased'; mode: EraseMode; articleIds: number[]; count: number };
+
+/** Whose comments: an account's, or a guest's by the email they gave (privacy: download, erasure). */
+export type CommentAuthor = { userId: number } | { email: string };
+
+/** A stored reason; unknown keys (details older versions or imports wrote) are kept. */
+export const reasonSchema = z.looseObject({ code: z.string(), detail: z.string().optional() });
+const storedReasons = z.array(reasonSchema);
+
+/** The reasons column as stored (a JSON array), parsed once where it is read; unreadable JSON reads as no reasons. */
+export function parseReasons(json: string): Reason[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const r = storedReasons.safeParse(value);
+  return r.success ? r.data : [];
+}

@@ -9,29 +9,39 @@ interface Batch {
   timer: NodeJS.Timeout;
 }
 
-const batches = new WeakMap<Deps, Map<number, Batch>>();
-
 /**
- * Announces like counts on the article's live stream, coalesced: during a spike of
- * likes each open page gets at most one `likes` event per second (per instance) with
- * the current counts of the comments liked meanwhile, instead of one per like.
+ * Like counts waiting to be announced on the articles' live streams, one per process
+ * (held in Deps, made by createDeps). During a spike of likes each open page gets at
+ * most one `likes` event per second (per instance) with the current counts of the
+ * comments liked meanwhile, instead of one per like. close() drops what is waiting.
  */
-export function announceLikes(deps: Deps, articleId: number, commentId: number): void {
-  let perArticle = batches.get(deps);
-  if (!perArticle) batches.set(deps, (perArticle = new Map()));
-  const pending = perArticle.get(articleId);
-  if (pending) {
-    pending.ids.add(commentId);
-    return;
+export class LikeAnnouncer {
+  private readonly batches = new Map<number, Batch>();
+
+  announce(deps: Deps, articleId: number, commentId: number): void {
+    const pending = this.batches.get(articleId);
+    if (pending) {
+      pending.ids.add(commentId);
+      return;
+    }
+    const timer = setTimeout(() => {
+      const batch = this.batches.get(articleId);
+      this.batches.delete(articleId);
+      if (batch) void flush(deps, articleId, [...batch.ids]);
+    }, LIKES_ANNOUNCE_MS);
+    timer.unref();
+    this.batches.set(articleId, { ids: new Set([commentId]), timer });
   }
-  const map = perArticle;
-  const timer = setTimeout(() => {
-    const batch = map.get(articleId);
-    map.delete(articleId);
-    if (batch) void flush(deps, articleId, [...batch.ids]);
-  }, LIKES_ANNOUNCE_MS);
-  timer.unref();
-  perArticle.set(articleId, { ids: new Set([commentId]), timer });
+
+  close(): void {
+    for (const b of this.batches.values()) clearTimeout(b.timer);
+    this.batches.clear();
+  }
+}
+
+/** Announces like counts on the article's live stream, coalesced per article (deps.likes). */
+export function announceLikes(deps: Deps, articleId: number, commentId: number): void {
+  deps.likes.announce(deps, articleId, commentId);
 }
 
 async function flush(deps: Deps, articleId: number, ids: number[]): Promise<void> {

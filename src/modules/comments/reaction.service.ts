@@ -5,13 +5,12 @@ import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
 import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
-import { commenterLookups, evaluate } from '../moderation/moderation.service';
+import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
 import { getDiscussionSettings } from '../moderation/settings';
 import { bodyHash } from '../moderation/text';
 import type { CommentStatus, Reason } from './comment';
 import { presentComment } from './comment.presenter';
 import { findCommentById } from './comment.repository';
-import { articleContext } from './comment.service';
 import { announceLikes } from './like.announcer';
 import { applyEdit, deleteLike, findEditableComment, insertLike, listLikeCounts, listLikedIds, listRecentOwnComments, type EditableRow } from './reaction.repository';
 
@@ -138,7 +137,7 @@ export async function editComment(deps: Deps, commentId: number, body: string, r
     await bumpArticleVersion(db, article.id);
   });
   await deps.cache.invalidate([`article:${article.id}`]);
-  await deps.hooks.emit('comment.saved', { commentId: c.id, articleId: article.id, status: verdict.status, previousStatus: c.status });
+  await deps.hooks.emit('comment.changed', { kind: 'edited', commentId: c.id, articleId: article.id, status: verdict.status, previousStatus: c.status });
   if (verdict.status === 'published') await announceEdit(deps, c.id);
   return { id: c.id, status: verdict.status, reasons: verdict.reasons, editedAt, body: verdict.body, html };
 }

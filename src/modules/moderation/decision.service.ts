@@ -1,9 +1,8 @@
 import type { Deps } from '../../deps';
 import { NotFoundError, ValidationError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
-import { bumpArticleVersion } from '../articles/article.repository';
 import type { CommentStatus, Reason } from '../comments/comment';
-import { announceComment } from '../comments/comment.service';
+import { setCommentStatus } from '../comments/comment.status';
 import { featuresFor, type ModelName } from './classifier/models';
 import { planLesson, recordLesson } from './learning.service';
 import {
@@ -13,7 +12,6 @@ import {
   insertLog,
   insertReport,
   resolveReports,
-  updateCommentStatus,
 } from './moderation.repository';
 import { getDiscussionSettings } from './settings';
 
@@ -24,31 +22,30 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const MODERATOR_ROLES = ['admin', 'editor', 'moderator'] as const;
 
 /**
- * Changes a comment's status and does everything that goes with it, once the
- * status row is written: the article's version and cached pages when the
- * comment enters or leaves the public thread, the live announcement of a newly
- * public comment, and the 'comment.saved' hook.
+ * Changes a comment's status through the comments module (setCommentStatus), with
+ * moderation's own rows (open reports closed, the audit log, the models' lessons)
+ * written in the same transaction.
  */
 async function applyStatus(
   deps: Deps,
-  c: { id: number; article_id: number; status: CommentStatus; reasons: string },
+  c: { id: number; article_id: number; status: CommentStatus },
   next: CommentStatus,
   reasons: Reason[],
   log: { actorId: number | null; action: string; reason: string | null },
   lessons: Lesson[] = [],
 ): Promise<void> {
   const now = deps.clock.now().toISOString();
-  const publicChange = (c.status === 'published') !== (next === 'published');
-  await deps.dialect.writeTransaction(deps.db, async (db) => {
-    await updateCommentStatus(db, c.id, next, JSON.stringify(reasons), now);
-    if (publicChange) await bumpArticleVersion(db, c.article_id);
-    if (log.actorId !== null) await resolveReports(db, c.id, now);
-    await insertLog(db, { comment_id: c.id, actor_id: log.actorId, action: log.action, reason: log.reason, previous_status: c.status, status: next, target: null, created_at: now });
-    for (const l of lessons) await recordLesson(db, l.model, l.changes, now);
+  await setCommentStatus(deps, {
+    comment: c,
+    status: next,
+    reasons,
+    at: now,
+    alongside: async (db) => {
+      if (log.actorId !== null) await resolveReports(db, c.id, now);
+      await insertLog(db, { comment_id: c.id, actor_id: log.actorId, action: log.action, reason: log.reason, previous_status: c.status, status: next, target: null, created_at: now });
+      for (const l of lessons) await recordLesson(db, l.model, l.changes, now);
+    },
   });
-  if (publicChange) await deps.cache.invalidate([`article:${c.article_id}`]);
-  await deps.hooks.emit('comment.saved', { commentId: c.id, articleId: c.article_id, status: next, previousStatus: c.status });
-  if (next === 'published' && c.status !== 'published') await announceComment(deps, c.id);
 }
 
 interface Lesson {

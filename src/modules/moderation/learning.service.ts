@@ -18,12 +18,16 @@ interface Learned {
   deltas: Map<string, number>;
 }
 
-const learnedByDb = new WeakMap<object, Map<ModelName, Learned>>();
+/** One process's copy of the learned weights, per model: held in Deps (createDeps). */
+export type LearnedCache = Map<ModelName, Learned>;
+
+export function createLearnedCache(): LearnedCache {
+  return new Map();
+}
 
 /** The site's weight changes of a model, brought up to date with the database. */
-export async function learnedWeights(deps: Pick<Deps, 'db'>, model: ModelName): Promise<ReadonlyMap<string, number>> {
-  let perModel = learnedByDb.get(deps.db);
-  if (!perModel) learnedByDb.set(deps.db, (perModel = new Map()));
+export async function learnedWeights(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName): Promise<ReadonlyMap<string, number>> {
+  const perModel = deps.learned;
   const mine = perModel.get(model) ?? { version: 0, deltas: new Map<string, number>() };
   perModel.set(model, mine);
   const { version } = await findModelVersion(deps.db, model);
@@ -59,7 +63,7 @@ const MAX_STEP = 2;
  * otherwise the smallest change of the comment's feature weights that brings its
  * score to the target. Read outside the decision's transaction; recorded inside it.
  */
-export async function planLesson(deps: Pick<Deps, 'db'>, model: ModelName, x: FeatureVector, unwanted: boolean): Promise<Map<string, number> | undefined> {
+export async function planLesson(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, x: FeatureVector, unwanted: boolean): Promise<Map<string, number> | undefined> {
   const deltas = await learnedWeights(deps, model);
   const z = logit(shippedModel(model), x, deltas);
   const target = targets(model);
@@ -79,7 +83,7 @@ export async function recordLesson(db: Kysely<Database>, model: ModelName, chang
 }
 
 /** The model's probability for a comment: shipped weights alone, and with what the site taught it. */
-export async function scoreWithLearning(deps: Pick<Deps, 'db'>, model: ModelName, x: FeatureVector): Promise<{ base: number; learned: number }> {
+export async function scoreWithLearning(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, x: FeatureVector): Promise<{ base: number; learned: number }> {
   const m = shippedModel(model);
   const deltas = await learnedWeights(deps, model);
   return { base: sigmoid(logit(m, x)), learned: sigmoid(logit(m, x, deltas)) };

@@ -1,6 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { CommentStatus } from '../comments/comment';
 import type { CommentsTable } from '../comments/comment.tables';
 
 type Db = Kysely<Database>;
@@ -164,11 +163,6 @@ export async function listCommenterHistory(db: Db, c: { id: number; user_id: num
     .limit(limit)
     .execute();
   return rows.map(normalise);
-}
-
-/** Sets a comment's status and reasons. */
-export async function updateCommentStatus(db: Db, id: number, status: CommentStatus, reasons: string, now: string): Promise<void> {
-  await db.updateTable('comments').set({ status, reasons, updated_at: now }).where('id', '=', id).execute();
 }
 
 /** Appends one row to the audit log. */

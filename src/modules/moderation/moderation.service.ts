@@ -1,13 +1,18 @@
 import type { Deps } from '../../deps';
 import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
+import type { Article } from '../articles/article';
 import { findArticleById } from '../articles/article.repository';
-import { articleContext } from '../comments/comment.service';
 import { learnedWeights } from './learning.service';
 import { existsApprovedComment, existsRepeat, findActiveBan, findLastCommentAt, type CommenterKey } from './moderation.repository';
 import { PHASES } from './phases';
 import { runPipeline, type ModerationContext, type ModerationLookups, type Verdict } from './pipeline';
 import { getDiscussionSettings } from './settings';
+
+/** The slice of an article the moderation pipeline needs. */
+export function articleContext(a: Article): ModerationContext['article'] {
+  return { id: a.id, commentsOpen: a.commentsOpen, publishAt: a.publishAt, moderation: a.moderation, lang: a.lang };
+}
 
 /** What the pipeline decides for a new comment: status, reasons, scores, the (possibly transformed) body. */
 export function evaluate(ctx: ModerationContext): Promise<Verdict> {

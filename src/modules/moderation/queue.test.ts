@@ -71,13 +71,13 @@ describe.each(DIALECTS)('moderation queue and decisions on %s', (engine) => {
     const before = await t.app.inject({ method: 'GET', url: pathOf(article.url) });
     expect(before.body).not.toContain(`id="comment-${held.id}"`);
     const events: unknown[] = [];
-    t.deps.hooks.on('comment.saved', (e) => void events.push(e));
+    t.deps.hooks.on('comment.changed', (e) => void events.push(e));
     const version = async () => (await t.deps.db.selectFrom('articles').select('version').where('id', '=', article.id).executeTakeFirstOrThrow()).version;
     const v0 = await version();
     const res = await decide(held.id, 'approve');
     expect(res.json()).toMatchObject({ id: held.id, status: 'published', previousStatus: 'pending' });
     expect(await version()).toBe(v0 + 1);
-    expect(events).toContainEqual({ commentId: held.id, articleId: article.id, status: 'published', previousStatus: 'pending' });
+    expect(events).toContainEqual({ kind: 'status', commentId: held.id, articleId: article.id, status: 'published', previousStatus: 'pending' });
     const after = await t.app.inject({ method: 'GET', url: pathOf(article.url) });
     expect(after.body).toContain(`id="comment-${held.id}"`);
     const rejected = await decide(held.id, 'reject');

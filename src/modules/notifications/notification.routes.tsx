@@ -3,12 +3,10 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { sendPublicPage } from '../../web/public-page';
 import { articlePath } from '../articles/article';
-import { replyNotificationsSettled, unsubscribeReplies } from './notification.service';
+import { unsubscribeReplies } from './notification.service';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 const unsubscribeQuery = z.object({ token: z.string().max(200).default('') });
-/** How long shutdown waits for reply emails still being sent. */
-const SHUTDOWN_WAIT_MS = 5000;
 
 /** A short page about the link: what was done, or why nothing was. */
 function notice(
@@ -31,7 +29,7 @@ function notice(
   return sendPublicPage(deps, request, reply, { title: page.title, body, status: page.status, cacheControl: 'private, no-store' });
 }
 
-/** The one-click unsubscribe link of reply emails; shutdown waits (briefly) for emails in flight. */
+/** The one-click unsubscribe link of reply emails. */
 export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/notifications/unsubscribe', async (request, reply) => {
     const parsed = unsubscribeQuery.safeParse(request.query ?? {});
@@ -41,12 +39,5 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
     const article = await unsubscribeReplies(deps, commentId);
     const back = article ? { href: `${articlePath(article)}#comment-${commentId}`, label: t('notifications.unsubscribed.article', { title: article.title }) } : undefined;
     return notice(deps, request, reply, { status: 200, title: t('notifications.unsubscribed.title'), text: t('notifications.unsubscribed.text'), back });
-  });
-
-  app.addHook('onClose', async () => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
-    await Promise.race([replyNotificationsSettled(deps), timeout]);
-    clearTimeout(timer);
   });
 }

@@ -4,35 +4,30 @@ import { t } from '../../web/i18n/i18n';
 import { articlePath, type Article } from '../articles/article';
 import { findArticleById } from '../articles/article.repository';
 import { markdownToText } from '../search/search.plain';
-import { claimReplyNotice, findReplyNotice, turnOffReplyNotices, type ReplyNotice } from './notification.repository';
+import { claimReplyNotice, findReplyPairOf, stopReplyNotices, type ReplyPair } from '../comments/comment.replies';
+import { findAccountEmail, findReachableAccountEmail } from './notification.repository';
 import { unsubscribeToken } from './unsubscribe-token';
 
 /** Longest excerpt of a reply quoted in the email, in characters. */
 const EXCERPT_MAX = 300;
 
-/** Emails in flight, per Deps: shutdown (and tests) wait for them; requests never do. */
-const inflight = new WeakMap<Deps, Set<Promise<void>>>();
-
 /**
- * Listens to 'comment.saved': each time a comment becomes public (posted, or approved
+ * Listens to 'comment.changed': each time a comment becomes public (posted, or approved
  * or restored by a moderator), its parent's author is emailed if they asked to be. The
- * work runs after the request's transaction and outside the request: a slow or broken
- * SMTP server never slows or fails the posting of a comment, it is only logged.
- * A held comment (pending, spam, rejected) never sends anything.
+ * work runs after the request's transaction and outside the request (deps.replyMails):
+ * a slow or broken SMTP server never slows or fails the posting of a comment, it is
+ * only logged. A held comment (pending, spam, rejected) never sends anything.
  */
 export function installReplyNotifications(deps: Deps): void {
-  deps.hooks.on('comment.saved', (e) => {
-    if (e.status !== 'published' || e.previousStatus === 'published') return;
-    let set = inflight.get(deps);
-    if (!set) inflight.set(deps, (set = new Set()));
-    const task = notifyReply(deps, e.commentId).finally(() => set.delete(task));
-    set.add(task);
+  deps.hooks.on('comment.changed', (e) => {
+    if (e.kind === 'erased' || e.status !== 'published' || e.previousStatus === 'published') return;
+    deps.replyMails.track(notifyReply(deps, e.commentId));
   });
 }
 
 /** Resolves once every reply email started so far has been sent or has failed. */
 export async function replyNotificationsSettled(deps: Deps): Promise<void> {
-  for (let set = inflight.get(deps); set && set.size > 0; ) await Promise.all([...set]);
+  await deps.replyMails.settled();
 }
 
 async function notifyReply(deps: Deps, replyId: number): Promise<void> {
@@ -41,6 +36,23 @@ async function notifyReply(deps: Deps, replyId: number): Promise<void> {
   } catch (err) {
     deps.log.warn({ err, commentId: replyId }, 'reply notification not sent');
   }
+}
+
+/** A reply and its parent with each author's email (an account's, else the guest's). */
+interface ReplyNotice extends ReplyPair {
+  replierEmail: string | null;
+  /** The account's email (null when the account is suspended), else the guest's. */
+  parentEmail: string | null;
+}
+
+async function findReplyNotice(deps: Deps, replyId: number): Promise<ReplyNotice | undefined> {
+  const pair = await findReplyPairOf(deps, replyId);
+  if (!pair) return undefined;
+  const [replierEmail, parentEmail] = await Promise.all([
+    pair.replierUserId !== null ? findAccountEmail(deps.db, pair.replierUserId) : pair.replierGuestEmail,
+    pair.parentUserId !== null ? findReachableAccountEmail(deps.db, pair.parentUserId) : pair.parentGuestEmail,
+  ]);
+  return { ...pair, replierEmail, parentEmail };
 }
 
 /** Whether the parent's author gets an email for this reply: opted in, reachable, and not its own reply. */
@@ -56,11 +68,11 @@ function wantsNotice(n: ReplyNotice): n is ReplyNotice & { parentEmail: string }
  * Returns whether an email was sent.
  */
 export async function sendReplyNotice(deps: Deps, replyId: number): Promise<boolean> {
-  const n = await findReplyNotice(deps.db, replyId);
+  const n = await findReplyNotice(deps, replyId);
   if (!n || !wantsNotice(n)) return false;
   const article = await findArticleById(deps.db, n.articleId);
   if (!article) return false;
-  if (!(await claimReplyNotice(deps.db, replyId, deps.clock.now().toISOString()))) return false;
+  if (!(await claimReplyNotice(deps, replyId))) return false;
   await deps.mailer.send(replyMail(deps, article, n));
   return true;
 }
@@ -100,6 +112,6 @@ function replyMail(deps: Deps, article: Article, n: ReplyNotice & { parentEmail:
 
 /** Turns reply emails off for a comment (the unsubscribe link); the comment's article, if any. */
 export async function unsubscribeReplies(deps: Deps, commentId: number): Promise<Article | undefined> {
-  const articleId = await turnOffReplyNotices(deps.db, commentId);
+  const articleId = await stopReplyNotices(deps, commentId);
   return articleId === undefined ? undefined : findArticleById(deps.db, articleId);
 }

@@ -4,26 +4,15 @@ import { AppError, ForbiddenError } from '../../web/errors';
 import { t } from '../../web/i18n/i18n';
 import { safeEqual } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
-import { bumpArticleVersion } from '../articles/article.repository';
-import {
-  anonymizeComments,
-  deleteUserRow,
-  findAccount,
-  guestHasComments,
-  listLikesBy,
-  listOwnedCommentEdits,
-  listOwnedComments,
-  ownedArticleIds,
-  purgeIpHashes,
-  removeComments,
-  type Owner,
-} from './privacy.repository';
+import { ERASE_MODES, type CommentAuthor, type EraseMode } from '../comments/comment';
+import { commentEditsOfAuthor, commentsOfAuthor, eraseAuthorComments, forgetAddressesBefore, hasGuestComments, likesOfReader } from '../comments/comment.author';
+import { deleteUserRow, findAccount } from './privacy.repository';
 import { getPrivacySettings } from './privacy.settings';
-import { purgeAddressLikes, removeLikesBy } from '../comments/reaction.repository';
 
-/** What erasure does with the comments: gone (text and name), or kept without a name. */
-export const ERASE_MODES = ['remove', 'anonymize'] as const;
-export type EraseMode = (typeof ERASE_MODES)[number];
+type Owner = CommentAuthor;
+
+/** What erasure does with the comments: gone (text and name), or kept without a name (comments/comment.ts). */
+export { ERASE_MODES, type EraseMode };
 
 /** How long a link sent to a guest works. */
 export const GUEST_LINK_TTL_MS = 24 * 3600 * 1000;
@@ -77,9 +66,9 @@ function articleUrl(deps: Deps, r: { section_slug: string | null; article_slug: 
 
 async function formerTexts(deps: Deps, owner: Owner): Promise<Map<number, FormerText[]>> {
   const byComment = new Map<number, FormerText[]>();
-  for (const e of await listOwnedCommentEdits(deps.db, owner)) {
+  for (const e of await commentEditsOfAuthor(deps, owner)) {
     const list = byComment.get(e.comment_id) ?? [];
-    list.push({ body: e.body, status: e.status, reasons: JSON.parse(e.reasons) as unknown, editedAt: e.edited_at });
+    list.push({ body: e.body, status: e.status, reasons: e.reasons, editedAt: e.edited_at });
     byComment.set(e.comment_id, list);
   }
   return byComment;
@@ -87,9 +76,9 @@ async function formerTexts(deps: Deps, owner: Owner): Promise<Map<number, Former
 
 async function collect(deps: Deps, owner: Owner, email: string, account: PersonalData['account']): Promise<PersonalData> {
   const [rows, edits, likes] = await Promise.all([
-    listOwnedComments(deps.db, owner),
+    commentsOfAuthor(deps, owner),
     formerTexts(deps, owner),
-    'userId' in owner ? listLikesBy(deps.db, `user:${owner.userId}`) : [],
+    'userId' in owner ? likesOfReader(deps, `user:${owner.userId}`) : [],
   ]);
   return {
     format: 'palabre-personal-data',
@@ -106,7 +95,7 @@ async function collect(deps: Deps, owner: Owner, email: string, account: Persona
       name: r.author_name,
       body: r.body,
       status: r.status,
-      reasons: JSON.parse(r.reasons) as unknown,
+      reasons: r.reasons,
       likes: r.likes,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
@@ -129,19 +118,10 @@ export async function guestData(deps: Deps, email: string): Promise<PersonalData
 }
 
 async function erase(deps: Deps, owner: Owner, mode: EraseMode, userId?: number): Promise<number> {
-  const now = deps.clock.now().toISOString();
-  const articles = await ownedArticleIds(deps.db, owner);
-  const count = await deps.dialect.writeTransaction(deps.db, async (db) => {
-    const n = mode === 'remove' ? await removeComments(db, owner, now) : await anonymizeComments(db, owner, t(deps.config.locale, 'privacy.anonymous'), now);
-    for (const id of articles) await bumpArticleVersion(db, id);
-    if (userId !== undefined) {
-      await removeLikesBy(db, `user:${userId}`);
-      await deleteUserRow(db, userId);
-    }
-    return n;
+  return eraseAuthorComments(deps, owner, mode, {
+    anonymousName: t(deps.config.locale, 'privacy.anonymous'),
+    ...(userId !== undefined ? { liker: `user:${userId}`, alongside: (db) => deleteUserRow(db, userId) } : {}),
   });
-  await deps.cache.invalidate(articles.map((id) => `article:${id}`));
-  return count;
 }
 
 /**
@@ -189,7 +169,7 @@ export function verifyGuestToken(deps: Deps, token: string): string {
  */
 export async function requestGuestLink(deps: Deps, rawEmail: string): Promise<void> {
   const email = rawEmail.trim().toLowerCase();
-  if (!(await guestHasComments(deps.db, email))) return;
+  if (!(await hasGuestComments(deps, email))) return;
   const link = `${deps.config.baseUrl}/privacy/guest/${guestToken(deps, email)}`;
   const l = deps.config.locale;
   await deps.mailer.send({ to: email, subject: t(l, 'privacy.mail.subject'), text: t(l, 'privacy.mail.text', { link }) });
@@ -199,6 +179,5 @@ export async function requestGuestLink(deps: Deps, rawEmail: string): Promise<vo
 export async function purgeExpiredAddresses(deps: Deps): Promise<number> {
   const { ipRetentionDays } = await getPrivacySettings(deps);
   const cutoff = new Date(deps.clock.now().getTime() - ipRetentionDays * 86_400_000).toISOString();
-  await purgeAddressLikes(deps.db, cutoff);
-  return purgeIpHashes(deps.db, cutoff);
+  return forgetAddressesBefore(deps, cutoff);
 }
