@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import { Hooks } from './infra/hooks';
 import { createMailer, type Mailer } from './infra/mailer';
 import { installModuleHooks } from './modules/hooks';
+import { CommentStreams } from './modules/comments/comment.stream';
 import { LikeAnnouncer } from './modules/comments/like.announcer';
 import { createLearnedCache, type LearnedCache } from './modules/moderation/learning.service';
 import { PendingTasks, SHUTDOWN_WAIT_MS } from './modules/notifications/notification.tasks';
@@ -35,6 +36,8 @@ export interface Deps {
   /** In-process events between modules. */
   hooks: Hooks;
   // Per-process state of the modules: made here, released by closeDeps, never in module-level maps.
+  /** Open live streams of discussions (comments), ended before the server closes. */
+  streams: CommentStreams;
   /** Like counts waiting to be announced on live streams (comments). */
   likes: LikeAnnouncer;
   /** Reply emails being sent outside any request (notifications). */
@@ -72,6 +75,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
   const deps: Deps = { config, db: database.db, dialect: database.dialect, database, clock, log, pubsub, mailer, cache,
     secret,
     hooks: new Hooks(),
+    streams: new CommentStreams(),
     likes: new LikeAnnouncer(),
     replyMails: new PendingTasks(),
     learned: createLearnedCache(),
@@ -95,6 +99,7 @@ async function loadOrCreateSecret(database: Db): Promise<string> {
 
 /** Closes everything createDeps opened. */
 export async function closeDeps(deps: Deps): Promise<void> {
+  deps.streams.closeAll();
   deps.likes.close();
   await deps.replyMails.settledWithin(SHUTDOWN_WAIT_MS);
   deps.learned.clear();

@@ -1,13 +1,25 @@
 import type { Deps } from '../deps';
-import { installSearchHooks } from './search/search.service';
+import { warmUpModeration } from './moderation/moderation.service';
 import { installReplyNotifications } from './notifications/notification.service';
+import { startAddressRetention } from './privacy/privacy.service';
+import { installSearchHooks } from './search/search.service';
 
 /**
  * Wires the modules' reactions to each other's events (deps.hooks), once per Deps.
  * Each module adds its own line here, e.g. search indexing on 'article.saved'.
  */
 export function installModuleHooks(deps: Deps): void {
-  void deps;
   installSearchHooks(deps);
   installReplyNotifications(deps);
+}
+
+/**
+ * The modules' work beside requests, started once the server is ready (route files
+ * start none): moderation's warm-up, privacy's address retention. Returns what stops it.
+ */
+export async function startModuleWork(deps: Deps): Promise<() => void> {
+  const stops = [warmUpModeration(), await startAddressRetention(deps)];
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -9,6 +9,7 @@ import { registerPrivacyRoutes } from './privacy/privacy.routes';
 import { registerNotificationRoutes } from './notifications/notification.routes';
 import { registerReactionRoutes } from './comments/reaction.routes';
 import { registerEmbedRoutes } from './embed/embed.pages';
+import { startModuleWork } from './hooks';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -16,8 +17,6 @@ import { registerEmbedRoutes } from './embed/embed.pages';
  * Fastify's router prefers static paths, so these never clash with /:section/:slug.
  */
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
-  void app;
-  void deps;
   await registerNewsroom(app, deps);
   registerSearchPages(app, deps);
   registerFeedRoutes(app, deps);
@@ -27,4 +26,9 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerNotificationRoutes(app, deps);
   registerReactionRoutes(app, deps);
   registerEmbedRoutes(app, deps);
+  let stop: (() => void) | undefined;
+  app.addHook('onReady', async () => {
+    stop = await startModuleWork(deps);
+  });
+  app.addHook('onClose', async () => stop?.());
 }

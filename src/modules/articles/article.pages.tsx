@@ -4,16 +4,9 @@ import { NotFoundError } from '../../web/errors';
 import { Layout, renderDocument } from '../../web/layout';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { sendPage } from '../../web/page';
-import { listPublishedComments } from '../comments/comment.repository';
-import { buildThreads, sortThreads } from '../comments/comment.presenter';
-import { COMMENT_SORTS, type CommentSort } from '../comments/comment';
-import { reporterOf } from '../comments/comment.routes';
-import { listLikedIds } from '../comments/reaction.repository';
-import { Discussion, type FormState } from '../comments/comment.views';
+import { buildDiscussion, discussionSort, postOutcome, readerLikes, type DiscussionView, type FormState } from '../comments/discussion';
 import { getMedia } from '../media/media.service';
 import { FeaturedImage } from '../media/media.views';
-import { issueFormToken } from '../moderation/form-token';
-import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { articlePath, isVisible, type Article } from './article';
 import { mediaPath } from '../media/media';
 import { articleHead } from './article.head';
@@ -37,23 +30,15 @@ export async function listTtl(deps: Deps): Promise<number> {
   return Math.max(0, Math.min(LIST_TTL_MS, new Date(next).getTime() - now.getTime()));
 }
 
-/** How the discussion is shown: its order, and (personal renders only) what this reader liked. */
-export interface DiscussionView {
-  sort?: CommentSort;
-  liked?: ReadonlySet<number>;
-}
-
 /** Renders an article's page; formState carries a submitted form's message and values. */
 export async function renderArticlePage(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}, view: DiscussionView = {}): Promise<string> {
   const t = request.t;
-  const [settings, rows, sections, related, image] = await Promise.all([
-    getDiscussionSettings(deps),
-    listPublishedComments(deps.db, article.id),
+  const [discussion, sections, related, image] = await Promise.all([
+    buildDiscussion(deps, request, article, form, view),
     listSections(deps.db),
     findRelatedArticles(deps, article),
     article.image !== null ? getMedia(deps, article.image) : undefined,
   ]);
-  const open = isDiscussionOpen(article, settings, deps.clock.now());
   const canonical = deps.config.baseUrl + articlePath(article);
   return renderDocument(
     <Layout
@@ -70,19 +55,7 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
     >
       <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale} figure={image ? <FeaturedImage media={image} /> : undefined}>
         <RelatedArticles articles={related} t={t} locale={request.locale} />
-        <Discussion
-          articleId={article.id}
-          threads={sortThreads(buildThreads(rows, settings.threadDepth), view.sort ?? 'oldest')}
-          sort={view.sort ?? 'oldest'}
-          {...(view.liked ? { liked: view.liked } : {})}
-          count={rows.length}
-          open={open}
-          settings={settings}
-          t={t}
-          locale={request.locale}
-          form={form}
-          formToken={issueFormToken(deps.secret, article.id, deps.clock.now())}
-        />
+        {discussion}
       </ArticleBody>
     </Layout>,
   );
@@ -173,23 +146,19 @@ export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
     const query = request.query as Record<string, string | undefined>;
     const replyTo = query.replyTo ? Number(query.replyTo) : undefined;
     if (replyTo !== undefined && Number.isInteger(replyTo)) {
-      const rows = await listPublishedComments(deps.db, article.id);
-      const parent = rows.find((r) => r.id === replyTo);
-      const html = await renderArticlePage(deps, request, article, parent ? { replyTo: { id: parent.id, name: parent.author_name } } : {});
+      const html = await renderArticlePage(deps, request, article, {}, { replyToId: replyTo });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
-    const sort = COMMENT_SORTS.find((s) => s === query.sort) ?? 'oldest';
+    const sort = discussionSort(query.sort);
     const liked = query.liked ? Number(query.liked) : undefined;
     if (liked !== undefined && Number.isInteger(liked)) {
       // Back from the no-JS like button: a personal render showing this reader's likes.
-      const ids = await listLikedIds(deps.db, article.id, reporterOf(deps, request));
-      const html = await renderArticlePage(deps, request, article, {}, { sort, liked: new Set(ids) });
+      const html = await renderArticlePage(deps, request, article, {}, { sort, liked: await readerLikes(deps, request, article.id) });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
-    const status = query.comment;
-    if (status === 'published' || status === 'pending' || status === 'refused') {
-      const text = request.t(status === 'published' ? 'comments.posted_published' : status === 'pending' ? 'comments.posted_pending' : 'comments.posted_refused');
-      const html = await renderArticlePage(deps, request, article, { message: { kind: status === 'refused' ? 'error' : 'ok', text } });
+    const message = postOutcome(request, query.comment);
+    if (message) {
+      const html = await renderArticlePage(deps, request, article, { message });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
     // One cached page per order; any other query shares the canonical page.

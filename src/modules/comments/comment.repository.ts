@@ -157,3 +157,16 @@ export async function clearNotifyReplies(db: Kysely<Database>, commentId: number
   const row = await db.selectFrom('comments').select('article_id').where('id', '=', commentId).executeTakeFirst();
   return row?.article_id;
 }
+
+/** The pending comments of an article among the given ids (their author's own view). */
+export async function listOwnPending(db: Kysely<Database>, articleId: number, ids: number[]): Promise<CommentRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('comments')
+    .select(['id', 'article_id', 'parent_id', 'user_id', 'author_name', 'body', 'html', 'status', 'created_at', 'likes'])
+    .where('article_id', '=', articleId)
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .execute();
+}

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
@@ -11,15 +10,14 @@ import { findArticleById } from '../articles/article.repository';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { COMMENT_SORTS, commentInputSchema } from './comment';
 import { presentComment } from './comment.presenter';
-import { findCommentById, listCommentsPage } from './comment.repository';
+import { findCommentById, listCommentsPage, listOwnPending } from './comment.repository';
 import { submitComment } from './comment.service';
 import { pendingIds, rememberOwn, rememberPending } from './comment.pending';
 import { issueFormToken } from '../moderation/form-token';
 import { reportComment } from '../moderation/decision.service';
-import { listOwnPending } from '../moderation/moderation.repository';
-import { hashIp } from '../../web/security';
 import { embedReturnPath } from '../embed/embed.security';
-import { sendEmbedDiscussion } from '../embed/embed.pages';
+import { sendEmbedDiscussion } from '../embed/embed.discussion';
+import { readerKey } from './comment.reader';
 
 /** Comment posting limit per client address; newsroom staff are not limited. */
 const POST_LIMIT = {
@@ -63,11 +61,6 @@ async function visibleArticle(deps: Deps, id: number) {
 
 const reportBody = z.object({ reason: z.string().trim().max(500).optional() });
 
-/** Who reports (or likes): the account, else the (hashed) address; one report (like) each per comment. */
-export function reporterOf(deps: Deps, request: FastifyRequest): string {
-  return request.user ? `user:${request.user.id}` : `address:${hashIp(deps.secret, request.ip)}`;
-}
-
 export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   const secure = deps.config.baseUrl.startsWith('https:');
 
@@ -91,7 +84,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/api/v1/comments/:id/reports', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params);
     const body = parseInput(reportBody, request.body ?? {}, request.locale);
-    await reportComment(deps, id, reporterOf(deps, request), body.reason ?? null);
+    await reportComment(deps, id, readerKey(deps, request), body.reason ?? null);
     return reply.code(201).send({ reported: true });
   });
 
@@ -101,7 +94,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     const c = await findCommentById(deps.db, id);
     const article = c ? await visibleArticle(deps, c.article_id) : undefined;
     if (!c || !article) throw new NotFoundError('comment');
-    await reportComment(deps, id, reporterOf(deps, request), null);
+    await reportComment(deps, id, readerKey(deps, request), null);
     // Sent from the embedded discussion (its form has no return field): back into it.
     const embed = embedReturnPath(deps.config.baseUrl, request.headers.referer);
     return reply.redirect(embed ? `${embed}&reported=1#comment-${id}` : `${articlePath(article)}?reported=1#comments`, 303);
@@ -185,47 +178,12 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   // Open event streams end when the server closes, so shutdown is not held up by readers.
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const res of streams) {
-      res.end();
-      res.socket?.destroy();
-    }
-  });
+  app.addHook('preClose', async () => deps.streams.closeAll());
 
   app.get('/api/v1/articles/:id/comments/events', async (request, reply) => {
     const { id } = parseInput(idParams, request.params);
     await visibleArticle(deps, id);
     reply.hijack();
-    streams.add(reply.raw);
-    reply.raw.on('close', () => streams.delete(reply.raw));
-    await streamComments(deps, request, reply.raw, id);
+    await deps.streams.stream(deps, request, reply.raw, id);
   });
-}
-
-/** Server-Sent Events: every newly published comment of the article, as it happens, on any instance; also edits and like counts. */
-async function streamComments(deps: Deps, request: FastifyRequest, res: ServerResponse, articleId: number): Promise<void> {
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-content-type-options': 'nosniff',
-  });
-  const unsubscribe = await deps.pubsub.subscribe(`article:${articleId}`, (message) => {
-    // A new comment (its id is the event id), or `comment-edited` / `likes` (reaction.service).
-    const { id, event } = JSON.parse(message) as { id?: number; event?: string };
-    if (event === undefined) res.write(`id: ${id}\nevent: comment\ndata: ${message}\n\n`);
-    else res.write(`event: ${event}\ndata: ${message}\n\n`);
-  });
-  // Written once subscribed: a client that has read it will not miss the next comment.
-  res.write('retry: 3000\n: connected\n\n');
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
-  heartbeat.unref();
-  const close = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-  };
-  request.raw.on('close', close);
-  res.on('error', close);
 }

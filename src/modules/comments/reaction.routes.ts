@@ -9,7 +9,7 @@ import { MODERATOR_ROLES } from '../moderation/decision.service';
 import { commentEditSchema } from './comment';
 import { ownIds, rememberPending } from './comment.pending';
 import { findCommentById } from './comment.repository';
-import { reporterOf } from './comment.routes';
+import { readerKey } from './comment.reader';
 import { embedReturnPath } from '../embed/embed.security';
 import { editComment, readerState, setLike, type Reader } from './reaction.service';
 import { listCommentEdits } from './reaction.repository';
@@ -22,7 +22,7 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const likeForm = z.object({ like: z.enum(['0', '1']).default('1'), return: z.string().max(8000).optional() });
 
 function readerOf(deps: Deps, request: FastifyRequest): Reader {
-  return { user: request.user, ownIds: ownIds(request), liker: reporterOf(deps, request) };
+  return { user: request.user, ownIds: ownIds(request), liker: readerKey(deps, request) };
 }
 
 /**
@@ -33,19 +33,19 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
   const secure = deps.config.baseUrl.startsWith('https:');
   app.post('/api/v1/comments/:id/likes', { config: READER_LIMIT }, async (request) => {
     const { id } = parseInput(idParams, request.params);
-    return setLike(deps, id, reporterOf(deps, request), true);
+    return setLike(deps, id, readerKey(deps, request), true);
   });
 
   app.delete('/api/v1/comments/:id/likes', { config: READER_LIMIT }, async (request) => {
     const { id } = parseInput(idParams, request.params);
-    return setLike(deps, id, reporterOf(deps, request), false);
+    return setLike(deps, id, readerKey(deps, request), false);
   });
 
   /** The like button without JavaScript: back to the comment, on a fresh page showing the reader's like. */
   app.post('/comments/:id/like', { config: READER_LIMIT }, async function likeCommentForm(request, reply) {
     const { id } = parseInput(idParams, request.params);
     const form = parseInput(likeForm, request.body ?? {}, request.locale);
-    await setLike(deps, id, reporterOf(deps, request), form.like === '1');
+    await setLike(deps, id, readerKey(deps, request), form.like === '1');
     // From the embed: back into it (a checked /embed path only, never an open redirect),
     // on a personal render showing the reader's like, as the article page.
     const embed = embedReturnPath(deps.config.baseUrl, form.return);

@@ -260,16 +260,3 @@ export async function revokeBan(db: Db, id: number, now: string): Promise<{ kind
   await db.updateTable('moderation_bans').set({ revoked_at: now }).where('id', '=', id).execute();
   return ban;
 }
-
-/** The pending comments of an article among the given ids (their author's own view). */
-export async function listOwnPending(db: Db, articleId: number, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('comments')
-    .select(['id', 'article_id', 'parent_id', 'user_id', 'author_name', 'body', 'html', 'status', 'created_at', 'likes'])
-    .where('article_id', '=', articleId)
-    .where('id', 'in', ids)
-    .where('status', '=', 'pending')
-    .orderBy('id')
-    .execute();
-}

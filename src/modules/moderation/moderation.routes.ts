@@ -10,8 +10,6 @@ import { registerModerationPages } from './moderation.pages';
 import { presentModeratedComment } from './moderation.presenter';
 import { countQueues, listLog, listQueue } from './moderation.repository';
 import { evaluateText } from './moderation.service';
-import { warmUpReadability } from './readability';
-import { shippedModel } from './classifier/models';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from './settings';
 
 /** Who may read and change the discussion settings: admins and editors. */
@@ -21,7 +19,7 @@ function assertSettingsAccess(user: AuthUser | null): void {
 }
 
 /** Every moderation route: 401 for anonymous callers, 403 for anyone who does not moderate. */
-export function assertModerator(request: FastifyRequest): AuthUser {
+function assertModerator(request: FastifyRequest): AuthUser {
   const user = request.user;
   if (!user) throw new UnauthorizedError();
   if (!(MODERATOR_ROLES as readonly string[]).includes(user.role)) throw new ForbiddenError('only moderators, editors and admins moderate comments');
@@ -105,10 +103,4 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
   });
 
   registerModerationPages(app, deps);
-  // The word lists and models take a moment to load: do it now, not on the first reader's comment.
-  setTimeout(() => {
-    warmUpReadability();
-    shippedModel('spam');
-    shippedModel('toxicity');
-  }, 0).unref();
 }

@@ -3,10 +3,12 @@ import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import type { Article } from '../articles/article';
 import { findArticleById } from '../articles/article.repository';
+import { shippedModel } from './classifier/models';
 import { learnedWeights } from './learning.service';
 import { existsApprovedComment, existsRepeat, findActiveBan, findLastCommentAt, type CommenterKey } from './moderation.repository';
 import { PHASES } from './phases';
 import { runPipeline, type ModerationContext, type ModerationLookups, type Verdict } from './pipeline';
+import { warmUpReadability } from './readability';
 import { getDiscussionSettings } from './settings';
 
 /** The slice of an article the moderation pipeline needs. */
@@ -76,4 +78,18 @@ export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ 
     dryRun: true,
   });
   return { status: v.status, reasons: v.reasons, scores: v.scores };
+}
+
+/**
+ * Loads the word lists and models in the background (they take a moment), so the first
+ * reader's comment does not wait for them. Returns what cancels it if not yet started.
+ */
+export function warmUpModeration(): () => void {
+  const timer = setTimeout(() => {
+    warmUpReadability();
+    shippedModel('spam');
+    shippedModel('toxicity');
+  }, 0);
+  timer.unref();
+  return () => clearTimeout(timer);
 }

@@ -13,8 +13,6 @@ import { GuestPage, PrivacyPage } from './privacy.views';
 const eraseForm = z.object({ mode: z.enum(ERASE_MODES), confirm: z.literal('1'), _csrf: z.string().max(200).optional() });
 const guestForm = z.object({ email: z.email().max(320) });
 const tokenParams = z.object({ token: z.string().min(10).max(1000) });
-/** How often client-address HMACs past the retention period are dropped. */
-const PURGE_EVERY_MS = 6 * 3600 * 1000;
 
 function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200): Promise<FastifyReply> {
   return sendPublicPage(deps, request, reply, { title, body, status, cacheControl: 'private, no-store' });
@@ -91,27 +89,5 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
     await savePrivacySettings(deps, s);
     await purgeExpiredAddresses(deps);
     return s;
-  });
-
-  schedulePurge(app, deps);
-}
-
-/** Drops expired address HMACs when the site starts, then every few hours (each instance; the update is idempotent). */
-function schedulePurge(app: FastifyInstance, deps: Deps): void {
-  let timer: NodeJS.Timeout | undefined;
-  const purge = () =>
-    purgeExpiredAddresses(deps).then(
-      (n) => {
-        if (n > 0) deps.log.info({ purged: n }, 'client address HMACs past retention dropped');
-      },
-      (err: unknown) => deps.log.warn({ err }, 'address retention purge failed'),
-    );
-  app.addHook('onReady', async () => {
-    await purge();
-    timer = setInterval(() => void purge(), PURGE_EVERY_MS);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
   });
 }

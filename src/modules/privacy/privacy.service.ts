@@ -181,3 +181,24 @@ export async function purgeExpiredAddresses(deps: Deps): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - ipRetentionDays * 86_400_000).toISOString();
   return forgetAddressesBefore(deps, cutoff);
 }
+
+/** How often client-address HMACs past the retention period are dropped. */
+const PURGE_EVERY_MS = 6 * 3600 * 1000;
+
+/**
+ * Drops expired address HMACs now (awaited: the server is ready once done), then every
+ * few hours (each instance; the update is idempotent). Returns what stops the timer.
+ */
+export async function startAddressRetention(deps: Deps): Promise<() => void> {
+  const purge = () =>
+    purgeExpiredAddresses(deps).then(
+      (n) => {
+        if (n > 0) deps.log.info({ purged: n }, 'client address HMACs past retention dropped');
+      },
+      (err: unknown) => deps.log.warn({ err }, 'address retention purge failed'),
+    );
+  await purge();
+  const timer = setInterval(() => void purge(), PURGE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,76 @@
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Deps } from '../../deps';
+import type { Article } from '../articles/article';
+import { issueFormToken } from '../moderation/form-token';
+import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
+import { COMMENT_SORTS, type CommentSort } from './comment';
+import { buildThreads, sortThreads } from './comment.presenter';
+import { readerKey } from './comment.reader';
+import { listPublishedComments } from './comment.repository';
+import { Discussion, type FormState } from './comment.views';
+import { listLikedIds } from './reaction.repository';
+import type { SortHref } from './reaction.views';
+
+export type { FormState };
+
+/** How the discussion is shown: its order, the comment answered, and (personal renders only) what this reader liked. */
+export interface DiscussionView {
+  sort?: CommentSort;
+  liked?: ReadonlySet<number>;
+  replyToId?: number;
+}
+
+/** Where the discussion's no-JS links and form lead: the article page by default, the embed its own way. */
+export interface DiscussionLinks {
+  sortHref?: SortHref;
+  replyHref?: (commentId: number) => string;
+  /** The page a no-JS form post comes back to (the embed). */
+  returnTo?: string;
+}
+
+/**
+ * The one builder of an article's discussion (threads in the chosen order, like marks,
+ * the form with its fresh token), used by the article page and the embed alike.
+ */
+export async function buildDiscussion(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}, view: DiscussionView = {}, links: DiscussionLinks = {}): Promise<VNode> {
+  const [settings, rows] = await Promise.all([getDiscussionSettings(deps), listPublishedComments(deps.db, article.id)]);
+  const sort = view.sort ?? 'oldest';
+  const parent = view.replyToId !== undefined ? rows.find((r) => r.id === view.replyToId) : undefined;
+  return (
+    <Discussion
+      articleId={article.id}
+      threads={sortThreads(buildThreads(rows, settings.threadDepth), sort)}
+      sort={sort}
+      {...(links.sortHref ? { sortHref: links.sortHref } : {})}
+      {...(view.liked ? { liked: view.liked } : {})}
+      count={rows.length}
+      open={isDiscussionOpen(article, settings, deps.clock.now())}
+      settings={settings}
+      t={request.t}
+      locale={request.locale}
+      form={parent ? { ...form, replyTo: { id: parent.id, name: parent.author_name } } : form}
+      formToken={issueFormToken(deps.secret, article.id, deps.clock.now())}
+      {...(links.replyHref ? { replyHref: links.replyHref } : {})}
+      {...(links.returnTo !== undefined ? { returnTo: links.returnTo } : {})}
+    />
+  );
+}
+
+/** The order a reader asked for; an unknown one is the default, sharing its cached page. */
+export function discussionSort(asked: unknown): CommentSort {
+  return COMMENT_SORTS.find((s) => s === asked) ?? 'oldest';
+}
+
+/** The comments of this article the reader liked (a personal render after the no-JS like button). */
+export async function readerLikes(deps: Deps, request: FastifyRequest, articleId: number): Promise<Set<number>> {
+  return new Set(await listLikedIds(deps.db, articleId, readerKey(deps, request)));
+}
+
+/** The notice shown after a no-JS post (?comment=…), on the article page and in the embed. */
+export function postOutcome(request: FastifyRequest, outcome: unknown): FormState['message'] | undefined {
+  if (outcome === 'published') return { kind: 'ok', text: request.t('comments.posted_published') };
+  if (outcome === 'pending') return { kind: 'ok', text: request.t('comments.posted_pending') };
+  if (outcome === 'refused') return { kind: 'error', text: request.t('comments.posted_refused') };
+  return undefined;
+}
