@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
@@ -8,7 +7,7 @@ import { articlePath, isVisible } from '../articles/article';
 import { renderArticlePage } from '../articles/article.pages';
 import { findArticleById } from '../articles/article.repository';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
-import { COMMENT_SORTS, commentInputSchema } from './comment';
+import { commentFormSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema } from './comment';
 import { presentComment } from './comment.presenter';
 import { findCommentById, listCommentsPage, listOwnPending } from './comment.repository';
 import { submitComment } from './comment.service';
@@ -29,23 +28,6 @@ const POST_LIMIT = {
   },
 };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const listQuery = z.object({ sort: z.enum(COMMENT_SORTS).default('oldest'), after: z.string().max(50).optional() });
-
-/** The form of a comment posted without JavaScript. */
-const formSchema = z.object({
-  body: z.string().default(''),
-  name: z.string().max(200).optional(),
-  email: z.string().max(320).optional(),
-  parentId: z.string().max(20).optional(),
-  website: z.string().max(500).optional(),
-  token: z.string().max(500).optional(),
-  /** The opt-in checkbox: sent ("1") only when ticked. */
-  notifyReplies: z.string().max(10).optional(),
-  /** Posted from the embedded discussion: the /embed page to come back to (checked by embedReturnPath). */
-  return: z.string().max(10_000).optional(),
-});
-
 function decodeOffset(after: string | undefined): number {
   if (!after) return 0;
   const n = Number.parseInt(Buffer.from(after, 'base64url').toString('utf8'), 10);
@@ -59,14 +41,12 @@ async function visibleArticle(deps: Deps, id: number) {
   return a;
 }
 
-const reportBody = z.object({ reason: z.string().trim().max(500).optional() });
-
 export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   const secure = deps.config.baseUrl.startsWith('https:');
 
   /** A fresh signed time-to-submit token for the form (the cached page's one is shared and older). */
   app.get('/api/v1/articles/:id/comments/token', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     await visibleArticle(deps, id);
     reply.header('cache-control', 'private, no-store');
     return { token: issueFormToken(deps.secret, id, deps.clock.now()) };
@@ -74,7 +54,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
 
   /** The reader's own held comments under this article (from the signed cookie), never cached. */
   app.get('/api/v1/articles/:id/comments/mine', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     await visibleArticle(deps, id);
     reply.header('cache-control', 'private, no-store');
     const rows = await listOwnPending(deps.db, id, pendingIds(request));
@@ -82,15 +62,15 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/api/v1/comments/:id/reports', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
-    const body = parseInput(reportBody, request.body ?? {}, request.locale);
+    const { id } = parseInput(commentIdParams, request.params);
+    const body = parseInput(commentReportSchema, request.body ?? {}, request.locale);
     await reportComment(deps, id, readerKey(deps, request), body.reason ?? null);
     return reply.code(201).send({ reported: true });
   });
 
   /** The "Signaler" button without JavaScript: back to the comment with a thank-you. */
   app.post('/comments/:id/report', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async function reportCommentForm(request, reply) {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     const c = await findCommentById(deps.db, id);
     const article = c ? await visibleArticle(deps, c.article_id) : undefined;
     if (!c || !article) throw new NotFoundError('comment');
@@ -101,8 +81,8 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/api/v1/articles/:id/comments', async (request) => {
-    const { id } = parseInput(idParams, request.params);
-    const q = parseInput(listQuery, request.query, request.locale);
+    const { id } = parseInput(commentIdParams, request.params);
+    const q = parseInput(commentListQuery, request.query, request.locale);
     const article = await visibleArticle(deps, id);
     const settings = await getDiscussionSettings(deps);
     const offset = decodeOffset(q.after);
@@ -119,7 +99,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/articles/:id/comments',
     { config: POST_LIMIT },
     async (request, reply) => {
-      const { id } = parseInput(idParams, request.params);
+      const { id } = parseInput(commentIdParams, request.params);
       const input = parseInput(commentInputSchema, request.body, request.locale);
       const result = await submitComment(deps, {
         articleId: id,
@@ -141,9 +121,9 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     '/articles/:id/comments',
     { config: POST_LIMIT },
     async function submitCommentForm(request, reply) {
-      const { id } = parseInput(idParams, request.params);
+      const { id } = parseInput(commentIdParams, request.params);
       const article = await visibleArticle(deps, id);
-      const form = parseInput(formSchema, request.body ?? {}, request.locale);
+      const form = parseInput(commentFormSchema, request.body ?? {}, request.locale);
       const parentId = form.parentId ? Number(form.parentId) : null;
       const notifyReplies = form.notifyReplies !== undefined && form.notifyReplies !== '' && form.notifyReplies !== '0';
       const embed = embedReturnPath(deps.config.baseUrl, form.return);
@@ -181,7 +161,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   app.addHook('preClose', async () => deps.streams.closeAll());
 
   app.get('/api/v1/articles/:id/comments/events', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     await visibleArticle(deps, id);
     reply.hijack();
     await deps.streams.stream(deps, request, reply.raw, id);

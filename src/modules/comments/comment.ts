@@ -78,3 +78,52 @@ export function parseReasons(json: string): Reason[] {
   const r = storedReasons.safeParse(value);
   return r.success ? r.data : [];
 }
+
+/** Who a commenter is, as far as moderation can tell (never a raw address). */
+export interface CommenterKey {
+  userId: number | null;
+  email: string | null;
+  ipHash: string | null;
+}
+
+const storedScores = z.record(z.string(), z.number());
+
+/** The scores column as stored (a JSON object of numbers), parsed once where it is read; unreadable reads as none. */
+export function parseScores(json: string): Record<string, number> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  const r = storedScores.safeParse(value);
+  return r.success ? r.data : {};
+}
+
+// The schemas of the comments module's routes, exported for the OpenAPI document.
+
+/** `:id` of /api/v1/articles/:id/comments… and /api/v1/comments/:id… */
+export const commentIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Query of GET /api/v1/articles/:id/comments. */
+export const commentListQuery = z.object({ sort: z.enum(COMMENT_SORTS).default('oldest'), after: z.string().max(50).optional() });
+
+/** The form of a comment posted without JavaScript (POST /articles/:id/comments). */
+export const commentFormSchema = z.object({
+  body: z.string().default(''),
+  name: z.string().max(200).optional(),
+  email: z.string().max(320).optional(),
+  parentId: z.string().max(20).optional(),
+  website: z.string().max(500).optional(),
+  token: z.string().max(500).optional(),
+  /** The opt-in checkbox: sent ("1") only when ticked. */
+  notifyReplies: z.string().max(10).optional(),
+  /** Posted from the embedded discussion: the /embed page to come back to (checked by embedReturnPath). */
+  return: z.string().max(10_000).optional(),
+});
+
+/** Body of POST /api/v1/comments/:id/reports. */
+export const commentReportSchema = z.object({ reason: z.string().trim().max(500).optional() });
+
+/** The no-JS like button's form (POST /comments/:id/like). */
+export const likeFormSchema = z.object({ like: z.enum(['0', '1']).default('1'), return: z.string().max(8000).optional() });

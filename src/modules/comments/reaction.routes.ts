@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { articlePath, isVisible } from '../articles/article';
 import { findArticleById } from '../articles/article.repository';
 import { MODERATOR_ROLES } from '../moderation/decision.service';
-import { commentEditSchema } from './comment';
+import { commentEditSchema, commentIdParams, likeFormSchema } from './comment';
 import { ownIds, rememberPending } from './comment.pending';
 import { findCommentById } from './comment.repository';
 import { readerKey } from './comment.reader';
@@ -17,9 +16,7 @@ import { listCommentEdits } from './reaction.repository';
 /** The same limit as reader reports, per client address. */
 const READER_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 /** The no-JS like button: `like=1` likes, `like=0` takes it back (what the button showed). */
-const likeForm = z.object({ like: z.enum(['0', '1']).default('1'), return: z.string().max(8000).optional() });
 
 function readerOf(deps: Deps, request: FastifyRequest): Reader {
   return { user: request.user, ownIds: ownIds(request), liker: readerKey(deps, request) };
@@ -32,19 +29,19 @@ function readerOf(deps: Deps, request: FastifyRequest): Reader {
 export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
   const secure = deps.config.baseUrl.startsWith('https:');
   app.post('/api/v1/comments/:id/likes', { config: READER_LIMIT }, async (request) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     return setLike(deps, id, readerKey(deps, request), true);
   });
 
   app.delete('/api/v1/comments/:id/likes', { config: READER_LIMIT }, async (request) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     return setLike(deps, id, readerKey(deps, request), false);
   });
 
   /** The like button without JavaScript: back to the comment, on a fresh page showing the reader's like. */
   app.post('/comments/:id/like', { config: READER_LIMIT }, async function likeCommentForm(request, reply) {
-    const { id } = parseInput(idParams, request.params);
-    const form = parseInput(likeForm, request.body ?? {}, request.locale);
+    const { id } = parseInput(commentIdParams, request.params);
+    const form = parseInput(likeFormSchema, request.body ?? {}, request.locale);
     await setLike(deps, id, readerKey(deps, request), form.like === '1');
     // From the embed: back into it (a checked /embed path only, never an open redirect),
     // on a personal render showing the reader's like, as the article page.
@@ -58,7 +55,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
 
   /** What the shared page cannot print for this reader: their likes, live counts, their editable comments. Never cached. */
   app.get('/api/v1/articles/:id/comments/reader', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     const article = await findArticleById(deps.db, id);
     if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article');
     reply.header('cache-control', 'private, no-store');
@@ -67,7 +64,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
 
   /** The former texts of an edited comment, oldest first: for moderators only. */
   app.get('/api/v1/comments/:id/edits', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     if (!request.user) throw new UnauthorizedError();
     if (!(MODERATOR_ROLES as readonly string[]).includes(request.user.role)) throw new ForbiddenError('only moderators, editors and admins see former texts');
     if (!(await findCommentById(deps.db, id))) throw new NotFoundError('comment');
@@ -78,7 +75,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
 
   /** The author's edit, within the edit window: moderated again like a new comment. */
   app.patch('/api/v1/comments/:id', { config: READER_LIMIT }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(commentIdParams, request.params);
     const input = parseInput(commentEditSchema, request.body ?? {}, request.locale);
     const result = await editComment(deps, id, input.body, readerOf(deps, request), request.ip);
     // Held again: its author keeps seeing it, marked as pending, like a new held comment.

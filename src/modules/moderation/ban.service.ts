@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { NotFoundError, ValidationError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
-import { findModeratedComment, insertBan, insertLog, listActiveBans, revokeBan } from './moderation.repository';
+import { insertBan, insertLog, listActiveBans, revokeBan } from './moderation.repository';
+import { findModeratedComment } from './queue.service';
 
 export const BAN_KINDS = ['account', 'email', 'address'] as const;
 export type BanKind = (typeof BAN_KINDS)[number];
@@ -35,7 +36,7 @@ function parseUntil(until: string | undefined, now: Date): string | null {
  * comment N"; the audit log says who banned whom, until when, and why.
  */
 export async function banCommenter(deps: Deps, actor: AuthUser, input: BanInput): Promise<{ id: number }> {
-  const c = await findModeratedComment(deps.db, input.commentId);
+  const c = await findModeratedComment(deps, input.commentId);
   if (!c) throw new NotFoundError('comment');
   const now = deps.clock.now();
   const expires = parseUntil(input.until, now);

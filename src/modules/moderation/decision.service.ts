@@ -7,16 +7,16 @@ import { featuresFor, type ModelName } from './classifier/models';
 import { planLesson, recordLesson } from './learning.service';
 import {
   countOpenReports,
-  findModeratedComment,
   findStatusBeforeLastDecision,
   insertLog,
   insertReport,
   resolveReports,
 } from './moderation.repository';
+import { findModeratedComment } from './queue.service';
+import { MODERATION_ACTIONS, type ModerationAction } from './moderation';
 import { getDiscussionSettings } from './settings';
 
-export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'restore'] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export { MODERATION_ACTIONS, type ModerationAction };
 
 /** Who may moderate comments (CONTRACT.md roles). */
 export const MODERATOR_ROLES = ['admin', 'editor', 'moderator'] as const;
@@ -82,12 +82,12 @@ function statusFor(action: ModerationAction, before: string | undefined): Commen
  * audit log records who, when, what and why.
  */
 export async function decideComment(deps: Deps, actor: AuthUser, commentId: number, action: ModerationAction, reason: string | null = null): Promise<{ id: number; status: CommentStatus; previousStatus: CommentStatus }> {
-  const c = await findModeratedComment(deps.db, commentId);
+  const c = await findModeratedComment(deps, commentId);
   if (!c) throw new NotFoundError('comment');
   if (c.status === 'deleted') throw new ValidationError('id', 'the comment was deleted by its author');
   const next = statusFor(action, action === 'restore' ? await findStatusBeforeLastDecision(deps.db, c.id) : undefined);
   const lessons = await lessonsOf(deps, action, c.body);
-  const kept = (JSON.parse(c.reasons) as Reason[]).filter((r) => r.code !== 'moderator');
+  const kept = c.reasons.filter((r) => r.code !== 'moderator');
   await applyStatus(deps, c, next, [...kept, { code: 'moderator', detail: action }], { actorId: actor.id, action, reason }, lessons);
   return { id: c.id, status: next, previousStatus: c.status };
 }
@@ -105,13 +105,13 @@ export async function decideComments(deps: Deps, actor: AuthUser, ids: number[],
  * moderator looks. One report per reader per comment.
  */
 export async function reportComment(deps: Deps, commentId: number, reporter: string, reason: string | null): Promise<{ hidden: boolean }> {
-  const c = await findModeratedComment(deps.db, commentId);
+  const c = await findModeratedComment(deps, commentId);
   if (!c || c.status !== 'published') throw new NotFoundError('comment');
   await insertReport(deps.db, { comment_id: c.id, reporter, reason, created_at: deps.clock.now().toISOString() });
   const settings = await getDiscussionSettings(deps);
   const open = await countOpenReports(deps.db, c.id);
   if (settings.reportThreshold === 0 || open < settings.reportThreshold) return { hidden: false };
-  const reasons = [...(JSON.parse(c.reasons) as Reason[]), { code: 'reported', detail: String(open) }];
+  const reasons = [...c.reasons, { code: 'reported', detail: String(open) }];
   await applyStatus(deps, c, 'pending', reasons, { actorId: null, action: 'auto_hide', reason: `${open} reports` });
   return { hidden: true };
 }

@@ -8,7 +8,8 @@ import { adminContext, field, redirectAnonymousToLogin, type AdminContext } from
 import { sendAdmin } from '../admin/admin.render';
 import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service';
 import { decideComments, MODERATION_ACTIONS, MODERATOR_ROLES, type ModerationAction } from './decision.service';
-import { countQueues, findModeratedComment, listCommenterHistory, listLog, listQueue, type ModeratedCommentRow, type QueueName } from './moderation.repository';
+import { listLog } from './moderation.repository';
+import { countQueues, findModeratedComment, listCommenterHistory, listQueue, type ModeratedCommentRow, type QueueName } from './queue.service';
 import { BansPage, CommentPage, LogTable, QueuePage } from './moderation.views';
 
 const QUEUE_SIZE = 50;
@@ -39,7 +40,7 @@ function decisionOf(body: unknown): { action: ModerationAction; ids: number[] } 
 
 async function withHistory(deps: Deps, rows: ModeratedCommentRow[]) {
   const items = [];
-  for (const c of rows) items.push({ c, history: await listCommenterHistory(deps.db, c, HISTORY_SIZE) });
+  for (const c of rows) items.push({ c, history: await listCommenterHistory(deps, c, HISTORY_SIZE) });
   const commentIds = items.flatMap((i) => i.history.map((h) => h.id));
   const log = await listLog(deps.db, { limit: 1000, commentIds });
   return { items, log };
@@ -57,7 +58,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     scope.get('/admin/moderation', async function showModerationQueue(request, reply) {
       const ctx = adminContext(request, MODERATOR_ROLES);
       const q = parseInput(queueQuery, request.query);
-      const [rows, counts] = await Promise.all([listQueue(deps.db, q.status as QueueName, QUEUE_SIZE), countQueues(deps.db)]);
+      const [rows, counts] = await Promise.all([listQueue(deps, q.status as QueueName, QUEUE_SIZE), countQueues(deps)]);
       const { items, log } = await withHistory(deps, rows);
       const notice = q.done !== undefined ? ctx.t('moderation.done', { count: q.done }) : undefined;
       return page(ctx, reply, ctx.t('moderation.title'), ['moderation-queue.js'], (
@@ -78,9 +79,9 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     scope.get('/admin/moderation/comments/:id', async function showModeratedComment(request, reply) {
       const ctx = adminContext(request, MODERATOR_ROLES);
       const { id } = parseInput(idParams, request.params);
-      const c = await findModeratedComment(deps.db, id);
+      const c = await findModeratedComment(deps, id);
       if (!c) throw new NotFoundError('comment');
-      const history = await listCommenterHistory(deps.db, c, 100);
+      const history = await listCommenterHistory(deps, c, 100);
       const log = await listLog(deps.db, { limit: 1000, commentIds: [c.id, ...history.map((h) => h.id)] });
       const notice = (request.query as Record<string, string | undefined>).banned ? ctx.t('moderation.ban.done') : undefined;
       return page(ctx, reply, ctx.t('moderation.commenter', { name: c.author_name }), ['moderation-queue.js'], (

@@ -1,7 +1,7 @@
 import type { Reason } from '../comments/comment';
 import { catalogue, type MessageKey } from '../../web/i18n/catalogue';
 import type { Translate } from '../../web/i18n/i18n';
-import type { ModeratedCommentRow } from './moderation.repository';
+import type { ModeratedCommentRow } from './queue.service';
 
 /** A reason in words for humans, in the page's language. */
 export function reasonText(t: Translate, r: Reason): string {
@@ -12,7 +12,6 @@ export function reasonText(t: Translate, r: Reason): string {
 
 /** A comment as moderators see it: who wrote it (email, never an address), why it is where it is, its scores. */
 export function presentModeratedComment(r: ModeratedCommentRow, t: Translate) {
-  const reasons = JSON.parse(r.reasons) as Reason[];
   return {
     id: r.id,
     articleId: r.article_id,
@@ -23,8 +22,8 @@ export function presentModeratedComment(r: ModeratedCommentRow, t: Translate) {
     html: r.html,
     createdAt: r.created_at,
     status: r.status,
-    reasons: reasons.map((x) => ({ ...x, text: reasonText(t, x) })),
-    scores: JSON.parse(r.scores) as Record<string, number>,
+    reasons: r.reasons.map((x) => ({ ...x, text: reasonText(t, x) })),
+    scores: r.scores,
     reports: r.open_reports,
   };
 }

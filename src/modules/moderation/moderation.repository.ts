@@ -1,50 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { CommenterKey } from '../comments/comment';
 import type { Database } from '../../db/schema';
-import type { CommentsTable } from '../comments/comment.tables';
 
 type Db = Kysely<Database>;
 
-/** Who a commenter is, as far as moderation can tell (never a raw address). */
-export interface CommenterKey {
-  userId: number | null;
-  email: string | null;
-  ipHash: string | null;
-}
-
-/** When this client last commented: the account's comments, else the address's. */
-export async function findLastCommentAt(db: Db, who: CommenterKey): Promise<string | undefined> {
-  let q = db.selectFrom('comments').select('created_at').orderBy('created_at', 'desc').limit(1);
-  if (who.userId !== null) q = q.where('user_id', '=', who.userId);
-  else if (who.ipHash !== null) q = q.where('ip_hash', '=', who.ipHash);
-  else return undefined;
-  return (await q.executeTakeFirst())?.created_at;
-}
-
-/** Whether a comment with this text hash exists by this commenter or under this article. */
-export async function existsRepeat(db: Db, bodyHash: string, articleId: number, who: CommenterKey): Promise<boolean> {
-  const r = await db
-    .selectFrom('comments')
-    .select('id')
-    .where('body_hash', '=', bodyHash)
-    .where((eb) => {
-      const ors = [eb('article_id', '=', articleId)];
-      if (who.userId !== null) ors.push(eb('user_id', '=', who.userId));
-      if (who.email !== null) ors.push(eb('author_email', '=', who.email));
-      if (who.ipHash !== null) ors.push(eb('ip_hash', '=', who.ipHash));
-      return eb.or(ors);
-    })
-    .limit(1)
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
-/** Whether the account or the email has a published comment (approved by the pipeline or a human). */
-export async function existsApprovedComment(db: Db, who: CommenterKey): Promise<boolean> {
-  if (who.userId === null && who.email === null) return false;
-  let q = db.selectFrom('comments').select('id').where('status', '=', 'published').limit(1);
-  q = who.userId !== null ? q.where('user_id', '=', who.userId) : q.where('author_email', '=', who.email as string);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export type { CommenterKey } from '../comments/comment';
 
 /** The active ban matching any of the commenter's keys. */
 export async function findActiveBan(db: Db, who: CommenterKey, now: string): Promise<{ id: number; kind: string } | undefined> {
@@ -63,106 +23,23 @@ export async function findActiveBan(db: Db, who: CommenterKey, now: string): Pro
     .executeTakeFirst();
 }
 
-/** A comment with everything a moderator may see. */
-export type ModeratedCommentRow = Pick<
-  Selectable<CommentsTable>,
-  'id' | 'article_id' | 'parent_id' | 'user_id' | 'author_name' | 'author_email' | 'ip_hash' | 'body' | 'html' | 'status' | 'created_at' | 'reasons' | 'scores'
-> & {
-  article_title: string;
-  open_reports: number;
-};
-
-const MODERATED_COLUMNS = [
-  'comments.id',
-  'comments.article_id',
-  'comments.parent_id',
-  'comments.user_id',
-  'comments.author_name',
-  'comments.author_email',
-  'comments.ip_hash',
-  'comments.body',
-  'comments.html',
-  'comments.status',
-  'comments.created_at',
-  'comments.reasons',
-  'comments.scores',
-  'articles.title as article_title',
-] as const;
-
-function moderatedQuery(db: Db) {
-  return db
-    .selectFrom('comments')
-    .innerJoin('articles', 'articles.id', 'comments.article_id')
-    .select(MODERATED_COLUMNS)
-    .select((eb) =>
-      eb
-        .selectFrom('comment_reports')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('comment_reports.comment_id', '=', 'comments.id')
-        .where('comment_reports.resolved_at', 'is', null)
-        .as('open_reports'),
-    );
-}
-
-function normalise(r: Omit<ModeratedCommentRow, 'open_reports'> & { open_reports: number | string | bigint | null }): ModeratedCommentRow {
-  return { ...r, open_reports: Number(r.open_reports ?? 0) };
-}
-
-export type QueueName = 'pending' | 'spam' | 'reported';
-
-/** The comments of a queue, oldest first (pending, spam) or most reported first. */
-export async function listQueue(db: Db, queue: QueueName, limit: number): Promise<ModeratedCommentRow[]> {
-  let q = moderatedQuery(db);
-  if (queue === 'reported') {
-    q = q
-      .where((eb) => eb.exists(eb.selectFrom('comment_reports').select('comment_reports.id').whereRef('comment_reports.comment_id', '=', 'comments.id').where('comment_reports.resolved_at', 'is', null)))
-      .where('comments.status', 'in', ['published', 'pending'])
-      .orderBy('comments.created_at', 'desc');
-  } else q = q.where('comments.status', '=', queue).orderBy('comments.created_at', 'asc');
-  const rows = await q.orderBy('comments.id').limit(limit).execute();
-  return rows.map(normalise);
-}
-
-/** How many comments each queue holds. */
-export async function countQueues(db: Db): Promise<Record<QueueName, number>> {
-  const byStatus = await db
-    .selectFrom('comments')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', ['pending', 'spam'])
-    .groupBy('status')
-    .execute();
-  const reported = await db
+/** Open reports of each of these comments (absent: none). */
+export async function countOpenReportsOf(db: Db, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
     .selectFrom('comment_reports')
-    .innerJoin('comments', 'comments.id', 'comment_reports.comment_id')
-    .select((eb) => eb.fn.count<number>('comment_reports.comment_id').distinct().as('n'))
-    .where('comment_reports.resolved_at', 'is', null)
-    .where('comments.status', 'in', ['published', 'pending'])
-    .executeTakeFirst();
-  const n = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
-  return { pending: n('pending'), spam: n('spam'), reported: Number(reported?.n ?? 0) };
-}
-
-/** One comment with its moderation details. */
-export async function findModeratedComment(db: Db, id: number): Promise<ModeratedCommentRow | undefined> {
-  const r = await moderatedQuery(db).where('comments.id', '=', id).executeTakeFirst();
-  return r ? normalise(r) : undefined;
-}
-
-/** The commenter's other comments (same account, email or address), newest first. */
-export async function listCommenterHistory(db: Db, c: { id: number; user_id: number | null; author_email: string | null; ip_hash: string | null }, limit: number): Promise<ModeratedCommentRow[]> {
-  const rows = await moderatedQuery(db)
-    .where('comments.id', '!=', c.id)
-    .where((eb) => {
-      const ors = [];
-      if (c.user_id !== null) ors.push(eb('comments.user_id', '=', c.user_id));
-      if (c.author_email !== null) ors.push(eb('comments.author_email', '=', c.author_email));
-      if (c.ip_hash !== null) ors.push(eb('comments.ip_hash', '=', c.ip_hash));
-      return ors.length ? eb.or(ors) : eb.val(false);
-    })
-    .orderBy('comments.created_at', 'desc')
-    .limit(limit)
+    .select(['comment_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('comment_id', 'in', ids)
+    .where('resolved_at', 'is', null)
+    .groupBy('comment_id')
     .execute();
-  return rows.map(normalise);
+  return new Map(rows.map((r) => [r.comment_id, Number(r.n)]));
+}
+
+/** The comments with open reports. */
+export async function listReportedIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('comment_reports').select('comment_id').distinct().where('resolved_at', 'is', null).execute();
+  return rows.map((r) => r.comment_id);
 }
 
 /** Appends one row to the audit log. */

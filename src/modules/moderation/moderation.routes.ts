@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { ForbiddenError, UnauthorizedError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
@@ -8,7 +7,9 @@ import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service
 import { decideComment, decideComments, MODERATION_ACTIONS, MODERATOR_ROLES } from './decision.service';
 import { registerModerationPages } from './moderation.pages';
 import { presentModeratedComment } from './moderation.presenter';
-import { countQueues, listLog, listQueue } from './moderation.repository';
+import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
+import { listLog } from './moderation.repository';
+import { countQueues, listQueue } from './queue.service';
 import { evaluateText } from './moderation.service';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from './settings';
 
@@ -25,17 +26,6 @@ function assertModerator(request: FastifyRequest): AuthUser {
   if (!(MODERATOR_ROLES as readonly string[]).includes(user.role)) throw new ForbiddenError('only moderators, editors and admins moderate comments');
   return user;
 }
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const queueQuery = z.object({ status: z.enum(['pending', 'spam', 'reported']).default('pending'), limit: z.coerce.number().int().min(1).max(500).default(100) });
-const decisionBody = z.object({ action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
-const bulkBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
-const evaluateBody = z.object({
-  body: z.string({ error: 'body is required' }).max(100_000),
-  name: z.string().max(200).optional(),
-  email: z.string().max(320).optional(),
-  articleId: z.number().int().positive().optional(),
-});
 
 export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/v1/settings/discussion', async (request) => {
@@ -55,27 +45,27 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
 
   app.get('/api/v1/moderation/queue', async (request) => {
     assertModerator(request);
-    const q = parseInput(queueQuery, request.query, request.locale);
-    const [rows, counts] = await Promise.all([listQueue(deps.db, q.status, q.limit), countQueues(deps.db)]);
+    const q = parseInput(queueQuerySchema, request.query, request.locale);
+    const [rows, counts] = await Promise.all([listQueue(deps, q.status, q.limit), countQueues(deps)]);
     return { comments: rows.map((r) => presentModeratedComment(r, request.t)), counts };
   });
 
   app.post('/api/v1/comments/:id/moderation', async (request) => {
     const user = assertModerator(request);
-    const { id } = parseInput(idParams, request.params);
-    const body = parseInput(decisionBody, request.body, request.locale);
+    const { id } = parseInput(moderationIdParams, request.params);
+    const body = parseInput(decisionSchema, request.body, request.locale);
     return decideComment(deps, user, id, body.action, body.reason ?? null);
   });
 
   app.post('/api/v1/moderation/bulk', async (request) => {
     const user = assertModerator(request);
-    const body = parseInput(bulkBody, request.body, request.locale);
+    const body = parseInput(bulkDecisionSchema, request.body, request.locale);
     return { comments: await decideComments(deps, user, body.ids, body.action, body.reason ?? null) };
   });
 
   app.post('/api/v1/moderation/evaluate', async (request) => {
     assertModerator(request);
-    const body = parseInput(evaluateBody, request.body, request.locale);
+    const body = parseInput(evaluateSchema, request.body, request.locale);
     return evaluateText(deps, body);
   });
 
@@ -92,7 +82,7 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
 
   app.delete('/api/v1/moderation/bans/:id', async (request, reply) => {
     const user = assertModerator(request);
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parseInput(moderationIdParams, request.params);
     await liftBan(deps, user, id);
     return reply.code(204).send();
   });

@@ -5,7 +5,8 @@ import type { Article } from '../articles/article';
 import { findArticleById } from '../articles/article.repository';
 import { shippedModel } from './classifier/models';
 import { learnedWeights } from './learning.service';
-import { existsApprovedComment, existsRepeat, findActiveBan, findLastCommentAt, type CommenterKey } from './moderation.repository';
+import { hasApprovedComment, isRepeatComment, lastCommentAt } from '../comments/comment.review';
+import { findActiveBan, type CommenterKey } from './moderation.repository';
 import { PHASES } from './phases';
 import { runPipeline, type ModerationContext, type ModerationLookups, type Verdict } from './pipeline';
 import { warmUpReadability } from './readability';
@@ -24,9 +25,9 @@ export function evaluate(ctx: ModerationContext): Promise<Verdict> {
 /** The database answers to the pipeline's questions about a commenter. */
 export function commenterLookups(deps: Deps, articleId: number, who: CommenterKey): ModerationLookups {
   return {
-    lastCommentAt: () => findLastCommentAt(deps.db, who),
-    isRepeat: (hash) => existsRepeat(deps.db, hash, articleId, who),
-    hasApprovedComment: () => existsApprovedComment(deps.db, who),
+    lastCommentAt: () => lastCommentAt(deps, who),
+    isRepeat: (hash) => isRepeatComment(deps, hash, articleId, who),
+    hasApprovedComment: () => hasApprovedComment(deps, who),
     activeBan: () => findActiveBan(deps.db, who, deps.clock.now().toISOString()),
     learnedWeights: (model) => learnedWeights(deps, model),
   };

@@ -4,12 +4,12 @@ import { formatDate, type Translate } from '../../web/i18n/i18n';
 import type { Reason } from '../comments/comment';
 import { MODERATION_ACTIONS } from './decision.service';
 import { reasonText } from './moderation.presenter';
-import type { ModeratedCommentRow, QueueName } from './moderation.repository';
+import { QUEUE_NAMES, type ModeratedCommentRow, type QueueName } from './queue.service';
 
 type Ctx = { t: Translate; locale: Locale; csrf: string };
 export type LogRow = { id: number; comment_id: number | null; action: string; reason: string | null; previous_status: string | null; status: string | null; target: string | null; created_at: string; actor_name: string | null };
 
-const QUEUES: QueueName[] = ['pending', 'spam', 'reported'];
+const QUEUES: readonly QueueName[] = QUEUE_NAMES;
 
 function StatusText({ t, status }: { t: Translate; status: string }): VNode {
   const key = `moderation.status.${status}` as 'moderation.status.published';
@@ -70,7 +70,6 @@ function History({ t, locale, rows, log }: Ctx & { rows: ModeratedCommentRow[]; 
 /** One comment of the queue with its reasons, its article, its author's history and its buttons. */
 export function QueueItem(p: Ctx & { c: ModeratedCommentRow; history: ModeratedCommentRow[]; log: LogRow[] }): VNode {
   const { t, c } = p;
-  const reasons = JSON.parse(c.reasons) as Reason[];
   return (
     <li class="mod-item" id={`mod-${c.id}`} data-id={c.id} tabIndex={-1} aria-labelledby={`mod-${c.id}-who`}>
       <article>
@@ -85,8 +84,8 @@ export function QueueItem(p: Ctx & { c: ModeratedCommentRow; history: ModeratedC
           {c.open_reports > 0 ? <strong class="mod-reports"> — {t('moderation.reports', { count: c.open_reports })}</strong> : null}
         </header>
         <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.html }} />
-        <Reasons t={t} reasons={reasons} />
-        <Scores t={t} scores={JSON.parse(c.scores) as Record<string, number>} />
+        <Reasons t={t} reasons={c.reasons} />
+        <Scores t={t} scores={c.scores} />
         <p class="mod-actions">
           {MODERATION_ACTIONS.map((a) => (
             <button type="submit" name="one" value={`${a}:${c.id}`} class={`mod-${a}`}>

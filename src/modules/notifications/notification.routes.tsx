@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { sendPublicPage } from '../../web/public-page';
 import { articlePath } from '../articles/article';
+import { unsubscribeQuerySchema } from './notification';
 import { unsubscribeReplies } from './notification.service';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
-
-const unsubscribeQuery = z.object({ token: z.string().max(200).default('') });
 
 /** A short page about the link: what was done, or why nothing was. */
 function notice(
@@ -32,7 +30,7 @@ function notice(
 /** The one-click unsubscribe link of reply emails. */
 export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/notifications/unsubscribe', async (request, reply) => {
-    const parsed = unsubscribeQuery.safeParse(request.query ?? {});
+    const parsed = unsubscribeQuerySchema.safeParse(request.query ?? {});
     const commentId = parsed.success ? verifyUnsubscribeToken(deps.secret, parsed.data.token) : undefined;
     const t = request.t;
     if (commentId === undefined) return notice(deps, request, reply, { status: 400, title: t('notifications.link_invalid.title'), text: t('notifications.link_invalid.text') });

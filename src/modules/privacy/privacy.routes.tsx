@@ -1,18 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { ForbiddenError, UnauthorizedError } from '../../web/errors';
 import { sendPublicPage } from '../../web/public-page';
 import { parseInput } from '../../web/validate';
 import { clearSessionCookie, verifyFormCsrf } from '../accounts/session.service';
-import { ERASE_MODES, eraseGuest, eraseReader, guestData, purgeExpiredAddresses, readerData, requestGuestLink, verifyGuestToken, type PersonalData } from './privacy.service';
+import { eraseFormSchema, guestFormSchema, guestTokenParams } from './privacy';
+import { eraseGuest, eraseReader, guestData, purgeExpiredAddresses, readerData, requestGuestLink, verifyGuestToken, type PersonalData } from './privacy.service';
 import { getPrivacySettings, privacySettingsSchema, savePrivacySettings } from './privacy.settings';
 import { GuestPage, PrivacyPage } from './privacy.views';
-
-const eraseForm = z.object({ mode: z.enum(ERASE_MODES), confirm: z.literal('1'), _csrf: z.string().max(200).optional() });
-const guestForm = z.object({ email: z.email().max(320) });
-const tokenParams = z.object({ token: z.string().min(10).max(1000) });
 
 function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200): Promise<FastifyReply> {
   return sendPublicPage(deps, request, reply, { title, body, status, cacheControl: 'private, no-store' });
@@ -43,7 +39,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/account/erase', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
     const user = request.user;
     if (!user) throw new UnauthorizedError();
-    const form = parseInput(eraseForm, request.body ?? {}, request.locale);
+    const form = parseInput(eraseFormSchema, request.body ?? {}, request.locale);
     verifyFormCsrf(request, form._csrf);
     const count = await eraseReader(deps, user, form.mode);
     clearSessionCookie(reply);
@@ -52,28 +48,28 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/privacy/guest', { config: { rateLimit: { max: 5, timeWindow: '1 hour' } } }, async (request, reply) => {
-    const { email } = parseInput(guestForm, request.body ?? {}, request.locale);
+    const { email } = parseInput(guestFormSchema, request.body ?? {}, request.locale);
     await requestGuestLink(deps, email);
     const { ipRetentionDays } = await getPrivacySettings(deps);
     return page(deps, request, reply, request.t('privacy.title'), <PrivacyPage t={request.t} user={request.user} csrf={request.sessionCsrf} retentionDays={ipRetentionDays} message={request.t('privacy.guest.sent')} />);
   });
 
   app.get('/privacy/guest/:token', async (request, reply) => {
-    const { token } = parseInput(tokenParams, request.params);
+    const { token } = parseInput(guestTokenParams, request.params);
     const email = verifyGuestToken(deps, token);
     const data = await guestData(deps, email);
     return page(deps, request, reply, request.t('privacy.title'), <GuestPage t={request.t} email={email} token={token} count={data.comments.length} />);
   });
 
   app.get('/privacy/guest/:token/data.json', async (request, reply) => {
-    const { token } = parseInput(tokenParams, request.params);
+    const { token } = parseInput(guestTokenParams, request.params);
     return download(reply, await guestData(deps, verifyGuestToken(deps, token)));
   });
 
   app.post('/privacy/guest/:token/erase', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const { token } = parseInput(tokenParams, request.params);
+    const { token } = parseInput(guestTokenParams, request.params);
     const email = verifyGuestToken(deps, token);
-    const form = parseInput(eraseForm, request.body ?? {}, request.locale);
+    const form = parseInput(eraseFormSchema, request.body ?? {}, request.locale);
     const count = await eraseGuest(deps, email, form.mode);
     return reply.redirect(`/privacy?erased=${count}`, 303);
   });

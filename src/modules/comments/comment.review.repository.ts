@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { parseReasons, parseScores, type CommenterKey, type CommentStatus, type Reason } from './comment';
+
+type Db = Kysely<Database>;
+
+/** When this client last commented: the account's comments, else the address's. */
+export async function findLastCommentAt(db: Db, who: CommenterKey): Promise<string | undefined> {
+  let q = db.selectFrom('comments').select('created_at').orderBy('created_at', 'desc').limit(1);
+  if (who.userId !== null) q = q.where('user_id', '=', who.userId);
+  else if (who.ipHash !== null) q = q.where('ip_hash', '=', who.ipHash);
+  else return undefined;
+  return (await q.executeTakeFirst())?.created_at;
+}
+
+/** Whether a comment with this text hash exists by this commenter or under this article. */
+export async function existsRepeat(db: Db, bodyHash: string, articleId: number, who: CommenterKey): Promise<boolean> {
+  const r = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('body_hash', '=', bodyHash)
+    .where((eb) => {
+      const ors = [eb('article_id', '=', articleId)];
+      if (who.userId !== null) ors.push(eb('user_id', '=', who.userId));
+      if (who.email !== null) ors.push(eb('author_email', '=', who.email));
+      if (who.ipHash !== null) ors.push(eb('ip_hash', '=', who.ipHash));
+      return eb.or(ors);
+    })
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Whether the account or the email has a published comment (approved by the pipeline or a human). */
+export async function existsApprovedComment(db: Db, who: CommenterKey): Promise<boolean> {
+  if (who.userId === null && who.email === null) return false;
+  let q = db.selectFrom('comments').select('id').where('status', '=', 'published').limit(1);
+  q = who.userId !== null ? q.where('user_id', '=', who.userId) : q.where('author_email', '=', who.email as string);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** A comment with everything a moderator may see; reasons and scores parsed. */
+export interface ReviewRow {
+  id: number;
+  article_id: number;
+  parent_id: number | null;
+  user_id: number | null;
+  author_name: string;
+  author_email: string | null;
+  ip_hash: string | null;
+  body: string;
+  html: string;
+  status: CommentStatus;
+  created_at: string;
+  reasons: Reason[];
+  scores: Record<string, number>;
+  article_title: string;
+}
+
+function reviewQuery(db: Db) {
+  return db
+    .selectFrom('comments')
+    .innerJoin('articles', 'articles.id', 'comments.article_id')
+    .select([
+      'comments.id',
+      'comments.article_id',
+      'comments.parent_id',
+      'comments.user_id',
+      'comments.author_name',
+      'comments.author_email',
+      'comments.ip_hash',
+      'comments.body',
+      'comments.html',
+      'comments.status',
+      'comments.created_at',
+      'comments.reasons',
+      'comments.scores',
+      'articles.title as article_title',
+    ]);
+}
+
+function parsed(r: Omit<ReviewRow, 'reasons' | 'scores'> & { reasons: string; scores: string }): ReviewRow {
+  return { ...r, reasons: parseReasons(r.reasons), scores: parseScores(r.scores) };
+}
+
+/** The comments of one status, oldest first. */
+export async function listByStatus(db: Db, status: CommentStatus, limit: number): Promise<ReviewRow[]> {
+  const rows = await reviewQuery(db).where('comments.status', '=', status).orderBy('comments.created_at', 'asc').orderBy('comments.id').limit(limit).execute();
+  return rows.map(parsed);
+}
+
+/** Among these comments, those in one of the statuses, newest first. */
+export async function listAmong(db: Db, ids: number[], statuses: CommentStatus[], limit: number): Promise<ReviewRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await reviewQuery(db)
+    .where('comments.id', 'in', ids)
+    .where('comments.status', 'in', statuses)
+    .orderBy('comments.created_at', 'desc')
+    .orderBy('comments.id')
+    .limit(limit)
+    .execute();
+  return rows.map(parsed);
+}
+
+/** How many comments have each of these statuses. */
+export async function countStatuses(db: Db, statuses: CommentStatus[]): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', statuses)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** How many of these comments are in one of the statuses. */
+export async function countAmong(db: Db, ids: number[], statuses: CommentStatus[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'in', ids)
+    .where('status', 'in', statuses)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** One comment as a moderator sees it. */
+export async function findForReview(db: Db, id: number): Promise<ReviewRow | undefined> {
+  const r = await reviewQuery(db).where('comments.id', '=', id).executeTakeFirst();
+  return r ? parsed(r) : undefined;
+}
+
+/** The commenter's other comments (same account, email or address), newest first. */
+export async function listCommenterHistory(db: Db, c: { id: number; user_id: number | null; author_email: string | null; ip_hash: string | null }, limit: number): Promise<ReviewRow[]> {
+  const rows = await reviewQuery(db)
+    .where('comments.id', '!=', c.id)
+    .where((eb) => {
+      const ors = [];
+      if (c.user_id !== null) ors.push(eb('comments.user_id', '=', c.user_id));
+      if (c.author_email !== null) ors.push(eb('comments.author_email', '=', c.author_email));
+      if (c.ip_hash !== null) ors.push(eb('comments.ip_hash', '=', c.ip_hash));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    })
+    .orderBy('comments.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(parsed);
+}

@@ -1,0 +1,40 @@
+import type { Deps } from '../../deps';
+import type { CommenterKey, CommentStatus } from './comment';
+import {
+  countAmong,
+  countStatuses,
+  existsApprovedComment,
+  existsRepeat,
+  findForReview,
+  findLastCommentAt,
+  listAmong,
+  listByStatus,
+  listCommenterHistory,
+  type ReviewRow,
+} from './comment.review.repository';
+
+/**
+ * The comments module's read model for moderation: the commenter's past (for the
+ * pipeline) and comments as moderators see them (queue, history). Moderation reads
+ * comments only through these.
+ */
+export type { ReviewRow };
+
+/** When this commenter last commented (account, else address). */
+export const lastCommentAt = (deps: Deps, who: CommenterKey) => findLastCommentAt(deps.db, who);
+/** Whether this text (by hash) was already posted by this commenter or under this article. */
+export const isRepeatComment = (deps: Deps, bodyHash: string, articleId: number, who: CommenterKey) => existsRepeat(deps.db, bodyHash, articleId, who);
+/** Whether the account or email already has a published comment. */
+export const hasApprovedComment = (deps: Deps, who: CommenterKey) => existsApprovedComment(deps.db, who);
+/** The comments of one status, oldest first. */
+export const reviewByStatus = (deps: Deps, status: CommentStatus, limit: number) => listByStatus(deps.db, status, limit);
+/** Among these comments, those in one of the statuses, newest first. */
+export const reviewAmong = (deps: Deps, ids: number[], statuses: CommentStatus[], limit: number) => listAmong(deps.db, ids, statuses, limit);
+/** How many comments have each of these statuses. */
+export const countByStatus = (deps: Deps, statuses: CommentStatus[]) => countStatuses(deps.db, statuses);
+/** How many of these comments are in one of the statuses. */
+export const countAmongStatuses = (deps: Deps, ids: number[], statuses: CommentStatus[]) => countAmong(deps.db, ids, statuses);
+/** One comment as a moderator sees it. */
+export const reviewComment = (deps: Deps, id: number) => findForReview(deps.db, id);
+/** The commenter's other comments (same account, email or address), newest first. */
+export const commenterHistory = (deps: Deps, c: Pick<ReviewRow, 'id' | 'user_id' | 'author_email' | 'ip_hash'>, limit: number) => listCommenterHistory(deps.db, c, limit);

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** What a moderator may decide on a comment. */
+export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'restore'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** The moderation queues. */
+export const QUEUE_NAMES = ['pending', 'spam', 'reported'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+// The schemas of the moderation routes, exported for the OpenAPI document.
+
+/** `:id` of /api/v1/moderation/comments/:id… and /api/v1/moderation/bans/:id. */
+export const moderationIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Query of GET /api/v1/moderation/queue. */
+export const queueQuerySchema = z.object({ status: z.enum(QUEUE_NAMES).default('pending'), limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** Body of a decision on one comment. */
+export const decisionSchema = z.object({ action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
+
+/** Body of the same decision on many comments. */
+export const bulkDecisionSchema = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
+
+/** Body of POST /api/v1/moderation/evaluate. */
+export const evaluateSchema = z.object({
+  body: z.string({ error: 'body is required' }).max(100_000),
+  name: z.string().max(200).optional(),
+  email: z.string().max(320).optional(),
+  articleId: z.number().int().positive().optional(),
+});
