@@ -13,7 +13,7 @@ import {
   resolveReports,
 } from './moderation.repository';
 import { findModeratedComment } from './queue.service';
-import { MODERATION_ACTIONS, type ModerationAction } from './moderation';
+import { MODERATION_ACTIONS, type LogAction, type ModerationAction } from './moderation';
 import { getDiscussionSettings } from './settings';
 
 export { MODERATION_ACTIONS, type ModerationAction };
@@ -31,7 +31,7 @@ async function applyStatus(
   c: { id: number; article_id: number; status: CommentStatus },
   next: CommentStatus,
   reasons: Reason[],
-  log: { actorId: number | null; action: string; reason: string | null },
+  log: { actorId: number | null; action: LogAction; reason: string | null },
   lessons: Lesson[] = [],
 ): Promise<void> {
   const now = deps.clock.now().toISOString();
@@ -68,7 +68,7 @@ async function lessonsOf(deps: Deps, action: ModerationAction, body: string): Pr
   return lessons;
 }
 
-function statusFor(action: ModerationAction, before: string | undefined): CommentStatus {
+function statusFor(action: ModerationAction, before: CommentStatus | undefined): CommentStatus {
   if (action === 'approve') return 'published';
   if (action === 'reject') return 'rejected';
   if (action === 'spam') return 'spam';

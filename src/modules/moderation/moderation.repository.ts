@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CommenterKey } from '../comments/comment';
+import { COMMENT_STATUSES, type CommenterKey, type CommentStatus } from '../comments/comment';
+import type { LogAction } from './moderation';
 import type { Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
@@ -45,7 +46,7 @@ export async function listReportedIds(db: Db): Promise<number[]> {
 /** Appends one row to the audit log. */
 export async function insertLog(
   db: Db,
-  row: { comment_id: number | null; actor_id: number | null; action: string; reason: string | null; previous_status: string | null; status: string | null; target: string | null; created_at: string },
+  row: { comment_id: number | null; actor_id: number | null; action: LogAction; reason: string | null; previous_status: CommentStatus | null; status: CommentStatus | null; target: string | null; created_at: string },
 ): Promise<void> {
   await db.insertInto('moderation_log').values(row).execute();
 }
@@ -75,17 +76,18 @@ export async function listLog(db: Db, opts: { limit: number; commentIds?: number
   return q.execute();
 }
 
-/** The status a comment had before its last human decision, if any. */
-export async function findStatusBeforeLastDecision(db: Db, commentId: number): Promise<string | undefined> {
+/** The status a comment had before its last human decision (or the reports that hid it), if any. */
+export async function findStatusBeforeLastDecision(db: Db, commentId: number): Promise<CommentStatus | undefined> {
+  const actions: LogAction[] = ['reject', 'spam', 'auto_hide'];
   const r = await db
     .selectFrom('moderation_log')
     .select('previous_status')
     .where('comment_id', '=', commentId)
-    .where('action', 'in', ['reject', 'spam', 'auto_hide'])
+    .where('action', 'in', actions)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r?.previous_status ?? undefined;
+  return COMMENT_STATUSES.find((s) => s === r?.previous_status);
 }
 
 /** Adds a reader's report; false when that reader already reported the comment. */

@@ -55,7 +55,7 @@ export interface EvaluateInput {
  * What the pipeline would decide for this text from a new guest commenter under
  * the current settings (POST /api/v1/moderation/evaluate). Saves nothing, learns nothing.
  */
-export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ status: string; reasons: Verdict['reasons']; scores: Verdict['scores'] }> {
+export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ status: Verdict['status']; reasons: Verdict['reasons']; scores: Verdict['scores'] }> {
   const settings = await getDiscussionSettings(deps);
   let article: ModerationContext['article'] = { id: 0, commentsOpen: true, publishAt: null, moderation: null, lang: deps.config.locale };
   if (input.articleId !== undefined) {

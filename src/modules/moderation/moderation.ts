@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'restore'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
+/** What the audit log records: decisions, reports hiding a comment, bans. */
+export const LOG_ACTIONS = [...MODERATION_ACTIONS, 'auto_hide', 'ban', 'unban'] as const;
+export type LogAction = (typeof LOG_ACTIONS)[number];
+
 /** The moderation queues. */
 export const QUEUE_NAMES = ['pending', 'spam', 'reported'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
