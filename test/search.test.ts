@@ -10,7 +10,7 @@ import { DIALECTS, POSTGRES_URL } from './support/dialects';
 import { createArticle, createSection, createUserWithToken } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
 
-const seedPath = join(import.meta.dirname, '../../shared/seeds/000_70dd4064b709cd77.txt');
+const seedPath = join(import.meta.dirname, 'fixtures/seed-mali-russia.txt');
 const story = readFileSync(seedPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6);
 const SEED_TITLE = 'Deux hauts responsables militaires maliens en visite discrète en Russie';
 
