@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/dialects';
+import { needs, REDIS_URL } from './support/parts';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -43,7 +44,7 @@ async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${addr.port}`;
 }
 
-describe.each(DIALECTS)('live discussion across instances on %s with Redis', (engine) => {
+describe.each(DIALECTS)('live discussion across instances on %s with Redis', needs('redis'), (engine) => {
   let a: TestApp;
   let b: TestApp;
   let baseB: string;
@@ -51,7 +52,7 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', (en
   let article: Awaited<ReturnType<typeof createArticle>>;
 
   beforeAll(async () => {
-    const env = { REDIS_URL: 'redis://127.0.0.1:6379', PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` };
+    const env = { REDIS_URL, PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` };
     a = await createTestApp(engine, { env });
     b = await a.restart(); // a second instance on the same database and Redis
     baseB = await listen(b);

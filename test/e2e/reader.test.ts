@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, listeningApp, watchProblems } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
+import { needs } from '../support/parts';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-describe.each(DIALECTS)('a reader in Chromium on %s', (engine) => {
+describe.each(DIALECTS)('a reader in Chromium on %s', needs('chromium'), (engine) => {
   let t: TestApp;
   let base: string;
   let page: Page;

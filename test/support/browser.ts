@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Engine } from '../../src/db/dialect';
+import { CHROMIUM_PATH } from './parts';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 /** A free local port: the base URL must be known before the app is built (same-origin checks compare to it). */
@@ -16,10 +17,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Debian's Chromium, headless, as this machine runs it (no sandbox as root, no background traffic). */
+/** Chromium (Debian's, or TEST_CHROMIUM), headless, as this machine runs it (no sandbox as root, no background traffic). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });

@@ -9,7 +9,7 @@ import { buildApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Engine } from '../../src/db/dialect';
 import { closeDeps, createDeps, type Clock, type Deps, type DepsOptions } from '../../src/deps';
-import { POSTGRES_URL } from './dialects';
+import { POSTGRES_URL } from './engines';
 
 export interface TestApp {
   app: FastifyInstance;
