@@ -96,9 +96,10 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', nee
       payload: { body: 'Une deuxième réaction, publiée ailleurs.', name: 'Moussa', email: 'moussa@example.test' },
     });
     expect(posted.json().status).toBe('published');
-    await new Promise((r) => setTimeout(r, 200));
-    const after = await b.app.inject({ method: 'GET', url: path, headers: { 'if-none-match': etag } });
-    expect(after.statusCode).toBe(200);
+    // The drop travels through Redis: wait for it to reach b, not for a fixed time.
+    const fresh = () => b.app.inject({ method: 'GET', url: path, headers: { 'if-none-match': etag } });
+    await expect.poll(async () => (await fresh()).statusCode, { timeout: 5000 }).toBe(200);
+    const after = await fresh();
     expect(after.body).toContain(`id="comment-${posted.json().id}"`);
   });
 });

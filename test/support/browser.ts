@@ -37,6 +37,18 @@ export function watchProblems(page: Page, problems: string[]): void {
   });
 }
 
+/**
+ * Resolves once an article page's scripts are live: its comment event stream answered (the
+ * server sends the first bytes after subscribing, so nothing published later is missed) and the
+ * reader's own state (likes, editable comments) was read. Call it before goto(), await it after.
+ */
+export async function discussionReady(page: Page, timeout = 10_000): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/events$/.test(r.url()), { timeout }),
+    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/reader$/.test(r.url()), { timeout }),
+  ]);
+}
+
 /** An app listening on a free port of 127.0.0.1, its base URL set to that address (for the browser tests). */
 export async function listeningApp(engine: Engine, opts: TestAppOptions = {}): Promise<{ t: TestApp; base: string }> {
   const port = await freePort();

@@ -49,6 +49,20 @@ export function fakeClock(start = new Date('2026-03-08T10:00:00.000Z')): Clock &
   };
 }
 
+/**
+ * Real time plus an offset the test moves forward: "later" comes without sleeping, while
+ * the other tests sharing the app still see time pass.
+ */
+export function movingClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}
+
 interface Store {
   url: string;
   schema?: string;
