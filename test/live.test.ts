@@ -13,10 +13,13 @@ type LiveEvent = { id: number; body: string; author: { name: string } };
  */
 async function openCommentStream(base: string, articleId: number, timeoutMs: number): Promise<{ next(): Promise<LiveEvent> }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const timer = setTimeout(() => {
+    controller.abort();
+  }, timeoutMs);
   const res = await fetch(`${base}/api/v1/articles/${articleId}/comments/events`, { signal: controller.signal });
   expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const reader = res.body!.getReader();
+  if (!res.body) throw new Error('the event stream has no body');
+  const reader = res.body.getReader();
   const decoder = new TextDecoder();
   return {
     async next() {

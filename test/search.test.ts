@@ -196,7 +196,7 @@ describe.each(DIALECTS)('search on %s', (engine) => {
     const { stdout } = await promisify(execFile)(process.execPath, [cli, 'search', 'reindex'], { env });
     expect(stdout).toMatch(/^search index rebuilt: \d+ published articles/);
     expect(await ids('helicopteres')).toEqual([seedId]);
-    const bad = await promisify(execFile)(process.execPath, [cli, 'search', 'rebuild'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await promisify(execFile)(process.execPath, [cli, 'search', 'rebuild'], { env }).catch((e: unknown) => e as { code: number; stderr: string });
     expect('code' in bad && bad.code).toBe(1);
     expect('stderr' in bad ? bad.stderr : '').toMatch(/^palabre: command: unknown: palabre search rebuild; try: palabre search reindex\n$/);
   });

@@ -82,7 +82,11 @@ async function adminQuery(query: string): Promise<void> {
 async function newStore(engine: Engine, ownDatabase = false): Promise<Store> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'palabre-test-'));
-    return { url: `sqlite:${join(dir, 'palabre.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { url: `sqlite:${join(dir, 'palabre.db')}`, cleanup: () => {
+        rmSync(dir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   if (ownDatabase) {
