@@ -162,6 +162,11 @@ describe.each(DIALECTS)('email notification of replies on %s', (engine) => {
     expect(await mailsTo(reader.email)).toHaveLength(0);
     expect(await mailsTo(guest)).toHaveLength(0);
     expect(smtp.mails.length).toBe(before);
+    // Both opted in: someone else's replies are mailed, so the silence above was about the author.
+    await post({ body: 'Une voisine confirme : la digue tient encore.', parentId: own.id, name: 'Kadi', email: guestEmail('kadi') });
+    await post({ body: 'Chez nous aussi, les quartiers bas sont touchés.', parentId: mine.id, name: 'Kadi', email: guestEmail('kadi') });
+    expect(await mailsTo(reader.email)).toHaveLength(1);
+    expect(await mailsTo(guest)).toHaveLength(1);
   });
 
   it('uses the account’s email for a signed-in reader, and refuses a guest who opts in without an email', async () => {
