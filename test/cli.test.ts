@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, describe, expect, it } from 'vitest';
 import { DIALECTS, POSTGRES_URL } from './support/dialects';
 
 const run = promisify(execFile);
@@ -49,19 +49,19 @@ describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
     for (const [args, message] of cases) {
       const err = await palabre(...args).then(
         () => undefined,
-        (e: { code: number; stderr: string }) => e,
+        (e: unknown) => e as { code: number; stderr: string },
       );
-      expect(err, args.join(' ')).toBeDefined();
-      expect(err!.code).not.toBe(0);
-      expect(err!.stderr).toMatch(message);
-      expect(err!.stderr).not.toMatch(/\n\s+at /);
+      assert(err, `${args.join(' ')} must fail`);
+      expect(err.code).not.toBe(0);
+      expect(err.stderr).toMatch(message);
+      expect(err.stderr).not.toMatch(/\n\s+at /);
     }
   }, CLI_TIMEOUT);
 
   it('refuses a bad DATABASE_URL naming the variable', async () => {
     const err = await run(process.execPath, [CLI, 'migrate'], { env: { ...env, DATABASE_URL: 'mysql://x' } }).then(
       () => undefined,
-      (e: { code: number; stderr: string }) => e,
+      (e: unknown) => e as { code: number; stderr: string },
     );
     expect(err?.code).toBe(1);
     expect(err?.stderr).toMatch(/^palabre: DATABASE_URL: must start with sqlite: or postgres:\/\//);

@@ -23,6 +23,7 @@ describe.each(DIALECTS)('safety of the HTTP surface on %s', (engine) => {
       'Cliquez [ici](javascript:alert(3)) maintenant',
       '<a href="javascript:alert(4)" onclick="alert(5)">lien</a> piégé',
     ];
+    const ids: number[] = [];
     for (const [i, body] of attacks.entries()) {
       const res = await t.app.inject({
         method: 'POST',
@@ -31,10 +32,21 @@ describe.each(DIALECTS)('safety of the HTTP surface on %s', (engine) => {
         payload: { body, name: `<script>alert("nom${i}")</script>`, email: `x${i}@example.test` },
       });
       expect(res.statusCode, res.body).toBe(201);
+      // Held comments would not reach the page, and the checks below would pass on nothing.
+      expect(res.json().status, body).toBe('published');
+      ids.push(res.json().id as number);
     }
     const page = await t.app.inject({ method: 'GET', url: pathOf(article.url) });
     const html = page.body;
     const $ = cheerio.load(html);
+    // Every hostile comment is on the page, with its harmless words and its author's name shown.
+    const words = ['un commentaire piégé', 'ceci', 'maintenant', 'piégé'];
+    for (const [i, id] of ids.entries()) {
+      const item = $(`#comment-${id}`);
+      expect(item.length, `comment ${id}`).toBe(1);
+      expect(item.find('.comment-body').text()).toContain(words[i]);
+      expect(item.find('.comment-author').text()).toBe(`<script>alert("nom${i}")</script>`);
+    }
     // Only our own external scripts (and JSON-LD data) may appear.
     $('script').each((_, el) => {
       const src = $(el).attr('src') ?? '';

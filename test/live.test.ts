@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/dialects';
+import { needs, REDIS_URL } from './support/parts';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -12,10 +13,13 @@ type LiveEvent = { id: number; body: string; author: { name: string } };
  */
 async function openCommentStream(base: string, articleId: number, timeoutMs: number): Promise<{ next(): Promise<LiveEvent> }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const timer = setTimeout(() => {
+    controller.abort();
+  }, timeoutMs);
   const res = await fetch(`${base}/api/v1/articles/${articleId}/comments/events`, { signal: controller.signal });
   expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const reader = res.body!.getReader();
+  if (!res.body) throw new Error('the event stream has no body');
+  const reader = res.body.getReader();
   const decoder = new TextDecoder();
   return {
     async next() {
@@ -43,7 +47,7 @@ async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${addr.port}`;
 }
 
-describe.each(DIALECTS)('live discussion across instances on %s with Redis', (engine) => {
+describe.each(DIALECTS)('live discussion across instances on %s with Redis', needs('redis'), (engine) => {
   let a: TestApp;
   let b: TestApp;
   let baseB: string;
@@ -51,7 +55,7 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', (en
   let article: Awaited<ReturnType<typeof createArticle>>;
 
   beforeAll(async () => {
-    const env = { REDIS_URL: 'redis://127.0.0.1:6379', PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` };
+    const env = { REDIS_URL, PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` };
     a = await createTestApp(engine, { env });
     b = await a.restart(); // a second instance on the same database and Redis
     baseB = await listen(b);
@@ -95,9 +99,10 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', (en
       payload: { body: 'Une deuxième réaction, publiée ailleurs.', name: 'Moussa', email: 'moussa@example.test' },
     });
     expect(posted.json().status).toBe('published');
-    await new Promise((r) => setTimeout(r, 200));
-    const after = await b.app.inject({ method: 'GET', url: path, headers: { 'if-none-match': etag } });
-    expect(after.statusCode).toBe(200);
+    // The drop travels through Redis: wait for it to reach b, not for a fixed time.
+    const fresh = () => b.app.inject({ method: 'GET', url: path, headers: { 'if-none-match': etag } });
+    await expect.poll(async () => (await fresh()).statusCode, { timeout: 5000 }).toBe(200);
+    const after = await fresh();
     expect(after.body).toContain(`id="comment-${posted.json().id}"`);
   });
 });

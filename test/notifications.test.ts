@@ -2,7 +2,7 @@ import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as cheerio from 'cheerio';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { replyNotificationsSettled } from '../src/modules/notifications/notification.service';
 import { unsubscribeToken } from '../src/modules/notifications/unsubscribe-token';
 import { startSmtp } from './newsroom/smtp';
@@ -83,7 +83,8 @@ describe.each(DIALECTS)('email notification of replies on %s', (engine) => {
 
     const mails = await mailsTo(awa);
     expect(mails).toHaveLength(1);
-    const mail = mails[0]!;
+    const [mail] = mails;
+    assert(mail);
     expect(mail.subject).toBe('Nouvelle réponse à votre commentaire sur « Le fleuve Niger en crue »');
     const text = mail.text ?? '';
     expect(text).toContain('Bonjour Awa Traoré');
@@ -161,6 +162,11 @@ describe.each(DIALECTS)('email notification of replies on %s', (engine) => {
     expect(await mailsTo(reader.email)).toHaveLength(0);
     expect(await mailsTo(guest)).toHaveLength(0);
     expect(smtp.mails.length).toBe(before);
+    // Both opted in: someone else's replies are mailed, so the silence above was about the author.
+    await post({ body: 'Une voisine confirme : la digue tient encore.', parentId: own.id, name: 'Kadi', email: guestEmail('kadi') });
+    await post({ body: 'Chez nous aussi, les quartiers bas sont touchés.', parentId: mine.id, name: 'Kadi', email: guestEmail('kadi') });
+    expect(await mailsTo(reader.email)).toHaveLength(1);
+    expect(await mailsTo(guest)).toHaveLength(1);
   });
 
   it('uses the account’s email for a signed-in reader, and refuses a guest who opts in without an email', async () => {
@@ -274,7 +280,9 @@ describe.each(DIALECTS)('reply notifications in English and when SMTP fails, on 
       close: () =>
         new Promise<void>((resolve) => {
           for (const s of connections) s.destroy();
-          server.close(() => resolve());
+          server.close(() => {
+            resolve();
+          });
         }),
     };
   }

@@ -10,7 +10,7 @@ import { DIALECTS, POSTGRES_URL } from './support/dialects';
 import { createArticle, createSection, createUserWithToken } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
 
-const seedPath = join(import.meta.dirname, '../../shared/seeds/000_70dd4064b709cd77.txt');
+const seedPath = join(import.meta.dirname, 'fixtures/seed-mali-russia.txt');
 const story = readFileSync(seedPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 6);
 const SEED_TITLE = 'Deux hauts responsables militaires maliens en visite discrète en Russie';
 
@@ -196,7 +196,7 @@ describe.each(DIALECTS)('search on %s', (engine) => {
     const { stdout } = await promisify(execFile)(process.execPath, [cli, 'search', 'reindex'], { env });
     expect(stdout).toMatch(/^search index rebuilt: \d+ published articles/);
     expect(await ids('helicopteres')).toEqual([seedId]);
-    const bad = await promisify(execFile)(process.execPath, [cli, 'search', 'rebuild'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await promisify(execFile)(process.execPath, [cli, 'search', 'rebuild'], { env }).catch((e: unknown) => e as { code: number; stderr: string });
     expect('code' in bad && bad.code).toBe(1);
     expect('stderr' in bad ? bad.stderr : '').toMatch(/^palabre: command: unknown: palabre search rebuild; try: palabre search reindex\n$/);
   });

@@ -6,7 +6,7 @@ import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, pathOf } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
-const seedPath = join(import.meta.dirname, '../../shared/seeds/000_70dd4064b709cd77.txt');
+const seedPath = join(import.meta.dirname, 'fixtures/seed-mali-russia.txt');
 const lines = readFileSync(seedPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const story = lines.slice(0, 6);
 const comments = lines.slice(6, 11);

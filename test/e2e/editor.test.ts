@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, listeningApp } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
+import { needs } from '../support/parts';
 import { createUserWithToken } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-describe.each(DIALECTS)('the editor’s day in Chromium on %s', (engine) => {
+describe.each(DIALECTS)('the editor’s day in Chromium on %s', needs('chromium'), (engine) => {
   let t: TestApp;
   let base: string;
   let page: Page;

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchChromium, listeningApp, watchProblems } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
+import { needs } from '../support/parts';
 import { createArticle, createUserWithToken, warmUpPosting, type ArticleJson } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -33,7 +34,7 @@ async function heights(page: Page, selector: string): Promise<{ frame: number; c
   return { frame, content };
 }
 
-describe.each(DIALECTS)('the widget on another site, in Chromium on %s', (engine) => {
+describe.each(DIALECTS)('the widget on another site, in Chromium on %s', needs('chromium'), (engine) => {
   let t: TestApp;
   let host: { url: string; server: Server };
   let page: Page;
@@ -143,7 +144,7 @@ async function oneWidget(base: string, pageUrl: string, hostname: 'localhost' | 
   return { url: `http://${hostname}:${port}/billet.html`, server };
 }
 
-describe.each(DIALECTS)('likes, orders and edits inside the widget, in Chromium on %s', (engine) => {
+describe.each(DIALECTS)('likes, orders and edits inside the widget, in Chromium on %s', needs('chromium'), (engine) => {
   let t: TestApp;
   let base: string;
   let article: ArticleJson;

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, listeningApp, watchProblems } from '../support/browser';
+import { discussionReady, launchChromium, listeningApp, watchProblems } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
+import { needs } from '../support/parts';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-describe.each(DIALECTS)('likes and edits in Chromium on %s', (engine) => {
+describe.each(DIALECTS)('likes and edits in Chromium on %s', needs('chromium'), (engine) => {
   let t: TestApp;
   let base: string;
   let page: Page;
@@ -47,9 +48,10 @@ describe.each(DIALECTS)('likes and edits in Chromium on %s', (engine) => {
       payload: { body: 'Le fleuve a débordé à Mopti hier soir.', name: 'Seydou', email: 'seydou@example.test' },
     });
     const id = res.json().id as number;
+    const ready = Promise.all([discussionReady(watcher), discussionReady(page)]);
     await watcher.goto(base + articlePath);
     await page.goto(base + articlePath);
-    await page.waitForTimeout(300);
+    await ready;
     const button = page.locator(`#comment-${id} .like-button`);
     expect(await button.getAttribute('aria-pressed')).toBe('false');
     const url = page.url();
@@ -75,9 +77,10 @@ describe.each(DIALECTS)('likes and edits in Chromium on %s', (engine) => {
     await Promise.all([page.waitForURL(/\?comment=published/), page.locator('#comment-form button[type=submit]').click()]);
     const id = Number(new URL(page.url()).hash.replace('#comment-', ''));
     expect(id).toBeGreaterThan(0);
+    const ready = Promise.all([discussionReady(page), discussionReady(watcher)]);
     await page.goto(base + articlePath);
     await watcher.goto(base + articlePath);
-    await watcher.waitForTimeout(300);
+    await ready;
     const edit = page.locator(`#comment-${id} .comment-edit-button`);
     await edit.waitFor();
     expect(await page.locator('.comment-edit-button').count()).toBe(1);

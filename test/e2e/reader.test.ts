@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, listeningApp, watchProblems } from '../support/browser';
+import { discussionReady, launchChromium, listeningApp, watchProblems } from '../support/browser';
 import { DIALECTS } from '../support/dialects';
+import { needs } from '../support/parts';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-describe.each(DIALECTS)('a reader in Chromium on %s', (engine) => {
+describe.each(DIALECTS)('a reader in Chromium on %s', needs('chromium'), (engine) => {
   let t: TestApp;
   let base: string;
   let page: Page;
@@ -35,10 +36,10 @@ describe.each(DIALECTS)('a reader in Chromium on %s', (engine) => {
   });
 
   it('sees a comment posted by someone else appear without reloading, within a second', async () => {
+    const ready = discussionReady(page);
     await page.goto(base + articlePath);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
-    // Give the event stream a moment to open.
-    await page.waitForTimeout(300);
+    await ready; // the event stream is open
     const posted = Date.now();
     const res = await t.app.inject({
       method: 'POST',

@@ -144,7 +144,7 @@ describe.each(DIALECTS)('export and restore on %s', (engine) => {
     expect(JSON.parse(out.stdout.trim().split('\n').pop() ?? '')).toMatchObject({ format: 'wxr', counts: { articles: 4 } });
     const backup = await run(process.execPath, [CLI, 'backup', join(dir, 'cli.backup')], { env });
     expect(JSON.parse(backup.stdout.trim())).toMatchObject({ method: engine === 'sqlite' ? 'sqlite-backup-api' : 'pg_dump' });
-    const bad = await run(process.execPath, [CLI, 'export', join(dir, 'x'), '--format', 'csv'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await run(process.execPath, [CLI, 'export', join(dir, 'x'), '--format', 'csv'], { env }).catch((e: unknown) => e as { code: number; stderr: string });
     expect('code' in bad && bad.code).not.toBe(0);
     expect('stderr' in bad ? bad.stderr : '').toMatch(/^palabre: --format must be jsonl or wxr/);
     // Child processes load the whole bundle: give them time on a busy machine.

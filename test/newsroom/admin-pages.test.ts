@@ -66,7 +66,9 @@ describe.each(DIALECTS)('the newsroom pages on %s', (engine) => {
     expect($('script[src^="/assets/editor.js"]').length).toBe(1);
     expect(edit.body).toContain('Article enregistré.');
     // Every label of the form points at a control.
-    $('label[for]').each((_, el) => expect($(`#${$(el).attr('for')}`).length).toBe(1));
+    $('label[for]').each((_, el) => {
+      expect($(`#${$(el).attr('for')}`).length).toBe(1);
+    });
   });
 
   it('keeps a refused form as typed, with the reason', async () => {

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTtl } from '../../src/modules/articles/article.pages';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createSection, createUserWithToken, pathOf } from '../support/factories';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, movingClock, type TestApp } from '../support/test-app';
 
 describe.each(DIALECTS)('publishing on %s', (engine) => {
   let t: TestApp;
   let editor: Awaited<ReturnType<typeof createUserWithToken>>;
+  const clock = movingClock();
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     editor = await createUserWithToken(t.deps, 'editor', 'Rédaction');
     await createSection(t, editor.auth, 'Politique');
   });
@@ -19,7 +20,7 @@ describe.each(DIALECTS)('publishing on %s', (engine) => {
     // Warm the home page cache first: it must not outlive the scheduled publication.
     const warm = await t.app.inject({ method: 'GET', url: '/' });
     expect(warm.statusCode).toBe(200);
-    const at = new Date(Date.now() + 3000).toISOString();
+    const at = new Date(clock.now().getTime() + 3000).toISOString();
     const a = await createArticle(t, editor.auth, { title: 'Le budget voté à l’aube', status: 'scheduled', publishAt: at, section: 'politique' });
     expect(a.status).toBe('scheduled');
     const ttl = await listTtl(t.deps);
@@ -36,7 +37,7 @@ describe.each(DIALECTS)('publishing on %s', (engine) => {
     expect(section.body).not.toContain('Le budget voté à l’aube');
     const anon = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}` });
     expect(anon.statusCode).toBe(404);
-    await new Promise((r) => setTimeout(r, Math.max(0, new Date(at).getTime() - Date.now()) + 150));
+    clock.advance(3000); // its time comes
     const after = await t.app.inject({ method: 'GET', url: pathOf(a.url) });
     expect(after.statusCode).toBe(200);
     expect(after.body).toContain('Le budget voté à l’aube');

@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects';
+import { needs, REDIS_URL } from '../support/parts';
 import { createUserWithToken } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' };
 
-describe.each(DIALECTS)('login throttling shared through Redis on %s', (engine) => {
+describe.each(DIALECTS)('login throttling shared through Redis on %s', needs('redis'), (engine) => {
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
     // Two instances, one Redis: what one instance counted, the other sees.
-    const env = { REDIS_URL: 'redis://127.0.0.1:6379', PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` };
+    const env = { REDIS_URL, PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` };
     a = await createTestApp(engine, { env });
     b = await createTestApp(engine, { env });
   });

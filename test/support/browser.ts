@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Engine } from '../../src/db/dialect';
+import { CHROMIUM_PATH } from './parts';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 /** A free local port: the base URL must be known before the app is built (same-origin checks compare to it). */
@@ -11,15 +12,17 @@ export async function freePort(): Promise<number> {
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
+      srv.close(() => {
+        resolve(port);
+      });
     });
   });
 }
 
-/** Debian's Chromium, headless, as this machine runs it (no sandbox as root, no background traffic). */
+/** Chromium (Debian's, or TEST_CHROMIUM), headless, as this machine runs it (no sandbox as root, no background traffic). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
@@ -34,6 +37,18 @@ export function watchProblems(page: Page, problems: string[]): void {
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
   });
+}
+
+/**
+ * Resolves once an article page's scripts are live: its comment event stream answered (the
+ * server sends the first bytes after subscribing, so nothing published later is missed) and the
+ * reader's own state (likes, editable comments) was read. Call it before goto(), await it after.
+ */
+export async function discussionReady(page: Page, timeout = 10_000): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/events$/.test(r.url()), { timeout }),
+    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/reader$/.test(r.url()), { timeout }),
+  ]);
 }
 
 /** An app listening on a free port of 127.0.0.1, its base URL set to that address (for the browser tests). */

@@ -1,10 +1,15 @@
 import type { Engine } from '../../src/db/dialect';
+import { parseDialects } from './engines';
+import { hasPart } from './parts';
 
-/** Engines the suite runs on: TEST_DIALECTS=sqlite,postgres (default: both when PostgreSQL is configured). */
-export const DIALECTS: Engine[] = (process.env.TEST_DIALECTS ?? 'sqlite')
-  .split(',')
-  .map((s) => s.trim())
-  .filter((s): s is Engine => s === 'sqlite' || s === 'postgres');
+// Test files import from here (worker side); the global setup uses engines.ts.
+export { parseDialects, POSTGRES_URL } from './engines';
 
-/** The PostgreSQL server tests use; each test app gets its own schema in it. */
-export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Engines asked for with TEST_DIALECTS. */
+export const REQUESTED_DIALECTS: Engine[] = parseDialects(process.env.TEST_DIALECTS);
+
+/**
+ * Engines the suite runs on: those asked for, less PostgreSQL when the global setup
+ * found no server (the end of the run says so; under PALABRE_TEST_REQUIRE_ALL=1 the run fails instead).
+ */
+export const DIALECTS: Engine[] = REQUESTED_DIALECTS.filter((e) => e !== 'postgres' || hasPart('postgres'));

@@ -9,7 +9,7 @@ import { buildApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Engine } from '../../src/db/dialect';
 import { closeDeps, createDeps, type Clock, type Deps, type DepsOptions } from '../../src/deps';
-import { POSTGRES_URL } from './dialects';
+import { POSTGRES_URL } from './engines';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -49,6 +49,20 @@ export function fakeClock(start = new Date('2026-03-08T10:00:00.000Z')): Clock &
   };
 }
 
+/**
+ * Real time plus an offset the test moves forward: "later" comes without sleeping, while
+ * the other tests sharing the app still see time pass.
+ */
+export function movingClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}
+
 interface Store {
   url: string;
   schema?: string;
@@ -68,7 +82,11 @@ async function adminQuery(query: string): Promise<void> {
 async function newStore(engine: Engine, ownDatabase = false): Promise<Store> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'palabre-test-'));
-    return { url: `sqlite:${join(dir, 'palabre.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { url: `sqlite:${join(dir, 'palabre.db')}`, cleanup: () => {
+        rmSync(dir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   if (ownDatabase) {

@@ -6,7 +6,7 @@ import { createArticle, createUserWithToken, pathOf } from '../../../test/suppor
 import { createTestApp, fakeClock, type TestApp } from '../../../test/support/test-app';
 import { issueFormToken } from './form-token';
 
-const seedPath = join(import.meta.dirname, '../../../../shared/seeds/000_70dd4064b709cd77.txt');
+const seedPath = join(import.meta.dirname, '../../../test/fixtures/seed-mali-russia.txt');
 const seedComments = readFileSync(seedPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).slice(6, 11);
 
 type Posted = { id: number; status: string; reasons: { code: string; detail?: string }[] };
