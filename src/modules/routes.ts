@@ -9,6 +9,7 @@ import { registerPrivacyRoutes } from './privacy/privacy.routes';
 import { registerNotificationRoutes } from './notifications/notification.routes';
 import { registerReactionRoutes } from './comments/reaction.routes';
 import { registerEmbedRoutes } from './embed/embed.pages';
+import { registerApiRoutes } from './api/api.routes';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -27,4 +28,5 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerNotificationRoutes(app, deps);
   registerReactionRoutes(app, deps);
   registerEmbedRoutes(app, deps);
+  await registerApiRoutes(app, deps);
 }

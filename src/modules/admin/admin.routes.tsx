@@ -87,6 +87,9 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
           <li>
             <a href="/admin/account">{t('dash.account')}</a>
           </li>
+          <li>
+            <a href="/admin/api">{t('dash.api')}</a>
+          </li>
         </ul>
         {counts ? (
           <>
