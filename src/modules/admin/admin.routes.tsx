@@ -4,7 +4,8 @@ import type { Deps } from '../../deps';
 import { AppError, ValidationError } from '../../web/errors';
 import { translator } from '../../web/i18n/i18n';
 import { parseInput } from '../../web/validate';
-import { EDITOR_INVITABLE_ROLES, invitationSchema, ROLES, userPatchSchema } from '../accounts/account';
+import { invitationSchema, ROLES, userPatchSchema } from '../accounts/account';
+import { assertAccount, canAccount } from '../accounts/account.policy';
 import { FormMessage } from '../accounts/login.views';
 import { inviteUser, setUserLocale, updateUser } from '../accounts/auth.service';
 import { verifyFormCsrf } from '../accounts/session.service';
@@ -15,7 +16,10 @@ import { ArticleTable } from './article-list.views';
 import { createSection, updateSectionName } from '../articles/section.service';
 import { mergeTag, renameTag, tagMergeSchema, tagRenameSchema } from '../articles/tag.service';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from '../moderation/settings';
-import { adminContext, field, MANAGERS, STAFF, WRITERS, type AdminContext } from './admin.guard';
+import { adminPage, field, type AdminContext } from './admin.guard';
+import { canAdmin } from './admin.policy';
+import { seesOwnWorkOnly } from '../articles/article.policy';
+import { canModerate } from '../moderation/moderation.policy';
 import { countUnpublished, listSectionsWithCounts, listTagsWithCounts } from './admin.repository';
 import { sendAdmin } from './admin.render';
 import { AccountPage, SectionsPage, SettingsPage, UsersPage } from './admin.views';
@@ -55,11 +59,11 @@ function formError(err: unknown): string {
 /** The newsroom's home, sections and tags, accounts, discussion settings and the user's own account. */
 export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   scope.get('/admin', async function showDashboard(request, reply) {
-    const ctx = adminContext(request, STAFF);
+    const ctx = adminPage(request, 'admin:dashboard');
     const { t, user } = ctx;
-    const writes = WRITERS.includes(user.role);
+    const writes = canAdmin(user, 'admin:articles');
     const now = deps.clock.now();
-    const mine = user.role === 'author' ? user.id : undefined;
+    const mine = seesOwnWorkOnly(user) ? user.id : undefined;
     const [counts, recent] = writes
       ? await Promise.all([countUnpublished(deps.db, now.toISOString(), mine), listArticles(deps.db, { now: now.toISOString(), limit: 10, ...(mine ? { authorId: mine } : {}) })])
       : [undefined, []];
@@ -77,7 +81,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
               </a>
             </li>
           ) : null}
-          {user.role !== 'author' ? (
+          {canModerate(user, 'moderation:queue') ? (
             <li>
               <a class="button" href="/admin/moderation">
                 {t('dash.queue')}
@@ -115,10 +119,10 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     ));
   };
 
-  scope.get('/admin/sections', async (request, reply) => sectionsPage(adminContext(request, MANAGERS), reply));
+  scope.get('/admin/sections', async (request, reply) => sectionsPage(adminPage(request, 'admin:sections'), reply));
 
   scope.post('/admin/sections', async function submitSection(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     try {
       const slug = field(request.body, 'slug').trim();
@@ -130,7 +134,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/sections/:slug', async function submitSectionName(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { slug } = request.params as { slug: string };
     try {
@@ -142,7 +146,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/tags/:slug', async function submitTagRename(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { slug } = request.params as { slug: string };
     try {
@@ -154,7 +158,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/tags/:slug/merge', async function submitTagMerge(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { slug } = request.params as { slug: string };
     try {
@@ -172,15 +176,15 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     return sendAdmin(ctx, reply, { title: ctx.t('users.title'), current: 'users', status }, (
       <>
         {message ? <FormMessage {...message} /> : null}
-        <UsersPage t={ctx.t} csrf={ctx.csrf} users={users} isAdmin={ctx.user.role === 'admin'} inviteRoles={ctx.user.role === 'admin' ? ROLES : EDITOR_INVITABLE_ROLES} selfId={ctx.user.id} />
+        <UsersPage t={ctx.t} csrf={ctx.csrf} users={users} isAdmin={canAccount(ctx.user, 'user:update')} inviteRoles={ROLES.filter((role) => canAccount(ctx.user, 'user:invite', { role }))} selfId={ctx.user.id} />
       </>
     ));
   };
 
-  scope.get('/admin/users', async (request, reply) => usersPage(adminContext(request, MANAGERS), reply));
+  scope.get('/admin/users', async (request, reply) => usersPage(adminPage(request, 'admin:users'), reply));
 
   scope.post('/admin/users/invite', async function submitInvitation(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:users');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     try {
       const input = parseInput(invitationSchema, { email: field(request.body, 'email'), name: field(request.body, 'name'), role: field(request.body, 'role') }, ctx.locale);
@@ -192,7 +196,8 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/users/:id', async function submitUser(request, reply) {
-    const ctx = adminContext(request, ['admin']);
+    const ctx = adminPage(request, 'admin:users');
+    assertAccount(ctx.user, 'user:update');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { id } = parseInput(idParams, request.params);
     try {
@@ -212,10 +217,10 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       </>
     ));
 
-  scope.get('/admin/settings', async (request, reply) => settingsPage(adminContext(request, MANAGERS), reply));
+  scope.get('/admin/settings', async (request, reply) => settingsPage(adminPage(request, 'admin:settings'), reply));
 
   scope.post('/admin/settings', async function submitSettings(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:settings');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     try {
       const next = parseInput(discussionSettingsSchema, settingsFromForm(request.body, await getDiscussionSettings(deps)), ctx.locale);
@@ -232,10 +237,10 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       <AccountPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} tokens={await listOwnTokens(deps, ctx.user)} created={created} />
     ));
 
-  scope.get('/admin/account', async (request, reply) => accountPage(adminContext(request, ROLES), reply));
+  scope.get('/admin/account', async (request, reply) => accountPage(adminPage(request, 'admin:account'), reply));
 
   scope.post('/admin/account/locale', async function submitLocale(request, reply) {
-    const ctx = adminContext(request, ROLES);
+    const ctx = adminPage(request, 'admin:account');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const locale = parseInput(z.enum(['fr', 'en']), field(request.body, 'locale'), ctx.locale);
     await setUserLocale(deps, ctx.user, locale);
@@ -244,7 +249,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/account/tokens', async function submitToken(request, reply) {
-    const ctx = adminContext(request, ROLES);
+    const ctx = adminPage(request, 'admin:account');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const label = parseInput(z.string().trim().min(1).max(100), field(request.body, 'label'), ctx.locale);
     const created = await createOwnToken(deps, ctx.user, label);
@@ -252,7 +257,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/account/tokens/:id/revoke', async function submitRevoke(request, reply) {
-    const ctx = adminContext(request, ROLES);
+    const ctx = adminPage(request, 'admin:account');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { id } = parseInput(idParams, request.params);
     await revokeToken(deps, ctx.user, id);

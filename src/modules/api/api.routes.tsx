@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps';
 import { CSP } from '../../web/security';
-import { adminContext, redirectAnonymousToLogin, STAFF } from '../admin/admin.guard';
+import { adminPage, redirectAnonymousToLogin } from '../admin/admin.guard';
 import { sendAdmin } from '../admin/admin.render';
 import { buildOpenApiDocument } from './api.document';
 
@@ -41,7 +41,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: Deps): Promi
   await app.register(async (pages) => {
     redirectAnonymousToLogin(pages);
     pages.get('/admin/api', async function showApiReference(request, reply) {
-      const ctx = adminContext(request, STAFF);
+      const ctx = adminPage(request, 'admin:api-docs');
       reply.header('content-security-policy', API_DOCS_CSP);
       return sendAdmin(
         ctx,

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps';
 import { AppError, ValidationError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { verifyFormCsrf } from '../accounts/session.service';
-import { adminContext, field, redirectAnonymousToLogin, WRITERS, type AdminContext } from '../admin/admin.guard';
+import { adminPage, field, redirectAnonymousToLogin, type AdminContext } from '../admin/admin.guard';
 import { sendAdmin } from '../admin/admin.render';
 import { MEDIA_MAX_BYTES, mediaAltSchema as altSchema, mediaIdParams as idParams, mediaListQuery as listQuery, MediaTooLargeError, presentMedia } from './media';
 import { assertMedia } from './media.policy';
@@ -63,7 +63,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
     scope.register(async (pages) => {
       redirectAnonymousToLogin(pages);
       pages.post('/admin/media', async function submitUpload(request, reply) {
-        const ctx = adminContext(request, WRITERS);
+        const ctx = adminPage(request, 'admin:media');
         let up: Upload;
         try {
           up = await readUpload(request);
@@ -113,13 +113,13 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
   await app.register(async (pages) => {
     redirectAnonymousToLogin(pages);
     pages.get('/admin/media', async function showLibrary(request, reply) {
-      const ctx = adminContext(request, WRITERS);
+      const ctx = adminPage(request, 'admin:media');
       const uploaded = (request.query as { uploaded?: string }).uploaded === '1';
       return libraryPage(ctx, reply, uploaded ? { kind: 'ok', text: ctx.t('media.uploaded') } : undefined);
     });
 
     pages.post('/admin/media/:id/alt', async function submitAlt(request, reply) {
-      const ctx = adminContext(request, WRITERS);
+      const ctx = adminPage(request, 'admin:media');
       verifyFormCsrf(request, field(request.body, '_csrf'));
       const { id } = parseInput(idParams, request.params);
       try {
