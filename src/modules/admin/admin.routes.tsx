@@ -10,8 +10,8 @@ import { FormMessage } from '../accounts/login.views';
 import { inviteUser, setUserLocale, updateUser } from '../accounts/auth.service';
 import { verifyFormCsrf } from '../accounts/session.service';
 import { createOwnToken, listOwnTokens, revokeToken } from '../accounts/token.service';
-import { listUsers } from '../accounts/user.repository';
-import { listArticles } from '../articles/article.repository';
+import { listAccounts } from '../accounts/user.service';
+import { countUnpublishedArticles, getSectionsWithCounts, getTagsWithCounts, listArticleRows } from '../articles/article.read-model';
 import { ArticleTable } from './article-list.views';
 import { createSection, updateSectionName } from '../articles/section.service';
 import { mergeTag, renameTag, tagMergeSchema, tagRenameSchema } from '../articles/tag.service';
@@ -20,7 +20,6 @@ import { adminPage, field, type AdminContext } from './admin.guard';
 import { canAdmin } from './admin.policy';
 import { seesOwnWorkOnly } from '../articles/article.policy';
 import { canModerate } from '../moderation/moderation.policy';
-import { countUnpublished, listSectionsWithCounts, listTagsWithCounts } from './admin.repository';
 import { sendAdmin } from './admin.render';
 import { AccountPage, SectionsPage, SettingsPage, UsersPage } from './admin.views';
 
@@ -65,7 +64,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     const now = deps.clock.now();
     const mine = seesOwnWorkOnly(user) ? user.id : undefined;
     const [counts, recent] = writes
-      ? await Promise.all([countUnpublished(deps.db, now.toISOString(), mine), listArticles(deps.db, { now: now.toISOString(), limit: 10, ...(mine ? { authorId: mine } : {}) })])
+      ? await Promise.all([countUnpublishedArticles(deps, now.toISOString(), mine), listArticleRows(deps, { now: now.toISOString(), limit: 10, ...(mine ? { authorId: mine } : {}) })])
       : [undefined, []];
     return sendAdmin(
       ctx,
@@ -110,7 +109,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   const sectionsPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) => {
-    const [sections, tags] = await Promise.all([listSectionsWithCounts(deps.db), listTagsWithCounts(deps.db)]);
+    const [sections, tags] = await Promise.all([getSectionsWithCounts(deps), getTagsWithCounts(deps)]);
     return sendAdmin(ctx, reply, { title: ctx.t('sections.title'), current: 'sections', status }, (
       <>
         {message ? <FormMessage {...message} /> : null}
@@ -171,7 +170,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   const usersPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) => {
-    const rows = await listUsers(deps.db);
+    const rows = await listAccounts(deps);
     const users = rows.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled_at !== null, invited: !u.has_password }));
     return sendAdmin(ctx, reply, { title: ctx.t('users.title'), current: 'users', status }, (
       <>
