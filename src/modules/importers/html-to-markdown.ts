@@ -1,5 +1,6 @@
 import { replace as replaceShortcode } from '@wordpress/shortcode';
 import { decodeHTML } from 'entities';
+import { transliterate } from 'transliteration';
 import TurndownService from 'turndown';
 import { sanitizeArticleHtml } from '../../web/markdown';
 import { slugify } from '../articles/slug';
@@ -96,9 +97,10 @@ export function plainText(value: string): string {
 
 /**
  * A slug from an imported one: WordPress percent-encodes non-ASCII slugs
- * (`%d0%bf%d1%80…`), decoded here; a slug in another script than Latin (Cyrillic,
- * Greek, Arabic…) is kept in that script, lower case, words joined by hyphens, as
- * WordPress had it; a Latin one goes through slugify. '' when nothing is left.
+ * (`%d0%bf%d1%80…`), decoded here, then written in Latin letters by the
+ * transliteration library (`привет-мир` → `privet-mir`), since Palabre's slugs
+ * and URLs are ASCII (SLUG_RE); the old address keeps answering 301. '' when
+ * nothing is left.
  */
 export function importedSlug(value: string): string {
   let v = value;
@@ -109,14 +111,6 @@ export function importedSlug(value: string): string {
   }
   v = v.normalize('NFC').trim();
   if (!v) return '';
-  if (!/[^\p{Script=Latin}\p{N}\p{P}\p{Z}\p{M}\p{S}]/u.test(v)) {
-    const latin = slugify(v);
-    return latin === 'article' && !/article/i.test(v) ? '' : latin;
-  }
-  return v
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
+  const slug = slugify(transliterate(v));
+  return slug === 'article' && !/article/i.test(v) ? '' : slug;
 }

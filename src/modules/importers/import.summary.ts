@@ -53,23 +53,21 @@ export class SummaryBuilder {
   }
 }
 
-/** An import that stopped part way: its summary says what was committed before. */
-export class ImportFailedError extends Error {
-  constructor(
-    readonly summary: ImportSummary,
-    override readonly cause: unknown,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
+// The summary of an import that stopped, kept beside its error (which keeps its own class and code).
+const summaries = new WeakMap<object, ImportSummary>();
+
+/** What an import that failed with this error had committed, if the error came from an import. */
+export function summaryOf(err: unknown): ImportSummary | undefined {
+  return typeof err === 'object' && err !== null ? summaries.get(err) : undefined;
 }
 
-/** Runs an import; on failure, the error carries the summary of what was committed. */
+/** Runs an import; on failure, the error (rethrown as it is) carries the summary of what was committed. */
 export async function withSummaryOnFailure<T extends ImportSummary>(s: SummaryBuilder, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof ImportFailedError) throw err;
     s.summary.failed = err instanceof Error ? err.message : String(err);
-    throw new ImportFailedError(s.summary, err);
+    if (typeof err === 'object' && err !== null && !summaries.has(err)) summaries.set(err, s.summary);
+    throw err;
   }
 }

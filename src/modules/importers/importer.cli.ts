@@ -4,7 +4,7 @@ import type { Command } from '../../cli/commands';
 import { AppError } from '../../web/errors';
 import { importPalabre } from '../export/restore.service';
 import { importDisqus } from './disqus.service';
-import { ImportFailedError } from './import.summary';
+import { summaryOf } from './import.summary';
 import { CommandUsageError, ImportFileError } from './importer.errors';
 import { progressBar } from './progress';
 import { importWxr, type ImportOptions } from './wxr.service';
@@ -57,9 +57,10 @@ export const importCommand: Command = async (args, withDeps) => {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } catch (err) {
     bar.done();
-    if (!(err instanceof ImportFailedError)) throw err;
-    process.stdout.write(`${JSON.stringify(err.summary)}\n`);
-    throw new ImportStoppedError(err.message);
+    const summary = summaryOf(err);
+    if (!summary) throw err;
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    throw new ImportStoppedError(summary.failed ?? 'unknown error');
   }
 };
 

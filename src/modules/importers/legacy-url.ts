@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import { articlePath } from '../articles/article';
+import { articlePath, isVisible } from '../articles/article';
 import { findArticleById, findArticleBySlug, findArticleIdByOldSlug } from '../articles/article.repository';
 import { findArticleIdBySectionAndSlug, findLegacyArticleId } from './import.repository';
 
@@ -43,7 +43,8 @@ export async function resolveImportedUrl(deps: Deps, path: string): Promise<stri
   const id = await findLegacyArticleId(deps.db, key);
   if (id === undefined) return undefined;
   const article = await findArticleById(deps.db, id);
-  if (!article) return undefined;
+  // A draft (a private or password-protected post at the source) does not give its address away.
+  if (!article || !isVisible(article, deps.clock.now())) return undefined;
   const target = articlePath(article);
   return target === path.split('?')[0] ? undefined : target;
 }
