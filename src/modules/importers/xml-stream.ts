@@ -75,7 +75,7 @@ export async function streamXmlRecords(file: string, opts: StreamOptions): Promi
   // How many records are open around the current element: text outside any record is dropped.
   let recordDepth = 0;
   const recovered = opts.onRecovered;
-  if (recovered) parser.on('error', (err) => recovered(err.message.replace(/^[^:]*:(\d+:\d+)/, 'line:column $1')));
+  if (recovered) parser.on('error', (err) => recovered(err.message.replace(/^[^:]*:(\d+):(\d+): /, 'line $1, column $2: ')));
   parser.on('doctype', () => {
     throw new DoctypeRefusedError();
   });
