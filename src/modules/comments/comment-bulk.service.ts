@@ -50,6 +50,9 @@ function websiteOf(url: string): string | null {
 
 /** Writes the comments in a few statements; returns their ids in the same order. */
 export async function insertIncomingComments(deps: { db: Kysely<Database>; secret: string }, comments: IncomingComment[]): Promise<number[]> {
+  // Exports repeat addresses (regulars, proxies): each is hashed once a batch.
+  const hashes = new Map<string, string>();
+  const hashOf = (ip: string) => hashes.get(ip) ?? hashes.set(ip, hashIp(deps.secret, ip)).get(ip) ?? null;
   const rows: BulkCommentRow[] = comments.map((c) => {
     const email = c.email.includes('@') ? c.email : null;
     return {
@@ -60,7 +63,7 @@ export async function insertIncomingComments(deps: { db: Kysely<Database>; secre
       // An account's comment shows the account's address; a guest's keeps the one it gave.
       author_email: c.userId === null ? email : null,
       author_url: websiteOf(c.url),
-      ip_hash: c.ip ? hashIp(deps.secret, c.ip) : null,
+      ip_hash: c.ip ? hashOf(c.ip) : null,
       body: c.body,
       html: renderCommentMarkdown(c.body),
       status: c.status,

@@ -113,3 +113,8 @@ export async function findArticleIdBySectionAndSlug(db: Kysely<Database>, sectio
     .executeTakeFirst();
   return r?.id;
 }
+
+/** The featured image an import found for an article (its address at the old site), if any. */
+export async function findImportedImage(db: Kysely<Database>, articleId: number): Promise<{ url: string; alt: string } | undefined> {
+  return db.selectFrom('imported_images').select(['url', 'alt']).where('article_id', '=', articleId).executeTakeFirst();
+}

@@ -35,10 +35,6 @@ const WORDPRESS_ELEMENTS = ['post_id', 'author_login', 'category_nicename', 'pos
 interface ItemState {
   node: XNode;
   articleId: number | null;
-  /** WordPress comment id → local id, for this post's threads. */
-  comments: Map<string, number>;
-  orphans: { id: number; parentExternalId: string }[];
-  buffer: SourceComment[];
 }
 
 /** Reads a WXR file (WordPress 1.0 to 1.2) as a stream and writes what it holds; see docs/migration.md. */
@@ -67,6 +63,16 @@ class WxrImport {
   private readonly commenters = new Map<string, number>();
   private readonly categories = new Map<string, WxrCategory>();
   private item: ItemState | undefined;
+  /**
+   * Comments wait here across posts and are written a batch at a time (a few statements
+   * per batch, not per post). WordPress comment ids are unique in a file and a reply is
+   * in its parent's post, so `written` (this batch's and the open post's ids) resolves
+   * parents; a parent in an earlier batch is found in the id map.
+   */
+  private buffer: SourceComment[] = [];
+  private written = new Map<string, number>();
+  private writtenFor: number | null = null;
+  private orphans: { id: number; parentExternalId: string; articleId: number }[] = [];
 
   constructor(private readonly deps: Deps) {}
 
@@ -153,7 +159,7 @@ class WxrImport {
 
   private async startItem(node: XNode): Promise<ItemState> {
     this.begin(node);
-    const state: ItemState = { node, articleId: null, comments: new Map(), orphans: [], buffer: [] };
+    const state: ItemState = { node, articleId: null };
     const item = this.parse(wxrItemSchema, itemFields(node), `item ${node.children.find((c) => c.name === 'post_id')?.text ?? ''}`);
     if (!item) return state;
     const now = this.deps.clock.now().toISOString();
@@ -239,7 +245,7 @@ class WxrImport {
     }
     const status = COMMENT_STATUS[c.approved];
     if (!status) this.s.warn(`comment ${c.id}: unknown comment_approved "${c.approved}"; held as pending`);
-    item.buffer.push({
+    this.buffer.push({
       externalId: c.id,
       parentExternalId: c.parent,
       articleId: item.articleId,
@@ -253,28 +259,38 @@ class WxrImport {
       reasons: status === 'published' ? [] : [{ code: 'imported', detail: `wordpress comment_approved=${c.approved}` }],
       createdAt: wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString(),
     });
-    if (item.buffer.length >= BATCH) await this.flush(item);
+    if (this.buffer.length >= BATCH) await this.flush(false);
   }
 
-  private async flush(item: ItemState): Promise<void> {
-    const batch = item.buffer.splice(0);
-    const r = await writeCommentBatch(this.deps, this.source, batch, item.comments);
-    for (const [ext, id] of r.ids) item.comments.set(ext, id);
-    item.orphans.push(...r.orphans);
+  /** Writes the waiting comments; replies whose parent is still unknown wait for the end of their post (`final`: of the file). */
+  private async flush(final: boolean): Promise<void> {
+    const batch = this.buffer.splice(0);
+    const articleOf = new Map(batch.map((c) => [c.externalId, c.articleId]));
+    const r = await writeCommentBatch(this.deps, this.source, batch, this.written);
     if (r.created) this.s.created('comments', r.created);
     if (r.existing) this.s.existing('comments', r.existing);
-  }
-
-  private async finishItem(): Promise<void> {
-    const item = this.item;
-    if (!item) return;
-    await this.flush(item);
-    for (const o of await linkOrphans(this.deps, this.source, item.orphans, item.comments)) {
-      this.s.warn(`comment ${o.id}: its parent (WordPress comment ${o.parentExternalId}) is not in the file; kept at the top level`);
+    // Only the open post's ids are still needed: its next comments may answer them.
+    const open = final ? null : (this.item?.articleId ?? null);
+    if (open !== this.writtenFor) this.written = new Map();
+    for (const [ext, id] of r.ids) if (open !== null && articleOf.get(ext) === open) this.written.set(ext, id);
+    this.writtenFor = open;
+    const waiting = [...this.orphans, ...r.orphans.map((o) => ({ ...o, articleId: articleOf.get([...r.ids].find(([, id]) => id === o.id)?.[0] ?? '') ?? -1 }))];
+    const missing = await linkOrphans(this.deps, this.source, waiting, this.written);
+    this.orphans = [];
+    for (const o of waiting.filter((w) => missing.some((m) => m.id === w.id))) {
+      if (open !== null && o.articleId === open) this.orphans.push(o);
+      else this.s.warn(`comment ${o.id}: its parent (WordPress comment ${o.parentExternalId}) is not in the file; kept at the top level`);
     }
   }
 
+  /** A post ends: its replies still waiting for a parent will not get one from later posts. */
+  private async finishItem(): Promise<void> {
+    const articleId = this.item?.articleId ?? null;
+    if (articleId !== null && this.orphans.some((o) => o.articleId === articleId)) await this.flush(true);
+  }
+
   async finish(): Promise<ImportSummary> {
+    await this.flush(true);
     if (!this.source) this.begin();
     const images = await recordFeaturedImages(this.deps.db, this.source);
     if (images) this.s.created('images', images);
