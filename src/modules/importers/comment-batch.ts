@@ -48,12 +48,16 @@ export async function writeCommentBatch(deps: Deps, source: string, batch: Sourc
     const mapped = await findMappings(db, source, 'comment', [...batch.map((c) => c.externalId), ...parentIds]);
     const localOf = (ext: string): number | undefined => known.get(ext) ?? result.ids.get(ext) ?? mapped.get(ext)?.local_id ?? undefined;
     const fresh: SourceComment[] = [];
+    const seen = new Set<string>();
     for (const c of batch) {
       const id = mapped.get(c.externalId)?.local_id;
       if (id) {
         result.ids.set(c.externalId, id);
         result.existing += 1;
-      } else if (!fresh.some((f) => f.externalId === c.externalId)) fresh.push(c);
+      } else if (!seen.has(c.externalId)) {
+        seen.add(c.externalId);
+        fresh.push(c);
+      }
     }
     const ids = await insertIncomingComments(
       { db, secret: deps.secret },
