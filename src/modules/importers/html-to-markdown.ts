@@ -22,10 +22,15 @@ turndown.addRule('figure', {
     const src = img.getAttribute('src') ?? '';
     const alt = (img.getAttribute('alt') ?? '').replace(/[[\]]/g, '');
     const title = caption ? ` "${caption.replace(/"/g, '\\"')}"` : '';
-    const image = `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)}${title})`;
+    const image = `![${alt}](${markdownUrl(src)}${title})`;
     return `\n\n${image}${caption ? `\n\n*${turndown.escape(caption)}*` : ''}\n\n`;
   },
 });
+
+/** A URL as a Markdown link destination: parentheses and spaces (which would end it) percent-encoded. */
+export function markdownUrl(url: string): string {
+  return url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
 
 // What WordPress's img_caption_shortcode reads: an image, possibly linked, then the caption.
 const CAPTION_BODY = /^\s*((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*<\/a>)?)([\s\S]*)$/i;

@@ -4,7 +4,7 @@ import { htmlToText } from '../../web/markdown';
 import { findArticleById, insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from '../articles/article.repository';
 import { findSectionBySlug, findTagBySlug, insertSection } from '../articles/section.repository';
 import { slugify } from '../articles/slug';
-import { importedHtmlToMarkdown } from './html-to-markdown';
+import { importedHtmlToMarkdown, markdownUrl } from './html-to-markdown';
 import { insertLegacyUrl, insertMapping, listImportedImages } from './import.repository';
 
 /** An article read from another system, ready to be written. */
@@ -108,9 +108,9 @@ export async function showImportedImages(deps: Deps, source: string): Promise<nu
   let shown = 0;
   for (const img of await listImportedImages(deps.db, source)) {
     const article = await findArticleById(deps.db, img.article_id);
-    if (!article || article.image !== null || article.body.includes(img.url)) continue;
+    if (!article || article.image !== null || article.body.includes(img.url) || article.body.includes(markdownUrl(img.url))) continue;
     const alt = article.title.replace(/[[\]]/g, '');
-    await updateArticleRow(deps.db, article.id, { body: `![${alt}](${img.url.replace(/[()\s]/g, encodeURIComponent)})\n\n${article.body}` }, deps.clock.now().toISOString());
+    await updateArticleRow(deps.db, article.id, { body: `![${alt}](${markdownUrl(img.url)})\n\n${article.body}` }, deps.clock.now().toISOString());
     await deps.hooks.emit('article.saved', { articleId: article.id });
     shown += 1;
   }
