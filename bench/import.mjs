@@ -9,6 +9,7 @@
 //   IMPORT_BENCH_MB=50 node bench/import.mjs
 //   IMPORT_BENCH_COMMENTS=50000 node bench/import.mjs  # sized by comments instead
 //   IMPORT_BENCH_KEEP=1 …                               # keep the file and database (path on stderr)
+//   IMPORT_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the importer's node
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
