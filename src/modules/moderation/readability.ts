@@ -48,10 +48,35 @@ export function warmUpReadability(): void {
   franc('Une phrase pour charger les trigrammes.');
 }
 
+/**
+ * Chat and text-message words no dictionary lists, in English ("ok lor, c u at
+ * 8", "gonna b late", "idk tbh") and French ("mdr", "tkt", "jsp"): informal
+ * readers write them, and they are not keyboard mash.
+ */
+const INFORMAL = new Set(
+  `
+  lol lmao lmfao rofl omg omfg wtf btw imo imho idk idc irl tbh fyi asap brb gtg ttyl cya bff bf gf bro bros sis fam
+  thx thnx tnx ty tysm pls plz plss ppl coz cuz cos bcoz bcos ur urs msg msgs txt txts wat wot wut dunno gonna wanna
+  gotta kinda sorta lemme gimme ya yah yea yeh yup yep nope nah naw ok okay okie okies kk lor lah leh hor meh dun
+  nt bt jus juz abt tho thru luv wen wer hav gud gd da dat dis dem dey nite tonite tmr tmrw tmrrw tomoz smth sth
+  hun bday wk wkend xx xxx xoxo btw bday fone nxt ltr pic pics vid vids fav fave prob probs obvs def srsly rly wud
+  cud shud wiv ard hw aight ima imma ain yall ye yer cmon tho nvm np yw omw hbu wbu hmu smh ngl fr lowkey highkey
+  mdr ptdr jsp jpp tkt wesh wsh stp svp bcp pk pq pcq dsl slt cc bjr bsr osef askip frero frerot oklm chui chuis
+  jvais jsais jveux jpense jcrois chai tjrs tjs qd qqn qqch vrmt ptn bg relou chelou vener venere zarbi ouais ouai
+  wallah wlh starfoullah hamdoulah inchallah frr nrv jte jme jle jsuis cmb bref mdrr mdrrr xptdr bae ahah ahahah
+  `.split(/\s+/).filter(Boolean),
+);
+
+/** Laughter and its variants ("hahaha", "hihi", "mdrrr"). */
+const LAUGHTER = /^(?:a?(?:ha|he|hi|ho|ah|eh|xd)+h?|l+o+l+[lo]*|m+d+r+|p+t+d+r+)$/;
+
 /** Whether a (folded) word is known, also once letters repeated for emphasis are squeezed ("trooop"). */
 function known(word: string, lex: Lexicon): boolean {
-  const has = (w: string) => lex.fr.has(w) || lex.en.has(w);
+  const has = (w: string) => lex.fr.has(w) || lex.en.has(w) || INFORMAL.has(w);
   if (has(word)) return true;
+  if (LAUGHTER.test(word)) return true;
+  // Dropped g's of spoken English: doin, feelin, goin.
+  if (word.length >= 4 && word.endsWith('in') && lex.en.has(`${word}g`)) return true;
   if (/(\p{L})\1\1/u.test(word)) return has(word.replace(/(\p{L})\1+/gu, '$1$1')) || has(word.replace(/(\p{L})\1+/gu, '$1'));
   return false;
 }
@@ -82,6 +107,11 @@ let lastLanguage: { text: string; lang: string } | undefined;
 function languageOf(clean: string): string {
   if (lastLanguage?.text !== clean) lastLanguage = { text: clean, lang: franc(clean, { minLength: 20 }) };
   return lastLanguage.lang;
+}
+
+/** franc's language of a text without its links and addresses (`und` when unsure). */
+export function languageOfText(text: string): string {
+  return languageOf(text.replace(LINKS, ' '));
 }
 
 const LINKS = /<[^>]*>|\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+|[@#]\w+/gi;
