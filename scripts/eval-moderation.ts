@@ -25,6 +25,8 @@ import { loadCorpus, loadDatasets, type LabelledComment } from './moderation/dat
 
 const root = process.cwd();
 const quick = process.argv.includes('--quick');
+/** --only=NAME,NAME: only the sets whose name starts with one of these. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const DECISIONS = [100, 300, 1000];
 /** The rest must keep at least this many comments for an "after N" figure to mean something. */
 const MIN_REST = 100;
@@ -106,6 +108,7 @@ async function afterDecisions(set: LabelledSet, n: number, budget: number) {
   const s = await site(budget);
   let legit = 0;
   let legitHeld = 0;
+  const why = new Map<string, number>();
   for (const [i, c] of set.rows.slice(0, n).entries()) {
     const res = await s.app.inject({
       method: 'POST',
@@ -114,18 +117,21 @@ async function afterDecisions(set: LabelledSet, n: number, budget: number) {
       payload: { body: c.text.slice(0, 5000), name: `Lecteur ${i}`, email: `lecteur${i}@example.test` },
     });
     if (res.statusCode !== 201) continue;
-    const posted = res.json<{ id: number; status: string }>();
+    const posted = res.json<{ id: number; status: string; reasons: { code: string }[] }>();
     const action = !set.bad(c.label) ? 'approve' : c.label === 'spam' ? 'spam' : 'reject';
     if (action === 'approve') {
       legit++;
-      if (posted.status !== 'published') legitHeld++;
+      if (posted.status !== 'published') {
+        legitHeld++;
+        for (const x of posted.reasons) why.set(x.code, (why.get(x.code) ?? 0) + 1);
+      }
     }
     await s.app.inject({ method: 'POST', url: `/api/v1/comments/${posted.id}/moderation`, headers: s.auth, payload: { action } });
   }
   const out: Outcome[] = [];
   for (const c of set.rows.slice(n)) out.push(await evaluate(s, c.text));
   await s.close();
-  return { out, falseHoldRateWhileDeciding: pct(legitHeld, legit) };
+  return { out, falseHoldRateWhileDeciding: `${pct(legitHeld, legit)} (${[...why].map(([c, k]) => `${c} ${k}`).join(', ')})` };
 }
 
 const [youtube, toxi] = loadDatasets(root);
@@ -144,7 +150,7 @@ for (let i = 0; streams.some((r) => i < r.length); i++) for (const r of streams)
 sets.push({ name: 'mixed (all held-out streams interleaved)', rows: mixed, bad: isBad });
 
 const results: Record<string, unknown> = {};
-for (const set of sets) {
+for (const set of sets.filter((x) => !only || only.some((o) => x.name.startsWith(o)))) {
   const coldDefault = await cold(set, DEFAULT_FALSE_HOLD_BUDGET);
   const entry: Record<string, unknown> = {
     [`cold, budget ${DEFAULT_FALSE_HOLD_BUDGET}`]: rates(set, set.rows, coldDefault),
@@ -162,7 +168,7 @@ for (const set of sets) {
     }
   }
   results[set.name] = entry;
-  console.error(`done: ${set.name}`);
+  console.error(JSON.stringify({ [set.name]: entry }));
 }
 
 const s = await site(DEFAULT_FALSE_HOLD_BUDGET);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { FeatureVector } from './classifier/features';
+import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, thresholdsFromTable } from './classifier/calibration';
 import { logit, sigmoid } from './classifier/logistic';
 import { shippedModel, type ModelName, type ShippedModel } from './classifier/models';
 import { addWeightChanges, findModelVersion, listWeightsSince } from './learning.repository';
@@ -39,24 +40,30 @@ export async function learnedWeights(deps: Pick<Deps, 'db'>, model: ModelName): 
   return mine.deltas;
 }
 
-const logOdds = (p: number) => Math.log(p / (1 - p));
+const logOdds = (p: number) => Math.log(Math.max(1e-6, Math.min(1 - 1e-6, p)) / (1 - Math.max(1e-6, Math.min(1 - 1e-6, p))));
 
 /**
- * Log-odds wanted after a lesson: a refused comment must score at least 0.73
- * and half a unit above the model's holding threshold; an approved one at most
- * 0.12 and a unit and a half below it.
+ * Log-odds wanted after a lesson, at the default budget: a refused comment half
+ * a unit above the holding threshold, an approved one half a unit below the
+ * review threshold. An approved comment that was not even listed teaches
+ * nothing: pushing every legitimate comment far down drags down the abuse that
+ * shares its words.
  */
 function targets(model: ModelName): { unwanted: number; wanted: number } {
   const m = shippedModel(model);
-  return { unwanted: Math.max(1, logOdds(m.hold) + 0.5), wanted: Math.min(-2, logOdds(m.hold) - 1.5) };
+  const t = thresholdsFromTable(m.tail, DEFAULT_FALSE_HOLD_BUDGET * m.budgetShare, REVIEW_SHARE * m.budgetShare);
+  return { unwanted: logOdds(t.hold) + 0.5, wanted: logOdds(t.review) - 0.5 };
 }
 /** The most one lesson may move a comment's log-odds, so one odd decision cannot swing the model. */
-const MAX_STEP = 2;
+const MAX_STEP = 1;
 /** The most one lesson may change one feature's weight: a lone rare word is a hint, not a verdict. */
 const MAX_FEATURE_CHANGE = 3;
 
+/** Sharpness of specificity: at 4, a word in 1 % of comments counts 0.1, one in 0.1 % 0.3, a unique one 1. */
+const SPECIFICITY_POWER = 4;
+
 /**
- * How specific a feature is, 0 to 1: (log(N/df) / log N)², where df is how many
+ * How specific a feature is, 0 to 1: (log(N/df) / log N)^SPECIFICITY_POWER, where df is how many
  * of the N training comments contain it. A word or fragment every comment has
  * ("le", " de ", "the") is near 0, so no lesson can make it toxic; a rare word
  * is near 1 (features seen fewer than 5 times are not listed: df 1).
@@ -64,9 +71,12 @@ const MAX_FEATURE_CHANGE = 3;
 export function specificity(model: ShippedModel, feature: string): number {
   const n = model.docCount;
   if (n < 2) return 1;
-  const df = Math.max(1, model.docFreq.get(feature) ?? 1);
-  const s = Math.log(n / df) / Math.log(n);
-  return Math.max(0, Math.min(1, s)) ** 2;
+  const of = (f: string) => Math.max(0, Math.min(1, Math.log(n / Math.max(1, model.docFreq.get(f) ?? 1)) / Math.log(n))) ** SPECIFICITY_POWER;
+  const s = of(feature);
+  // A pair of common words ("le dire", "les gens") is no more specific than its rarer word,
+  // even when the pair itself was rare in training.
+  const pair = /^b:([^_]+)_(.+)$/.exec(feature);
+  return pair ? Math.min(s, Math.max(of(`w:${pair[1]}`), of(`w:${pair[2]}`))) : s;
 }
 
 /**

@@ -92,6 +92,31 @@ function knownToken(tok: string, lex: Lexicon): boolean {
   return folded.split("'").every((part) => part.length < 2 || known(part, lex));
 }
 
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Whether an unknown word of an English text is one slip from an English word
+ * ("bilion", "poeple", "awesom"): a typo, not gibberish. English only: French
+ * has so many inflected forms that one slip from some form is almost any string,
+ * and the invented words of garbled French ("eciulera") would pass.
+ */
+function englishTypo(tok: string, lex: Lexicon): boolean {
+  const w = foldText(tok);
+  if (w.length < 4 || w.length > 15 || !/^[a-z]+$/.test(w)) return false;
+  const has = (c: string) => lex.en.has(c);
+  for (let i = 0; i < w.length; i++) {
+    if (has(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (i + 1 < w.length && has(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+  }
+  for (let i = 0; i <= w.length; i++) {
+    for (const ch of ALPHABET) {
+      if (i < w.length && ch !== w[i] && has(w.slice(0, i) + ch + w.slice(i + 1))) return true;
+      if (has(w.slice(0, i) + ch + w.slice(i))) return true;
+    }
+  }
+  return false;
+}
+
 export interface Readability {
   /** Share of the letters of the checked words that belong to no known word (0–1). */
   unknownShare: number;
@@ -144,7 +169,7 @@ export function measureReadability(text: string): Readability {
     if (isAllCaps && tok.length <= 5) continue;
     if (isCapitalised && !isAllCaps && !atStart) continue;
     letters += tok.length;
-    if (!knownToken(tok, lex)) {
+    if (!knownToken(tok, lex) && !(lang === 'eng' && englishTypo(tok, lex))) {
       unknownLetters += tok.length;
       unknownWords.push(tok);
     }

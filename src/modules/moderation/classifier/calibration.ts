@@ -4,7 +4,7 @@
  * accepts to hold. Given the scores of legitimate comments (out-of-fold scores of
  * the training part when shipped, the site's own once it has enough), `hold` is
  * the score above which at most `budget` of them fall, and `review` the lower one
- * above which `reviewShare` of them fall: those are published and listed for a
+ * above which `reviewShare` more of them fall: those are published and listed for a
  * moderator to read, riskiest first.
  */
 
@@ -12,8 +12,11 @@
 export const DEFAULT_FALSE_HOLD_BUDGET = 0.03;
 /** The setting's range. */
 export const MAX_FALSE_HOLD_BUDGET = 0.2;
-/** Share of legitimate comments listed for review (published): a list a moderator reads in minutes, mostly bad. */
-export const REVIEW_SHARE = 0.1;
+/**
+ * Share of legitimate comments listed for review (published) beyond those held:
+ * a list a moderator reads in minutes, mostly bad comments, never everything.
+ */
+export const REVIEW_SHARE = 0.12;
 /** Legitimate comments a site needs of its own before its scores replace the shipped calibration. */
 export const MIN_SITE_LEGITIMATE = 200;
 /** Step of the shipped tail table: the score at every quarter point of legitimate comments, up to 30 %. */
@@ -68,10 +71,10 @@ export function budgetOf(settings: object): number {
   return typeof b === 'number' && Number.isFinite(b) ? Math.max(0, Math.min(MAX_FALSE_HOLD_BUDGET, b)) : DEFAULT_FALSE_HOLD_BUDGET;
 }
 
-/** Thresholds for a budget from a tail table. `review` is never above `hold`. */
+/** Thresholds for a budget from a tail table: `hold` at the budget, `review` at the budget plus the review share. */
 export function thresholdsFromTable(table: readonly number[], budget: number, reviewShare = REVIEW_SHARE): Thresholds {
   const hold = scoreAtShare(table, budget);
-  return { hold, review: Math.min(hold, scoreAtShare(table, Math.max(reviewShare, budget))) };
+  return { hold, review: Math.min(hold, scoreAtShare(table, budget + reviewShare)) };
 }
 
 /**
