@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { FeatureVector } from './classifier/features';
-import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, thresholdsFromTable } from './classifier/calibration';
+import { calibrate, DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, thresholdsFromTable, type Thresholds } from './classifier/calibration';
 import { logit, sigmoid } from './classifier/logistic';
-import { shippedModel, type ModelName, type ShippedModel } from './classifier/models';
+import { featuresFor, shippedModel, type ModelName, type ShippedModel } from './classifier/models';
 import { addWeightChanges, findModelVersion, listWeightsSince } from './learning.repository';
 
 /**
@@ -66,9 +66,13 @@ const SPECIFICITY_POWER = 4;
  * How specific a feature is, 0 to 1: (log(N/df) / log N)^SPECIFICITY_POWER, where df is how many
  * of the N training comments contain it. A word or fragment every comment has
  * ("le", " de ", "the") is near 0, so no lesson can make it toxic; a rare word
- * is near 1 (features seen fewer than 5 times are not listed: df 1).
+ * is near 1 (features seen fewer than 5 times are not listed: df 1). The
+ * lexicon's signals and shape markers are 0.
  */
 export function specificity(model: ShippedModel, feature: string): number {
+  // The harm lexicon's signals and the shape markers are generic by design, their weights
+  // fitted on thousands of comments: a site's handful of decisions teaches words, not them.
+  if (feature.startsWith('h:') || feature.startsWith('m:')) return 0;
   const n = model.docCount;
   if (n < 2) return 1;
   const of = (f: string) => Math.max(0, Math.min(1, Math.log(n / Math.max(1, model.docFreq.get(f) ?? 1)) / Math.log(n))) ** SPECIFICITY_POWER;
@@ -122,4 +126,18 @@ export async function scoreWithLearning(deps: Pick<Deps, 'db'>, model: ModelName
   const m = shippedModel(model);
   const deltas = await learnedWeights(deps, model);
   return { base: sigmoid(logit(m, x)), learned: sigmoid(logit(m, x, deltas)) };
+}
+
+/**
+ * A model's review and hold thresholds recalibrated on this site's own legitimate
+ * comments (those its moderators approved, and published ones that stayed
+ * unreported and unremoved): each scored by the model as this site taught it, so
+ * that at most the budget of them would be held. Fewer than MIN_SITE_LEGITIMATE:
+ * the shipped calibration (classifier/calibration.ts `calibrate`).
+ */
+export async function siteThresholds(deps: Pick<Deps, 'db'>, model: ModelName, budget: number, legitimateBodies: readonly string[]): Promise<Thresholds> {
+  const m = shippedModel(model);
+  const deltas = await learnedWeights(deps, model);
+  const scores = legitimateBodies.map((b) => sigmoid(logit(m, featuresFor(model, b), deltas)));
+  return calibrate(m.tail, budget * m.budgetShare, scores, REVIEW_SHARE * m.budgetShare);
 }

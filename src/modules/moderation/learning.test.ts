@@ -3,7 +3,8 @@ import { DIALECTS } from '../../../test/support/dialects';
 import { createArticle, createUserWithToken } from '../../../test/support/factories';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { featuresFor, shippedModel } from './classifier/models';
-import { specificity } from './learning.service';
+import { MIN_SITE_LEGITIMATE, thresholdsFromTable } from './classifier/calibration';
+import { scoreWithLearning, siteThresholds, specificity } from './learning.service';
 
 type Verdict = { status: string; reasons: { code: string }[]; scores: Record<string, number> };
 let n = 0;
@@ -27,6 +28,9 @@ describe('specificity of a feature', () => {
     expect(common.length).toBeGreaterThan(0);
     for (const f of common) expect(specificity(m, f), f).toBeLessThan(0.05);
     expect(specificity(m, 'w:cloportes')).toBeGreaterThan(0.9);
+    // A pair of common words is as common as its words, and the lexicon's signals are never taught.
+    expect(specificity(m, 'b:le_dire')).toBeLessThan(0.2);
+    expect(specificity(m, 'h:generalizing')).toBe(0);
   });
 });
 
@@ -63,5 +67,21 @@ describe.each(DIALECTS)('lessons that generalize on %s', (engine) => {
       // features, as before: +0.29, the first one held).
       expect((after.scores.toxicity as number) - (before[i]?.scores.toxicity as number), body).toBeLessThan(0.1);
     }
+  });
+
+  it("recalibrates a model on the site's own legitimate comments once it has enough of them", async () => {
+    const topics = ['la gare', 'le marché', 'l’école', 'la piscine', 'le stade', 'la mairie', 'le pont', 'la route', 'le musée', 'la clinique'];
+    const moods = ['attendent', 'réclament', 'discutent de', 'se réjouissent pour', 's’inquiètent pour'];
+    const bodies = Array.from({ length: MIN_SITE_LEGITIMATE }, (_, i) => `Les habitants ${moods[i % 5]} ${topics[Math.floor(i / 5) % 10]} depuis ${i + 2} mois, merci pour l’article`);
+    const m = shippedModel('toxicity');
+    const budget = 0.03;
+    const shipped = thresholdsFromTable(m.tail, budget * m.budgetShare, undefined);
+    expect((await siteThresholds(t.deps, 'toxicity', budget, bodies.slice(1))).hold).toBe(shipped.hold);
+    const own = await siteThresholds(t.deps, 'toxicity', budget, bodies);
+    expect(own.hold).not.toBe(shipped.hold);
+    let held = 0;
+    for (const b of bodies) if ((await scoreWithLearning(t.deps, 'toxicity', featuresFor('toxicity', b))).learned >= own.hold) held++;
+    expect(held / bodies.length).toBeLessThanOrEqual(budget * m.budgetShare + 1e-9);
+    expect(own.review).toBeLessThanOrEqual(own.hold);
   });
 });

@@ -38,7 +38,7 @@ export function tailTable(legitScores: readonly number[]): number[] {
   const sorted = [...legitScores].sort((a, b) => b - a);
   const out: number[] = [];
   for (let i = 0; i * TAIL_STEP <= TAIL_MAX + 1e-9; i++) {
-    const allowed = Math.floor(i * TAIL_STEP * sorted.length);
+    const allowed = Math.floor(i * TAIL_STEP * sorted.length + 1e-9);
     // Just above the first score past the allowed ones: ties never let more than the share through.
     out.push(Number(Math.min(1, (sorted[allowed] ?? 0) + 1e-5).toFixed(5)));
   }
