@@ -93,6 +93,8 @@ function knownToken(tok: string, lex: Lexicon): boolean {
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+/** Unknown words of one text checked for a slip (see englishTypo). */
+const MAX_TYPO_CHECKS = 3;
 
 /**
  * Whether an unknown word of an English text is one slip from an English word
@@ -155,6 +157,7 @@ export function measureReadability(text: string): Readability {
   let unknownLetters = 0;
   const re = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[.!?\n]+/gu;
   let sentenceStart = true;
+  let typoChecks = 0;
   for (const m of clean.matchAll(re)) {
     const tok = m[0];
     if (/^[.!?\n]+$/.test(tok)) {
@@ -169,7 +172,8 @@ export function measureReadability(text: string): Readability {
     if (isAllCaps && tok.length <= 5) continue;
     if (isCapitalised && !isAllCaps && !atStart) continue;
     letters += tok.length;
-    if (!knownToken(tok, lex) && !(lang === 'eng' && englishTypo(tok, lex))) {
+    // One-slip checks cost a few hundred look-ups each: a few per text tell typos from mash.
+    if (!knownToken(tok, lex) && !(lang === 'eng' && typoChecks++ < MAX_TYPO_CHECKS && englishTypo(tok, lex))) {
       unknownLetters += tok.length;
       unknownWords.push(tok);
     }
