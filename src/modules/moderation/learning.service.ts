@@ -49,10 +49,10 @@ const logOdds = (p: number) => Math.log(Math.max(1e-6, Math.min(1 - 1e-6, p)) / 
  * nothing: pushing every legitimate comment far down drags down the abuse that
  * shares its words.
  */
-function targets(model: ModelName): { unwanted: number; wanted: number } {
+function targets(model: ModelName): { unwanted: number; wanted: number; listed: number } {
   const m = shippedModel(model);
   const t = thresholdsFromTable(m.tail, DEFAULT_FALSE_HOLD_BUDGET * m.budgetShare, REVIEW_SHARE * m.budgetShare);
-  return { unwanted: logOdds(t.hold) + 0.5, wanted: logOdds(t.review) - 0.5 };
+  return { unwanted: logOdds(t.hold) + 0.5, wanted: logOdds(t.review) - 0.5, listed: logOdds(t.review) };
 }
 /** The most one lesson may move a comment's log-odds, so one odd decision cannot swing the model. */
 const MAX_STEP = 1;
@@ -98,7 +98,7 @@ export async function planLesson(deps: Pick<Deps, 'db'>, model: ModelName, x: Fe
   const z = logit(m, x, deltas);
   const target = targets(model);
   const gap = (unwanted ? target.unwanted : target.wanted) - z;
-  if ((unwanted && gap <= 0) || (!unwanted && gap >= 0) || x.size === 0) return undefined;
+  if ((unwanted && gap <= 0) || (!unwanted && (gap >= 0 || z < target.listed)) || x.size === 0) return undefined;
   const step = Math.max(-MAX_STEP, Math.min(MAX_STEP, gap));
   const spec = new Map<string, number>();
   let norm2 = 0;
