@@ -139,7 +139,7 @@ export async function scoreWithLearning(deps: Pick<Deps, 'db' | 'learned'>, mode
  * that at most the budget of them would be held. Fewer than MIN_SITE_LEGITIMATE:
  * the shipped calibration (classifier/calibration.ts `calibrate`).
  */
-export async function siteThresholds(deps: Pick<Deps, 'db'>, model: ModelName, budget: number, legitimateBodies: readonly string[]): Promise<Thresholds> {
+export async function siteThresholds(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, budget: number, legitimateBodies: readonly string[]): Promise<Thresholds> {
   const m = shippedModel(model);
   const deltas = await learnedWeights(deps, model);
   const scores = legitimateBodies.map((b) => sigmoid(logit(m, featuresFor(model, b), deltas)));
