@@ -4,6 +4,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import Negotiator from 'negotiator';
+import { LOCALES, type Locale } from './config';
 import type { Deps } from './deps';
 import { registerAuth } from './modules/accounts/auth.plugin';
 import { registerArticlePages } from './modules/articles/article.pages';
@@ -12,8 +14,9 @@ import { registerCommentRoutes } from './modules/comments/comment.routes';
 import { registerModules } from './modules/routes';
 import { registerModerationRoutes } from './modules/moderation/moderation.routes';
 import { assetUrl, publicDir } from './web/assets';
+import { parseQueryFirst, registerInputBoundary } from './web/boundary';
 import { registerErrorHandling } from './web/error-handler';
-import { translator } from './web/i18n/i18n';
+import { translator, type Translate } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
 import './web/fastify-types';
 
@@ -26,14 +29,26 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQueryFirst },
   });
 
-  const t = translator(deps.config.locale);
+  const translators = Object.fromEntries(LOCALES.map((l) => [l, translator(l)])) as Record<Locale, Translate>;
   app.decorateRequest('locale', deps.config.locale);
-  app.decorateRequest('t', { getter: () => t });
+  app.decorateRequest('t', {
+    getter(this: { locale: Locale }) {
+      return translators[this.locale];
+    },
+  });
+  // API answers speak the client's language (Accept-Language, French by default); pages keep the
+  // site's, since anonymous pages are cached once for everyone.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || !request.headers['accept-language']) return;
+    const preferred = new Negotiator(request).language([...LOCALES]);
+    if (preferred === 'fr' || preferred === 'en') request.locale = preferred;
+  });
 
   registerErrorHandling(app, deps);
+  registerInputBoundary(app, deps.dialect);
   registerSecurity(app, deps.config.baseUrl);
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });

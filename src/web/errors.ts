@@ -1,3 +1,5 @@
+import type { Locale } from '../config';
+
 /**
  * Every error a user can be shown, with a stable code and an HTTP status.
  * The list is documented in docs/errors.md; codes never change once shipped.
@@ -16,10 +18,23 @@ export class AppError extends Error {
   }
 }
 
-/** 400: the input is not acceptable; `field` names the culprit. */
+/** The reason of a ValidationError in each language, when it is known in both. */
+export type LocalizedText = Record<Locale, string>;
+
+/**
+ * 400: the input is not acceptable; `field` names the culprit. `reason` is the
+ * bare reason (without the field); `localized`, when given, holds it in every
+ * language so the error handler answers in the reader's.
+ */
 export class ValidationError extends AppError {
-  constructor(field: string, message: string) {
+  readonly field: string;
+  readonly reason: string;
+  readonly localized: LocalizedText | undefined;
+  constructor(field: string, message: string, localized?: LocalizedText) {
     super('invalid_input', 400, field ? `${field}: ${message}` : message, field ? { field } : {});
+    this.field = field;
+    this.reason = message;
+    this.localized = localized;
   }
 }
 export class NotFoundError extends AppError {

@@ -1,14 +1,35 @@
 import { z } from 'zod';
-import type { Locale } from '../config';
-import { ValidationError } from './errors';
+import { LOCALES, type Locale } from '../config';
+import { ValidationError, type LocalizedText } from './errors';
+import { t } from './i18n/i18n';
 
-const errorMaps = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
+const zodLocales: Record<Locale, z.core.$ZodErrorMap> = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
 
-/** Parses input with a zod schema, or throws a ValidationError naming the first bad field, in the locale. */
+/** A missing value or an empty text where one is needed: "required", not zod's "expected string, received undefined". */
+function isMissing(issue: z.core.$ZodRawIssue): boolean {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return true;
+  return issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1 && issue.input === '';
+}
+
+function errorMap(locale: Locale): z.core.$ZodErrorMap {
+  return (issue) => (isMissing(issue) ? t(locale, 'validation.required') : zodLocales[locale](issue));
+}
+
+const errorMaps: Record<Locale, z.core.$ZodErrorMap> = { fr: errorMap('fr'), en: errorMap('en') };
+
+/**
+ * Parses input with a zod schema, or throws a ValidationError naming the first bad
+ * field. The reason is kept in every language: the error handler answers in the
+ * reader's (`locale` only chooses the text of the error's own message).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale = 'fr'): z.infer<S> {
   const result = schema.safeParse(input, { error: errorMaps[locale] });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue ? issue.path.join('.') : '';
-  throw new ValidationError(field || 'body', issue?.message ?? 'invalid');
+  const localized = {} as LocalizedText;
+  for (const l of LOCALES) {
+    localized[l] = l === locale ? (issue?.message ?? 'invalid') : (schema.safeParse(input, { error: errorMaps[l] }).error?.issues[0]?.message ?? 'invalid');
+  }
+  throw new ValidationError(field || 'body', issue?.message ?? 'invalid', localized);
 }
