@@ -15,10 +15,25 @@ const loginSchema = z.object({ email: z.string().max(320).default(''), password:
 const emailSchema = z.object({ email: z.string().max(320).default('') });
 const resetSchema = z.object({ token: z.string().max(200).default(''), password: z.string().max(2000).default('') });
 
-/** A local path to return to after signing in; anything else (other sites, `//host`) is ignored. */
-export function safeNext(next: string | undefined): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
-  return next;
+/** Stands for this site when resolving `next`: only the origin is compared. */
+const LOCAL = 'http://palabre.invalid';
+
+/**
+ * A path of this site to return to after signing in, as the URL parser reads it
+ * (the way browsers do: tabs and newlines dropped, backslashes as slashes), so
+ * `/%09/evil.example` or `/\\evil.example` cannot lead elsewhere; anything that is
+ * not a path on this site is ignored.
+ */
+export function safeNext(next: unknown): string | undefined {
+  if (typeof next !== 'string' || !next.startsWith('/')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(next, LOCAL);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== LOCAL) return undefined;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: string, body: VNode, status = 200): Promise<FastifyReply> {
