@@ -15,6 +15,9 @@ import { registerModules } from './modules/routes';
 import { registerModerationRoutes } from './modules/moderation/moderation.routes';
 import { assetUrl, publicDir } from './web/assets';
 import { parseQueryFirst, registerInputBoundary } from './web/boundary';
+import { registerHealth, registerOverloadShedding } from './web/health';
+import { FAIL_FAST_REDIS, redisReady } from './infra/pubsub';
+import { redisStoreWithFallback } from './web/rate-limit-store';
 import { registerErrorHandling } from './web/error-handler';
 import { translator, type Translate } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
@@ -48,21 +51,24 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app, deps);
+  await registerOverloadShedding(app);
   registerInputBoundary(app, deps.dialect);
   registerSecurity(app, deps.config.baseUrl);
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  // With several instances the limits are shared through Redis.
-  const limitStore = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 }) : undefined;
+  // With several instances the limits are shared through Redis; while Redis is down, each process counts alone.
+  const limitStore = deps.config.redisUrl ? new Redis(deps.config.redisUrl, FAIL_FAST_REDIS) : undefined;
   if (limitStore) {
     limitStore.on('error', () => undefined);
     app.addHook('onClose', async () => {
-      await limitStore.quit().catch(() => undefined);
+      if (limitStore.status === 'ready') await limitStore.quit().catch(() => undefined);
+      else limitStore.disconnect();
     });
+    await redisReady(limitStore);
   }
   await app.register(rateLimit, {
     global: false,
-    ...(limitStore ? { redis: limitStore, nameSpace: `${deps.config.redisPrefix}rl:` } : {}),
+    ...(limitStore ? { store: redisStoreWithFallback(limitStore, `${deps.config.redisPrefix}rl:`) } : {}),
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` }),
   });
   await app.register(fastifyStatic, {
@@ -77,10 +83,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Browsers and crawlers ask for /favicon.ico whatever the page says.
   app.get('/favicon.ico', async (_request, reply) => reply.redirect(assetUrl('favicon.svg'), 301));
 
-  app.get('/api/v1/health', async () => {
-    await deps.db.selectFrom('settings').select('key').limit(1).execute();
-    return { status: 'ok', engine: deps.dialect.engine, version: process.env.npm_package_version ?? '0.1.0' };
-  });
+  registerHealth(app, deps, () => (limitStore ? limitStore.status === 'ready' && deps.pubsub.sharedBusUp() !== false : deps.pubsub.sharedBusUp()));
 
   registerArticleRoutes(app, deps);
   registerCommentRoutes(app, deps);
