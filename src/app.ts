@@ -18,6 +18,7 @@ import { parseQueryFirst, registerInputBoundary } from './web/boundary';
 import { registerHealth, registerOverloadShedding } from './web/health';
 import { FAIL_FAST_REDIS, redisReady } from './infra/pubsub';
 import { redisStoreWithFallback } from './web/rate-limit-store';
+import { registerRateLimitDefaults } from './web/rate-limits';
 import { registerErrorHandling } from './web/error-handler';
 import { translator, type Translate } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
@@ -66,6 +67,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     });
     await redisReady(limitStore);
   }
+  registerRateLimitDefaults(app);
   await app.register(rateLimit, {
     global: false,
     ...(limitStore ? { store: redisStoreWithFallback(limitStore, `${deps.config.redisPrefix}rl:`) } : {}),

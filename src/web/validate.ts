@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../config';
 import { ValidationError, type LocalizedText } from './errors';
-import { t } from './i18n/i18n';
+import { catalogue } from './i18n/catalogue';
+import { t, type MessageKey } from './i18n/i18n';
 
 const zodLocales: Record<Locale, z.core.$ZodErrorMap> = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
 
@@ -11,8 +12,19 @@ function isMissing(issue: z.core.$ZodRawIssue): boolean {
   return issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1 && issue.input === '';
 }
 
+/** A refinement may name its message in the catalogue: `params: { messageKey }`. */
+function catalogueKey(issue: z.core.$ZodRawIssue): MessageKey | undefined {
+  if (issue.code !== 'custom') return undefined;
+  const key = (issue.params as { messageKey?: unknown } | undefined)?.messageKey;
+  return typeof key === 'string' && Object.hasOwn(catalogue.fr, key) ? (key as MessageKey) : undefined;
+}
+
 function errorMap(locale: Locale): z.core.$ZodErrorMap {
-  return (issue) => (isMissing(issue) ? t(locale, 'validation.required') : zodLocales[locale](issue));
+  return (issue) => {
+    if (isMissing(issue)) return t(locale, 'validation.required');
+    const key = catalogueKey(issue);
+    return key ? t(locale, key) : zodLocales[locale](issue);
+  };
 }
 
 const errorMaps: Record<Locale, z.core.$ZodErrorMap> = { fr: errorMap('fr'), en: errorMap('en') };
