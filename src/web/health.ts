@@ -10,7 +10,7 @@ const DATABASE_CHECK_MS = 1000;
 /**
  * Load shedding: the server is overloaded when the event loop is late by this much
  * on average over a sample (every request then waits that long before it starts)
- * while many requests are in flight. Lag alone is not enough: SQLite queries and
+ * while many requests wait for their answer. Lag alone is not enough: SQLite queries and
  * loading the moderation models block the loop for a moment at start-up, with
  * nobody waiting.
  */
@@ -56,16 +56,21 @@ export function registerHealth(app: FastifyInstance, deps: Deps, redisUp: () => 
 
 /**
  * Overload shedding (@fastify/under-pressure): when the event loop lags with many
- * requests in flight, new requests are answered 503 with Retry-After at once rather
+ * requests waiting for their answer, new requests are answered 503 with Retry-After at once rather
  * than queued behind the others.
  */
-export async function registerOverloadShedding(app: FastifyInstance, limits: { maxEventLoopDelayMs: number; sampleIntervalMs: number; minInFlight: number } = OVERLOAD): Promise<{ inFlight(): number }> {
-  let inFlight = 0;
+export async function registerOverloadShedding(app: FastifyInstance, limits: { maxEventLoopDelayMs: number; sampleIntervalMs: number; minInFlight: number } = OVERLOAD): Promise<{ waiting(): number }> {
+  // Requests not answered yet; an event stream has sent its headers and waits for nothing.
+  const open = new Set<{ headersSent: boolean }>();
+  const waiting = (): number => {
+    let n = 0;
+    for (const res of open) if (!res.headersSent) n += 1;
+    return n;
+  };
   app.addHook('onRequest', async (_request, reply) => {
-    inFlight += 1;
-    reply.raw.once('close', () => {
-      inFlight -= 1;
-    });
+    const res = reply.raw;
+    open.add(res);
+    res.once('close', () => open.delete(res));
   });
   const overloaded = Object.assign(new Error('the server is overloaded'), { statusCode: 503 });
   await app.register(underPressure, {
@@ -73,10 +78,10 @@ export async function registerOverloadShedding(app: FastifyInstance, limits: { m
     sampleInterval: limits.sampleIntervalMs,
     retryAfter: RETRY_AFTER_SECONDS,
     pressureHandler: (_request, reply) => {
-      if (inFlight < limits.minInFlight) return undefined;
+      if (waiting() < limits.minInFlight) return undefined;
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return Promise.reject(overloaded);
     },
   });
-  return { inFlight: () => inFlight };
+  return { waiting };
 }

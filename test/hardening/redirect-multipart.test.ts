@@ -42,6 +42,15 @@ describe.each(DIALECTS)('sign-in redirects and multipart uploads on %s', (engine
     expect(String(res.headers['set-cookie'])).not.toContain('x=1');
   });
 
+  it('does not serve files outside the asset and media directories', async () => {
+    for (const url of ['/assets/../../package.json', '/assets/..%2f..%2fpackage.json', '/media/..%2f..%2f..%2fpackage.json', '/media/%2e%2e/%2e%2e/package.json', '/assets/%00', '/media/..\\..\\package.json']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 100)}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.body, url).not.toContain('"devDependencies"');
+    }
+  });
+
   it('refuses malformed multipart bodies with 400', async () => {
     const bodies: { type: string; payload: string }[] = [
       { type: 'multipart/form-data', payload: '--x\r\n' },
