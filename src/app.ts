@@ -20,6 +20,7 @@ import { FAIL_FAST_REDIS, redisReady } from './infra/pubsub';
 import { redisStoreWithFallback } from './web/rate-limit-store';
 import { registerRateLimitDefaults } from './web/rate-limits';
 import { registerErrorHandling } from './web/error-handler';
+import { runWithLocale } from './web/errors';
 import { translator, type Translate } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
 import './web/fastify-types';
@@ -50,6 +51,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     const preferred = new Negotiator(request).language([...LOCALES]);
     if (preferred === 'fr' || preferred === 'en') request.locale = preferred;
   });
+  app.addHook('onRequest', (request, _reply, done) => runWithLocale(request.locale, done));
 
   registerErrorHandling(app, deps);
   await registerOverloadShedding(app);

@@ -2,7 +2,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Deps } from '../deps';
 import { resolveLegacyUrl } from '../infra/legacy-urls';
 import { AppError, ValidationError } from './errors';
-import { catalogue } from './i18n/catalogue';
 import type { MessageKey } from './i18n/i18n';
 import { sendPublicPage } from './public-page';
 
@@ -22,30 +21,10 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_VALIDATION: { status: 400, code: 'invalid_input' },
 };
 
-/**
- * Reasons that services still write in English, by their text, until they pass
- * both languages (comment.service's `required`, the cursors' `invalid cursor`).
- */
-const ENGLISH_REASONS: Record<string, MessageKey> = {
-  required: 'validation.required',
-  'not a valid email address': 'validation.email',
-  'invalid cursor': 'validation.cursor',
-};
-
-/** The field's name in the reader's language (`name` → « nom »), or as written when the catalogue has no label. */
-function fieldLabel(request: FastifyRequest, field: string): string {
-  const key = `field.${field.split('.').pop() ?? field}`;
-  return Object.hasOwn(catalogue[request.locale], key) ? request.t(key as MessageKey) : field;
-}
-
 /** An error's message in the reader's language, naming the field of a ValidationError. */
 function localizedMessage(err: AppError, request: FastifyRequest): string {
   if (err.code === 'csrf') return request.t('error.csrf');
-  if (!(err instanceof ValidationError)) return err.message;
-  const known = ENGLISH_REASONS[err.reason];
-  const reason = err.localized?.[request.locale] ?? (known ? request.t(known) : err.reason);
-  if (!err.field) return reason;
-  return request.t('error.field_reason', { field: fieldLabel(request, err.field), reason });
+  return err instanceof ValidationError ? err.messageIn(request.locale) : err.message;
 }
 
 /** Seconds a client is told to wait after a 503 (the database or Redis came back in a few seconds in our fault tests). */

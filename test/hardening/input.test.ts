@@ -103,6 +103,17 @@ describe.each(DIALECTS)('bad input at the boundary on %s', (engine) => {
     });
     expect(guest.statusCode, guest.body).toBe(400);
     expect(guest.json().message).toBe('nom : obligatoire');
+    // The same reader on the page's form, without JavaScript: the page says it in French too.
+    const form = await t.app.inject({
+      method: 'POST',
+      url: `/articles/${article.id}/comments`,
+      remoteAddress: '198.51.100.79',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' },
+      payload: new URLSearchParams({ body: 'Un commentaire tout à fait ordinaire sur cet article.', email: 'invite@example.test' }).toString(),
+    });
+    expect(form.statusCode).toBe(400);
+    expect(form.body).toContain('Votre commentaire n’a pas pu être envoyé : nom : obligatoire');
+    expect(form.body).not.toContain('name: required');
     await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { guests: 'allowed' } });
   });
 });
