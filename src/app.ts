@@ -14,7 +14,7 @@ import { registerCommentRoutes } from './modules/comments/comment.routes';
 import { registerModules } from './modules/routes';
 import { registerModerationRoutes } from './modules/moderation/moderation.routes';
 import { assetUrl, publicDir } from './web/assets';
-import { parseQueryFirst, registerInputBoundary } from './web/boundary';
+import { parseQuerySingle, registerInputBoundary } from './web/boundary';
 import { registerHealth, registerOverloadShedding } from './web/health';
 import { FAIL_FAST_REDIS, redisReady } from './infra/pubsub';
 import { redisStoreWithFallback } from './web/rate-limit-store';
@@ -34,7 +34,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQueryFirst },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQuerySingle },
   });
 
   const translators = Object.fromEntries(LOCALES.map((l) => [l, translator(l)])) as Record<Locale, Translate>;

@@ -5,16 +5,16 @@ import { NotFoundError, ValidationError } from './errors';
 import { t } from './i18n/i18n';
 
 /**
- * The query string as one value per name: a repeated parameter (`?next=1&next=2`)
- * keeps its first value. No route takes a list from the query string, and every
- * handler then reads a string, never an array it did not expect.
+ * The query string as one value per name. A repeated parameter (`?next=1&next=2`)
+ * is ambiguous, and components that would read the first and the last differently
+ * are how parameter pollution slips past checks: it counts as not sent. No route
+ * takes a list from the query string, so every handler reads a string or nothing.
  */
-export function parseQueryFirst(query: string): Record<string, string> {
+export function parseQuerySingle(query: string): Record<string, string> {
   const parsed = parseQuery(query);
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(parsed)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) out[key] = first;
+    if (typeof value === 'string') out[key] = value;
   }
   return out;
 }

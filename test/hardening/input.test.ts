@@ -51,14 +51,16 @@ describe.each(DIALECTS)('bad input at the boundary on %s', (engine) => {
     expect(last.statusCode).toBe(404);
   });
 
-  it('keeps the first of a repeated query parameter, never a 500', async () => {
+  it('takes a repeated query parameter as not sent, never a 500', async () => {
     const anon = await t.app.inject({ method: 'GET', url: '/login?next=/a&next=/b' });
     expect(anon.statusCode).toBe(200);
-    expect(anon.body).toContain('value="/a"');
+    expect(anon.body).not.toContain('value="/a"');
     const s = await sessionFor(t.deps, editor.id);
-    const signedIn = await t.app.inject({ method: 'GET', url: '/login?next=/a&next=/b', headers: { cookie: s.cookie } });
+    const signedIn = await t.app.inject({ method: 'GET', url: '/login?next=/a&next=/b&x=1', headers: { cookie: s.cookie } });
     expect(signedIn.statusCode).toBe(303);
-    expect(signedIn.headers.location).toBe('/a');
+    expect(signedIn.headers.location).toBe('/admin');
+    const once = await t.app.inject({ method: 'GET', url: '/login?next=/a&x=1&x=2', headers: { cookie: s.cookie } });
+    expect(once.headers.location).toBe('/a');
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/articles?status=published&status=draft', headers: editor.auth });
     expect(list.statusCode, list.body).toBe(200);
   });
