@@ -65,6 +65,15 @@ describe.each(DIALECTS)('bad input at the boundary on %s', (engine) => {
     expect(list.statusCode, list.body).toBe(200);
   });
 
+  it('takes an empty patch of an account as a change of nothing (found by the fuzzer)', async () => {
+    const target = await createUserWithToken(t.deps, 'author');
+    for (const payload of [{}, '']) {
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${target.id}`, headers: { ...admin.auth, 'content-type': typeof payload === 'string' ? 'application/x-www-form-urlencoded' : 'application/json' }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ id: target.id, role: 'author' });
+    }
+  });
+
   it('answers 409, never 500, when two creations race for one slug', async () => {
     const both = await Promise.all(
       [1, 2, 3].map((n) => t.app.inject({ method: 'POST', url: '/api/v1/articles', headers: editor.auth, payload: { title: `Course ${n}`, slug: 'une-course', body: 'x', status: 'draft' } })),
