@@ -77,6 +77,8 @@ export class ValidationError extends AppError {
   /** "nom : obligatoire", "name: required": the field and the reason in that language. */
   messageIn(locale: Locale): string {
     const known = ENGLISH_REASONS[this.reason];
+    // A reason only known in English keeps its English form whole, rather than half translated.
+    if (!this.localized && !known) return this.field ? `${this.field}: ${this.reason}` : this.reason;
     const reason = this.localized?.[locale] ?? (known ? t(locale, known) : this.reason);
     return this.field ? t(locale, 'error.field_reason', { field: fieldLabel(locale, this.field), reason }) : reason;
   }
