@@ -17,6 +17,7 @@ import { reportComment } from '../moderation/decision.service';
 import { embedReturnPath } from '../embed/embed.security';
 import { sendEmbedDiscussion } from '../embed/embed.discussion';
 import { readerKey } from './comment.reader';
+import { lastEventIdOf } from './comment.replay';
 
 /** Comment posting limit per client address; newsroom staff are not limited. */
 const POST_LIMIT = {
@@ -164,7 +165,8 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/v1/articles/:id/comments/events', async (request, reply) => {
     const { id } = parseInput(commentIdParams, request.params);
     await visibleArticle(deps, id);
+    const release = deps.streams.admit(deps, request);
     reply.hijack();
-    await deps.streams.stream(deps, request, reply.raw, id);
+    await deps.streams.stream(deps, request, reply.raw, id, lastEventIdOf(request), release);
   });
 }
