@@ -94,6 +94,7 @@ describe.each(DIALECTS)('email notification of replies on %s', (engine) => {
     expect(text).toContain(`Lire la réponse : http://localhost:3000${pathOf(article.url)}#comment-${reply.id}`);
     const unsubscribe = unsubscribeLinkIn(text);
     expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toContain(unsubscribe.toString());
+    expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
 
     // The link leads to the reply on the public page.
     const page = await t.app.inject({ method: 'GET', url: pathOf(article.url) });
@@ -223,7 +224,22 @@ describe.each(DIALECTS)('email notification of replies on %s', (engine) => {
     const [mail] = await mailsTo(binta);
     const link = unsubscribeLinkIn(mail?.text ?? '');
 
-    const res = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
+    // The GET (a mail scanner, a link preview) only shows the button: nothing changes.
+    const confirm = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
+    expect(confirm.statusCode).toBe(200);
+    const form = cheerio.load(confirm.body)('main form[method="post"]');
+    expect(form.attr('action')).toBe(`${link.pathname}${link.search}`);
+    expect(form.find('button').text()).toBe('Me désabonner');
+    await post({ body: 'Lundi, d’après la radio.', parentId: parent.id, name: 'Kadi', email: guestEmail('kadi') });
+    expect(await mailsTo(binta)).toHaveLength(2);
+
+    // The mail provider's one-click POST (RFC 8058): from elsewhere, no Origin, no cookie.
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${link.pathname}${link.search}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('no-store');
     const $ = cheerio.load(res.body);
@@ -231,13 +247,21 @@ describe.each(DIALECTS)('email notification of replies on %s', (engine) => {
     expect($('h1').text()).toBe('Désabonnement confirmé');
     expect($('main').text()).toContain('Vous ne recevrez plus d’e-mail pour les réponses à ce commentaire.');
     expect($(`a[href="${pathOf(article.url)}#comment-${parent.id}"]`).text()).toContain('Le fleuve Niger en crue');
-    expect((await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` })).statusCode).toBe(200);
+    // Again, and as multipart (both allowed by RFC 8058): the same answer.
+    const boundary = 'palabre-test';
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: `${link.pathname}${link.search}`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+    });
+    expect(multipart.statusCode).toBe(200);
 
     await post({ body: 'Oui, lundi matin, c’est confirmé.', parentId: parent.id, name: 'Nana', email: guestEmail('nana') });
-    expect(await mailsTo(binta)).toHaveLength(1);
+    expect(await mailsTo(binta)).toHaveLength(2);
     // Only that comment: the other one still gets its replies.
     await post({ body: 'Les marchés ont rouvert ce matin.', parentId: other.id, name: 'Nana', email: guestEmail('nana') });
-    expect(await mailsTo(binta)).toHaveLength(2);
+    expect(await mailsTo(binta)).toHaveLength(3);
   });
 
   it('answers a bad unsubscribe token with a clear 400 page, never a stack trace, and changes nothing', async () => {
@@ -255,9 +279,9 @@ describe.each(DIALECTS)('email notification of replies on %s', (engine) => {
       '/notifications/unsubscribe?token=a&token=b',
       '/notifications/unsubscribe?token=%E0%A4%A',
     ];
-    for (const url of urls) {
-      const res = await t.app.inject({ method: 'GET', url });
-      expect(res.statusCode, url).toBe(400);
+    for (const [url, method] of urls.flatMap((u) => [[u, 'GET'], [u, 'POST']] as const)) {
+      const res = await t.app.inject({ method, url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.body).toContain('Lien de désabonnement non valide');
       expect(res.body).toContain('Copiez-le en entier depuis l’e-mail reçu.');
@@ -306,8 +330,11 @@ describe.each(DIALECTS)('reply notifications in English and when SMTP fails, on 
       expect(mails[0]?.text).toContain('Kwame replied to your comment');
       expect(mails[0]?.text).toContain(`#comment-${reply.id}`);
       const link = unsubscribeLinkIn(mails[0]?.text ?? '');
-      const done = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
-      expect(done.body).toContain('You will no longer receive emails about replies to this comment.');
+      const confirm = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
+      expect(confirm.body).toContain('Stop receiving replies?');
+      expect(confirm.body).toContain('>Unsubscribe</button>');
+      const done = await t.app.inject({ method: 'POST', url: `${link.pathname}${link.search}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+      expect(done.body).toContain('<h1>Unsubscribed</h1>');
       const bad = await t.app.inject({ method: 'GET', url: '/notifications/unsubscribe?token=bad' });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('Invalid unsubscribe link');

@@ -17,7 +17,11 @@ function live(section: HTMLElement): void {
   const list = section.querySelector<HTMLOListElement>('#comments');
   if (!list) return;
   const lang = document.documentElement.lang || 'fr';
-  const source = new EventSource(`/api/v1/articles/${id}/comments/events`);
+  // The newest comment the (possibly cached) page shows: the server replays any published since.
+  // On reconnection EventSource sends Last-Event-ID itself, which the server prefers.
+  const shown = Array.from(list.querySelectorAll<HTMLElement>('li[id^="comment-"]:not(.comment-pending)'), (li) => Number(li.id.slice('comment-'.length))).filter(Number.isInteger);
+  const after = shown.length ? `?lastEventId=${Math.max(...shown)}` : '';
+  const source = new EventSource(`/api/v1/articles/${id}/comments/events${after}`);
   source.addEventListener('comment', (e) => {
     const c = JSON.parse((e as MessageEvent<string>).data) as BrowserComment;
     if (document.getElementById(`comment-${c.id}`)) return;

@@ -1,5 +1,5 @@
 // Comment form and reader state on the (cached, shared) article page:
-// - a fresh signed time-to-submit token replaces the page's shared one;
+// - a fresh signed time-to-submit token and idempotency key replace the page's shared ones;
 // - the reader's own held comments are shown to them alone, marked as pending;
 // - "Signaler" sends the report without leaving the page.
 // Without this script the page still works: the printed token is accepted and
@@ -16,6 +16,12 @@ async function json<T>(url: string, init?: RequestInit): Promise<T | undefined> 
   } catch {
     return undefined;
   }
+}
+
+/** The cached page's idempotency key is shared by its readers: this page load gets its own. */
+function freshIdempotencyKey(section: HTMLElement): void {
+  const input = section.querySelector<HTMLInputElement>('#comment-form input[name=idempotencyKey]');
+  if (input && typeof crypto.randomUUID === 'function') input.value = crypto.randomUUID();
 }
 
 async function freshToken(section: HTMLElement, articleId: string): Promise<void> {
@@ -62,6 +68,7 @@ function reports(section: HTMLElement): void {
 const discussion = document.querySelector<HTMLElement>('section.discussion');
 const articleId = discussion?.dataset.articleId;
 if (discussion && articleId) {
+  freshIdempotencyKey(discussion);
   void freshToken(discussion, articleId);
   void ownPending(discussion, articleId);
   reports(discussion);

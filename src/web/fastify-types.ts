@@ -17,6 +17,13 @@ declare module 'fastify' {
     locale: Locale;
     t: Translate;
   }
+  interface FastifyContextConfig {
+    /**
+     * A POST other sites may send (RFC 8058 one-click unsubscribe from a mail provider):
+     * its authority is a signed token in the URL, never a cookie, so the same-origin check is skipped.
+     */
+    crossSitePost?: boolean;
+  }
 }
 
 export {};

@@ -72,6 +72,7 @@ export function registerSecurity(app: FastifyInstance, baseUrl: string): void {
     reply.headers(headers);
     if (!UNSAFE.has(request.method)) return;
     if (request.headers.authorization?.startsWith('Bearer ')) return;
+    if (request.routeOptions.config.crossSitePost === true) return;
     checkSameOrigin(request, siteOrigin);
   });
 }

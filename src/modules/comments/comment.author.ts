@@ -14,6 +14,7 @@ import {
   removeAuthorComments,
 } from './comment.author.repository';
 import { purgeAddressLikes, removeLikesBy } from './reaction.repository';
+import { purgeKeysBefore } from './idempotency.repository';
 
 /** One author's comments, any status, oldest first, with their articles (privacy download). */
 export function commentsOfAuthor(deps: Deps, author: CommentAuthor) {
@@ -64,8 +65,14 @@ export async function eraseAuthorComments(deps: Deps, author: CommentAuthor, mod
   return count;
 }
 
-/** Forgets client addresses (HMACs of comments, address likes) recorded before the cutoff; how many comments lost theirs. */
+/**
+ * Forgets client addresses (HMACs of comments, address likes, idempotency keys derived from
+ * them) recorded before the cutoff; how many comments lost theirs. Idempotency keys go after
+ * a day in any case (their use ends there).
+ */
 export async function forgetAddressesBefore(deps: Deps, cutoff: string): Promise<number> {
   await purgeAddressLikes(deps.db, cutoff);
+  const dayAgo = new Date(deps.clock.now().getTime() - 86_400_000).toISOString();
+  await purgeKeysBefore(deps.db, cutoff > dayAgo ? cutoff : dayAgo);
   return purgeIpHashes(deps.db, cutoff);
 }

@@ -51,20 +51,26 @@ export const commentPaths: ApiPaths = {
     post: {
       tags,
       summary: 'Post a comment (a guest or an account); the pipeline decides its status',
-      requestParams: { path: idPath },
+      description: 'With `Idempotency-Key`, the same key from the same client within a day answers the first result again (header `Idempotent-Replayed: true`), never a second comment.',
+      requestParams: { path: idPath, header: z.object({ 'idempotency-key': z.string().min(1).max(200).optional().meta({ description: '1–200 visible ASCII characters, one per comment (a UUID)' }) }) },
       requestBody: jsonBody(commentInputSchema),
       responses: {
         '201': json('Saved, with the pipeline’s decision', submitted),
-        ...errors([400, 403, 404, 429], { 403: ['comments_closed', 'accounts_only', 'banned'] }),
+        ...errors([400, 403, 404, 409, 429], { 403: ['comments_closed', 'accounts_only', 'banned'], 409: ['idempotency_in_progress'] }),
       },
     },
   },
   '/api/v1/articles/{id}/comments/events': {
     get: {
       tags,
-      summary: 'Live comments (Server-Sent Events): `comment` for a new one, `comment-edited` and `likes`',
-      requestParams: { path: idPath },
-      responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errors([400, 404]) },
+      summary: 'Live comments (Server-Sent Events): `comment` for a new one (its id as event id), `comment-edited` and `likes`',
+      description: 'A reconnecting reader sends `Last-Event-ID` (or `lastEventId`): the published comments with a higher id are replayed first (at most 200). At most 20 open streams per client address.',
+      requestParams: {
+        path: idPath,
+        query: z.object({ lastEventId: z.string().regex(/^\d+$/).optional() }),
+        header: z.object({ 'last-event-id': z.string().optional() }),
+      },
+      responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errors([400, 404, 429], { 429: ['too_many_streams'] }) },
     },
   },
   '/api/v1/articles/{id}/comments/token': {

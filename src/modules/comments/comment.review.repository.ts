@@ -133,6 +133,9 @@ export async function findForReview(db: Db, id: number): Promise<ReviewRow | und
 
 /** The commenter's other comments (same account, email or address), newest first. */
 export async function listCommenterHistory(db: Db, c: { id: number; user_id: number | null; author_email: string | null; ip_hash: string | null }, limit: number): Promise<ReviewRow[]> {
+  // Nothing ties this comment to anyone (erased, forgotten, imported): no history. Never bind a
+  // boolean instead (`eb.val(false)`): better-sqlite3 refuses to bind booleans, a 500 for every moderator.
+  if (c.user_id === null && c.author_email === null && c.ip_hash === null) return [];
   const rows = await reviewQuery(db)
     .where('comments.id', '!=', c.id)
     .where((eb) => {
@@ -140,7 +143,7 @@ export async function listCommenterHistory(db: Db, c: { id: number; user_id: num
       if (c.user_id !== null) ors.push(eb('comments.user_id', '=', c.user_id));
       if (c.author_email !== null) ors.push(eb('comments.author_email', '=', c.author_email));
       if (c.ip_hash !== null) ors.push(eb('comments.ip_hash', '=', c.ip_hash));
-      return ors.length ? eb.or(ors) : eb.val(false);
+      return eb.or(ors);
     })
     .orderBy('comments.created_at', 'desc')
     .limit(limit)

@@ -10,13 +10,14 @@ import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings'
 import { commentFormSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema } from './comment';
 import { presentComment } from './comment.presenter';
 import { findCommentById, listCommentsPage, listOwnPending } from './comment.repository';
-import { submitComment } from './comment.service';
+import { formKeyScope, idempotencyHeader, submitOnce } from './idempotency';
 import { pendingIds, rememberOwn, rememberPending } from './comment.pending';
 import { issueFormToken } from '../moderation/form-token';
 import { reportComment } from '../moderation/decision.service';
 import { embedReturnPath } from '../embed/embed.security';
 import { sendEmbedDiscussion } from '../embed/embed.discussion';
 import { readerKey } from './comment.reader';
+import { lastEventIdOf } from './comment.replay';
 
 /** Comment posting limit per client address; newsroom staff are not limited. */
 const POST_LIMIT = {
@@ -101,7 +102,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const { id } = parseInput(commentIdParams, request.params);
       const input = parseInput(commentInputSchema, request.body, request.locale);
-      const result = await submitComment(deps, {
+      const { result, replayed } = await submitOnce(deps, {
         articleId: id,
         body: input.body,
         parentId: input.parentId,
@@ -110,9 +111,10 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         ip: request.ip,
         user: request.user,
         notifyReplies: input.notifyReplies,
-      });
+      }, idempotencyHeader(request));
       if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
       if (!request.user) rememberOwn(request, reply, result.id, secure);
+      if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(result);
     },
   );
@@ -128,7 +130,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
       const notifyReplies = form.notifyReplies !== undefined && form.notifyReplies !== '' && form.notifyReplies !== '0';
       const embed = embedReturnPath(deps.config.baseUrl, form.return);
       try {
-        const result = await submitComment(deps, {
+        const { result } = await submitOnce(deps, {
           articleId: id,
           body: form.body,
           parentId: parentId !== null && Number.isInteger(parentId) && parentId > 0 ? parentId : null,
@@ -138,7 +140,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
           user: request.user,
           notifyReplies,
           form: { ...(form.website !== undefined ? { honeypot: form.website } : {}), ...(form.token !== undefined ? { token: form.token } : {}) },
-        });
+        }, form.idempotencyKey || undefined, formKeyScope(form));
         if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
         if (!request.user) rememberOwn(request, reply, result.id, secure);
         const outcome = result.status === 'published' ? 'published' : result.status === 'pending' ? 'pending' : 'refused';
@@ -163,7 +165,8 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/v1/articles/:id/comments/events', async (request, reply) => {
     const { id } = parseInput(commentIdParams, request.params);
     await visibleArticle(deps, id);
+    const release = deps.streams.admit(deps, request);
     reply.hijack();
-    await deps.streams.stream(deps, request, reply.raw, id);
+    await deps.streams.stream(deps, request, reply.raw, id, lastEventIdOf(request), release);
   });
 }

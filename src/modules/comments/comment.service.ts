@@ -13,6 +13,7 @@ import { getDiscussionSettings, type DiscussionSettings } from '../moderation/se
 import type { CommentStatus, Reason } from './comment';
 import { findCommentById, insertComment } from './comment.repository';
 import { announceComment } from './comment.status';
+import { completeKey } from './idempotency.repository';
 
 export interface SubmitInput {
   articleId: number;
@@ -25,6 +26,8 @@ export interface SubmitInput {
   form?: { honeypot?: string; token?: string };
   /** Email me replies to this comment: needs an email (the guest's, or the account's). */
   notifyReplies?: boolean | undefined;
+  /** The claimed Idempotency-Key (idempotency.ts): its answer is written in the comment's transaction. */
+  idempotencyKeyHash?: string;
 }
 
 export interface SubmitResult {
@@ -110,11 +113,16 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       notify_replies: input.notifyReplies ? 1 : 0,
     });
     if (verdict.status === 'published') await bumpArticleVersion(db, article.id);
+    if (input.idempotencyKeyHash) await completeKey(db, input.idempotencyKeyHash, commentId, JSON.stringify(answer(commentId, verdict)));
     return commentId;
   });
   await deps.hooks.emit('comment.changed', { kind: 'posted', commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });
   if (verdict.status === 'published') await announceComment(deps, id);
-  // A bot caught by a trap is answered as if its comment were waiting for review.
+  return answer(id, verdict);
+}
+
+/** What the commenter is told: a bot caught by a trap is answered as if its comment were waiting for review. */
+function answer(id: number, verdict: { status: CommentStatus; reasons: Reason[]; metadata: Record<string, unknown> }): SubmitResult {
   if (verdict.metadata.disguise === 'pending') return { id, status: 'pending', reasons: [] };
   return { id, status: verdict.status, reasons: verdict.reasons };
 }

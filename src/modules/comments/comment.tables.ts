@@ -51,8 +51,21 @@ export interface CommentEditsTable {
   edited_at: string;
 }
 
+/**
+ * An Idempotency-Key of a comment POST: `key_hash` is a hash of the client (account, or
+ * address HMAC) and the key; `result` (JSON {id, status, reasons}) is written in the
+ * comment's transaction. Kept a day.
+ */
+export interface CommentIdempotencyTable {
+  key_hash: string;
+  created_at: string;
+  comment_id: number | null;
+  result: string | null;
+}
+
 export interface CommentTables {
   comments: CommentsTable;
   comment_likes: CommentLikesTable;
   comment_edits: CommentEditsTable;
+  comment_idempotency: CommentIdempotencyTable;
 }

@@ -118,6 +118,8 @@ export const commentFormSchema = z.object({
   token: z.string().max(500).optional(),
   /** The opt-in checkbox: sent ("1") only when ticked. */
   notifyReplies: z.string().max(10).optional(),
+  /** Idempotency key of this form (one per render, renewed per page load by the script): a resent form writes nothing twice. */
+  idempotencyKey: z.string().max(200).optional(),
   /** Posted from the embedded discussion: the /embed page to come back to (checked by embedReturnPath). */
   return: z.string().max(10_000).optional(),
 });

@@ -147,6 +147,8 @@ function CommentForm(p: DiscussionProps): VNode {
         <form id="comment-form" class="comment-form" method="post" action={`/articles/${p.articleId}/comments`}>
           <input type="hidden" name="parentId" value={form.replyTo ? String(form.replyTo.id) : ''} />
           {p.formToken ? <input type="hidden" name="token" value={p.formToken} /> : null}
+          {/* A resent form (reload, double click, flaky network) writes one comment: see comments/idempotency.ts. */}
+          <input type="hidden" name="idempotencyKey" value={crypto.randomUUID()} />
           {p.returnTo ? <input type="hidden" name="return" value={p.returnTo} /> : null}
           <div class="field">
             <label for="comment-name">

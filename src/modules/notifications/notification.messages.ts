@@ -7,6 +7,9 @@ const fr = {
   'notifications.unsubscribed.title': 'Désabonnement confirmé',
   'notifications.unsubscribed.text': 'Vous ne recevrez plus d’e-mail pour les réponses à ce commentaire.',
   'notifications.unsubscribed.article': 'Retour à l’article « {title} »',
+  'notifications.confirm.title': 'Ne plus recevoir les réponses ?',
+  'notifications.confirm.text': 'Vous ne recevrez plus d’e-mail pour les réponses à ce commentaire.',
+  'notifications.confirm.button': 'Me désabonner',
   'notifications.link_invalid.title': 'Lien de désabonnement non valide',
   'notifications.link_invalid.text': 'Ce lien est incomplet ou a été modifié. Copiez-le en entier depuis l’e-mail reçu.',
 } as const;
@@ -20,6 +23,9 @@ const en: Record<keyof typeof fr, string> = {
   'notifications.unsubscribed.title': 'Unsubscribed',
   'notifications.unsubscribed.text': 'You will no longer receive emails about replies to this comment.',
   'notifications.unsubscribed.article': 'Back to the article “{title}”',
+  'notifications.confirm.title': 'Stop receiving replies?',
+  'notifications.confirm.text': 'You will no longer receive emails about replies to this comment.',
+  'notifications.confirm.button': 'Unsubscribe',
   'notifications.link_invalid.title': 'Invalid unsubscribe link',
   'notifications.link_invalid.text': 'This link is incomplete or was altered. Copy it whole from the email you received.',
 };

@@ -106,7 +106,8 @@ function replyMail(deps: Deps, article: Article, n: ReplyNotice & { parentEmail:
     to: n.parentEmail,
     subject: t(locale, 'notifications.mail.subject', { title: article.title }),
     text: t(locale, 'notifications.mail.text', params),
-    headers: { 'List-Unsubscribe': `<${unsubscribe}>` },
+    // RFC 8058: the mail provider's own button POSTs to the link, never a GET from a link scanner.
+    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
 }
 

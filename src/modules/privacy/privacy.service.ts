@@ -8,6 +8,7 @@ import { ERASE_MODES, type CommentAuthor, type EraseMode } from '../comments/com
 import { commentEditsOfAuthor, commentsOfAuthor, eraseAuthorComments, forgetAddressesBefore, hasGuestComments, likesOfReader } from '../comments/comment.author';
 import { deleteUserRow, findAccount } from './privacy.repository';
 import { getPrivacySettings } from './privacy.settings';
+import { forgetModerationAddressesBefore } from '../moderation/retention';
 
 type Owner = CommentAuthor;
 
@@ -179,7 +180,8 @@ export async function requestGuestLink(deps: Deps, rawEmail: string): Promise<vo
 export async function purgeExpiredAddresses(deps: Deps): Promise<number> {
   const { ipRetentionDays } = await getPrivacySettings(deps);
   const cutoff = new Date(deps.clock.now().getTime() - ipRetentionDays * 86_400_000).toISOString();
-  return forgetAddressesBefore(deps, cutoff);
+  const comments = await forgetAddressesBefore(deps, cutoff);
+  return comments + (await forgetModerationAddressesBefore(deps, cutoff));
 }
 
 /** How often client-address HMACs past the retention period are dropped. */

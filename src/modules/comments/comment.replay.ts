@@ -1,0 +1,39 @@
+import type { FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps';
+import { AppError } from '../../web/errors';
+import { t } from '../../web/i18n/i18n';
+import { presentComment } from './comment.presenter';
+import { listPublishedAfter } from './comment.replay.repository';
+
+/**
+ * What a reconnecting reader missed. Event ids of `comment` events are comment ids, so
+ * the browser's `Last-Event-ID` (sent by EventSource on reconnection) says where it
+ * stopped; on the first connection the page's script gives `lastEventId`, the newest
+ * comment the (possibly cached) page showed. At most REPLAY_LIMIT comments are replayed:
+ * a reader away longer reloads the page.
+ */
+export const REPLAY_LIMIT = 200;
+/** Open event streams one client address may hold on one instance. */
+export const MAX_STREAMS_PER_ADDRESS = 20;
+
+/** The reader's last seen comment id: the Last-Event-ID header, else the `lastEventId` query; null when neither is an id. */
+export function lastEventIdOf(request: FastifyRequest): number | null {
+  const header = request.headers['last-event-id'];
+  const query = (request.query as Record<string, unknown> | undefined)?.lastEventId;
+  const raw = typeof header === 'string' && header !== '' ? header : typeof query === 'string' ? query : undefined;
+  if (raw === undefined || !/^\d{1,15}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/** The missed comments as `comment` messages (the live ones' shape), oldest first. */
+export async function missedComments(deps: Deps, articleId: number, afterId: number): Promise<string[]> {
+  const rows = await listPublishedAfter(deps.db, articleId, afterId, REPLAY_LIMIT);
+  return rows.map((c) => JSON.stringify(presentComment(c)));
+}
+
+/** 429: this address already holds its share of open event streams. */
+export class TooManyStreamsError extends AppError {
+  constructor(locale: Parameters<typeof t>[0]) {
+    super('too_many_streams', 429, t(locale, 'comments.error.too_many_streams', { max: MAX_STREAMS_PER_ADDRESS }), { retryAfter: 30 });
+  }
+}
