@@ -21,6 +21,7 @@ const envSchema = z.object({
   PALABRE_TRUST_PROXY: z.string().optional(),
   PALABRE_MEDIA_DIR: z.string().min(1).optional(),
   PALABRE_EMBED_ORIGINS: z.string().max(4000).optional(),
+  PALABRE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +44,8 @@ export interface Config {
   mediaDir: string;
   /** Origins allowed to frame the embedded discussion (/embed); undefined: any site (PALABRE_EMBED_ORIGINS). */
   embedOrigins: string[] | undefined;
+  /** Open live-comment streams one client address may hold on one instance (PALABRE_STREAMS_PER_ADDRESS). */
+  streamsPerAddress: number;
 }
 
 /** Thrown when the environment is not usable; the message names the variable. */
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     mediaDir: e.PALABRE_MEDIA_DIR ?? defaultMediaDir(e.DATABASE_URL),
     embedOrigins: parseEmbedOrigins(e.PALABRE_EMBED_ORIGINS),
+    streamsPerAddress: e.PALABRE_STREAMS_PER_ADDRESS,
   };
 }
 

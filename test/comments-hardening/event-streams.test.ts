@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertComment } from '../../src/modules/comments/comment.repository';
-import { MAX_STREAMS_PER_ADDRESS, REPLAY_LIMIT } from '../../src/modules/comments/comment.replay';
+import { REPLAY_LIMIT } from '../../src/modules/comments/comment.replay';
+
+/** A small cap (PALABRE_STREAMS_PER_ADDRESS) so the test opens few streams. */
+const MAX_STREAMS_PER_ADDRESS = 6;
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, warmUpPosting } from '../support/factories';
 import { needs, REDIS_URL } from '../support/parts';
@@ -71,7 +74,10 @@ function suite(engine: (typeof DIALECTS)[number], redis: boolean) {
   };
 
   beforeAll(async () => {
-    const env: Record<string, string> = redis ? { REDIS_URL, PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` } : {};
+    const env: Record<string, string> = {
+      PALABRE_STREAMS_PER_ADDRESS: String(MAX_STREAMS_PER_ADDRESS),
+      ...(redis ? { REDIS_URL, PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:` } : {}),
+    };
     a = await createTestApp(engine, { env });
     // With Redis, the reader is on a second instance: replay and fan-out must both reach it.
     b = redis ? await a.restart() : a;

@@ -64,7 +64,7 @@ export const commentPaths: ApiPaths = {
     get: {
       tags,
       summary: 'Live comments (Server-Sent Events): `comment` for a new one (its id as event id), `comment-edited` and `likes`',
-      description: 'A reconnecting reader sends `Last-Event-ID` (or `lastEventId`): the published comments with a higher id are replayed first (at most 200). At most 20 open streams per client address.',
+      description: 'A reconnecting reader sends `Last-Event-ID` (or `lastEventId`): the published comments with a higher id are replayed first (at most 200). At most PALABRE_STREAMS_PER_ADDRESS (default 100) open streams per client address.',
       requestParams: {
         path: idPath,
         query: z.object({ lastEventId: z.string().regex(/^\d+$/).optional() }),

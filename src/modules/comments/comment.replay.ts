@@ -13,8 +13,12 @@ import { listPublishedAfter } from './comment.replay.repository';
  * a reader away longer reloads the page.
  */
 export const REPLAY_LIMIT = 200;
-/** Open event streams one client address may hold on one instance. */
-export const MAX_STREAMS_PER_ADDRESS = 20;
+/**
+ * Default of PALABRE_STREAMS_PER_ADDRESS: open event streams one client address may hold on
+ * one instance. High enough for readers sharing one address (an office, a mobile carrier's
+ * NAT), low enough that one client cannot hold thousands.
+ */
+export const MAX_STREAMS_PER_ADDRESS = 100;
 
 /** The reader's last seen comment id: the Last-Event-ID header, else the `lastEventId` query; null when neither is an id. */
 export function lastEventIdOf(request: FastifyRequest): number | null {
@@ -33,7 +37,7 @@ export async function missedComments(deps: Deps, articleId: number, afterId: num
 
 /** 429: this address already holds its share of open event streams. */
 export class TooManyStreamsError extends AppError {
-  constructor(locale: Parameters<typeof t>[0]) {
-    super('too_many_streams', 429, t(locale, 'comments.error.too_many_streams', { max: MAX_STREAMS_PER_ADDRESS }), { retryAfter: 30 });
+  constructor(locale: Parameters<typeof t>[0], max: number) {
+    super('too_many_streams', 429, t(locale, 'comments.error.too_many_streams', { max }), { retryAfter: 30 });
   }
 }

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { MAX_STREAMS_PER_ADDRESS, missedComments, TooManyStreamsError } from './comment.replay';
+import { missedComments, TooManyStreamsError } from './comment.replay';
 
 /** How often an idle event stream gets a comment line, so proxies keep it open. */
 const HEARTBEAT_MS = 25_000;
@@ -17,7 +17,7 @@ function commentIdOf(message: string): number | undefined {
  * process (held in Deps): every newly published comment of the article, as it
  * happens, on any instance; also edits and like counts. A reconnecting reader first
  * gets what it missed (comment.replay.ts). Each client address holds at most
- * MAX_STREAMS_PER_ADDRESS streams on this instance. closeAll() ends them, so shutdown
+ * deps.config.streamsPerAddress streams on this instance (PALABRE_STREAMS_PER_ADDRESS). closeAll() ends them, so shutdown
  * is not held up by readers.
  */
 export class CommentStreams {
@@ -28,7 +28,7 @@ export class CommentStreams {
   admit(deps: Deps, request: FastifyRequest): () => void {
     const address = request.ip;
     const n = this.perAddress.get(address) ?? 0;
-    if (n >= MAX_STREAMS_PER_ADDRESS) throw new TooManyStreamsError(request.locale ?? deps.config.locale);
+    if (n >= deps.config.streamsPerAddress) throw new TooManyStreamsError(request.locale ?? deps.config.locale, deps.config.streamsPerAddress);
     this.perAddress.set(address, n + 1);
     let released = false;
     return () => {
