@@ -21,6 +21,8 @@ const envSchema = z.object({
   PALABRE_TRUST_PROXY: z.string().optional(),
   PALABRE_MEDIA_DIR: z.string().min(1).optional(),
   PALABRE_EMBED_ORIGINS: z.string().max(4000).optional(),
+  PALABRE_STATIC_DIR: z.string().min(1).optional(),
+  PALABRE_WORKERS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(256, 'must be at most 256').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +45,10 @@ export interface Config {
   mediaDir: string;
   /** Origins allowed to frame the embedded discussion (/embed); undefined: any site (PALABRE_EMBED_ORIGINS). */
   embedOrigins: string[] | undefined;
+  /** Folder of precompressed snapshots of the anonymous pages, for nginx or a CDN (PALABRE_STATIC_DIR; unset: none). */
+  staticDir: string | undefined;
+  /** Worker processes sharing the port (PALABRE_WORKERS; default: one per core; 1: a single process). */
+  workers: number | undefined;
 }
 
 /** Thrown when the environment is not usable; the message names the variable. */
@@ -77,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     mediaDir: e.PALABRE_MEDIA_DIR ?? defaultMediaDir(e.DATABASE_URL),
     embedOrigins: parseEmbedOrigins(e.PALABRE_EMBED_ORIGINS),
+    staticDir: e.PALABRE_STATIC_DIR,
+    workers: e.PALABRE_WORKERS,
   };
 }
 
