@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { isRelayMessage } from './infra/cluster-pubsub';
 
@@ -60,4 +61,13 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** Names the worker that answered (`x-palabre-worker`), so an operator or a test can tell them apart. */
+export function nameWorker(app: FastifyInstance): void {
+  const index = process.env.PALABRE_WORKER_INDEX;
+  if (!cluster.isWorker || index === undefined) return;
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('x-palabre-worker', index);
+  });
 }

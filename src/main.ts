@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { closeDeps, createDeps } from './deps';
 import { loadDemo } from './demo/demo';
 import { startStaticSnapshots } from './static-snapshots';
-import { isSnapshotWriter } from './cluster';
+import { isSnapshotWriter, nameWorker } from './cluster';
 
 /** Starts the site: deps, migrations, demo content on an empty database, listen, graceful shutdown. */
 export async function serve(config: Config): Promise<FastifyInstance> {
@@ -14,6 +14,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     if (loaded) deps.log.info('demo newsroom loaded into the empty database');
   }
   const app = await buildApp(deps);
+  nameWorker(app);
   let snapshots: { stop(): Promise<void> } | undefined;
   app.addHook('onClose', async () => {
     await snapshots?.stop();
