@@ -5,4 +5,4 @@ export interface SnapshotServerOptions {
   brotli?: boolean;
 }
 export function snapshotServer(o: SnapshotServerOptions): string;
-export function snapshotNginxConf(o: SnapshotServerOptions & { prefix: string; workers?: number }): string;
+export function snapshotNginxConf(o: SnapshotServerOptions & { prefix: string; workers?: number; extra?: string }): string;

@@ -59,7 +59,7 @@ export function snapshotServer(o) {
 
 /**
  * A whole nginx.conf that runs as an ordinary process: `nginx -p PREFIX -c CONF -e PREFIX/error.log`.
- * @param {{ prefix: string, root: string, upstream: string, listen: string, workers?: number }} o
+ * @param {{ prefix: string, root: string, upstream: string, listen: string, workers?: number, extra?: string }} o
  * @returns {string}
  */
 export function snapshotNginxConf(o) {
@@ -84,6 +84,7 @@ http {
   }
   default_type application/octet-stream;
 ${snapshotServer(o)}
+${o.extra ?? ''}
 }
 `;
 }
