@@ -10,6 +10,7 @@ import { registerNotificationRoutes } from './notifications/notification.routes'
 import { registerReactionRoutes } from './comments/reaction.routes';
 import { registerEmbedRoutes } from './embed/embed.pages';
 import { startModuleWork } from './hooks';
+import { registerApiRoutes } from './api/api.routes';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -26,6 +27,7 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerNotificationRoutes(app, deps);
   registerReactionRoutes(app, deps);
   registerEmbedRoutes(app, deps);
+  await registerApiRoutes(app, deps);
   let stop: (() => void) | undefined;
   app.addHook('onReady', async () => {
     stop = await startModuleWork(deps);
