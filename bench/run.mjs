@@ -44,7 +44,8 @@ const stop = () => {
 process.on('exit', stop);
 
 async function waitUp() {
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: every worker loads the moderation models, on a machine that may be busy.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/v1/health`)).ok) return;
     } catch {}
