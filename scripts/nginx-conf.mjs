@@ -34,7 +34,7 @@ export function snapshotServer(o) {
     gzip_static on;${o.brotli ? '\n    brotli_static on;' : ''}
     etag on;
     location / {
-      try_files $palabre_reader$uri$palabre_file $palabre_reader$uri$palabre_index @palabre;
+      try_files $palabre_reader$uri$palabre_index $palabre_reader$uri$palabre_file @palabre;
       add_header Cache-Control "public, max-age=0, must-revalidate" always;
       add_header Vary "Accept-Encoding, Cookie" always;
       add_header X-Palabre-Snapshot "1" always;

@@ -31,7 +31,7 @@ export interface SnapshotOptions {
 
 /**
  * Where the snapshot of a URL lives in the folder, so that nginx's
- * `try_files $uri$palabre_file $uri$palabre_index @palabre` (docs/operations.md) finds it:
+ * `try_files $uri$palabre_index $uri$palabre_file @palabre` (docs/operations.md) finds it:
  * `/afrique/un-titre` → `afrique/un-titre/index.html`, `?sort=newest` → `afrique/un-titre/index.sort-newest.html`,
  * `/feed.xml` → `feed.xml`. Undefined for a URL no snapshot stands for (any other query).
  */
