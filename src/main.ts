@@ -21,7 +21,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     await closeDeps(deps);
   });
   await app.listen({ port: config.port, host: config.host });
-  if (config.staticDir && isSnapshotWriter()) snapshots = await startStaticSnapshots(deps, app, config.staticDir);
+  if (config.staticDir && isSnapshotWriter()) snapshots = startStaticSnapshots(deps, app, config.staticDir);
   app.log.info(`Palabre is serving ${config.baseUrl}`);
   let closing = false;
   const shutdown = (signal: string) => {

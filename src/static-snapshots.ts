@@ -33,7 +33,7 @@ async function urlsOf(xml: Buffer, index: boolean): Promise<string[]> {
  * Writes the anonymous pages into PALABRE_STATIC_DIR and keeps them current (docs/operations.md,
  * "Static snapshots"). Returns the function that stops it.
  */
-export async function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: string): Promise<{ stop(): Promise<void>; snapshots: StaticSnapshots }> {
+export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: string): { stop(): Promise<void>; ready: Promise<void>; snapshots: StaticSnapshots } {
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
     return { status: res.statusCode, body: res.rawPayload, tags: deps.cache.get(url)?.tags ?? [] };
@@ -78,15 +78,20 @@ export async function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir
     );
     timer.unref();
   };
-  await writeAssets(join(dir, 'assets'));
-  await snapshots.start();
-  await arm();
+  // The first full write can take a while on a large site: the server answers meanwhile (nginx falls back to it).
+  const ready = (async () => {
+    await writeAssets(join(dir, 'assets'));
+    await snapshots.start();
+    await arm();
+  })().catch((err: unknown) => deps.log.error({ err }, 'static snapshots could not start'));
   return {
     snapshots,
+    ready,
     stop: async () => {
       unwatch();
-      if (timer) clearTimeout(timer);
       await snapshots.stop();
+      await ready;
+      if (timer) clearTimeout(timer);
     },
   };
 }

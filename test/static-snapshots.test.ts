@@ -63,8 +63,9 @@ describe.each(DIALECTS)('static snapshots behind Debian nginx on %s', needs('ngi
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const addr = t.app.server.address();
     if (!addr || typeof addr === 'string') throw new Error('no address');
-    const started = await startStaticSnapshots(t.deps, t.app, root);
+    const started = startStaticSnapshots(t.deps, t.app, root);
     stopSnapshots = started.stop;
+    await started.ready;
     const port = await freePort();
     const conf = join(dir, 'nginx.conf');
     writeFileSync(conf, snapshotNginxConf({ prefix: dir, root, upstream: `127.0.0.1:${addr.port}`, listen: `127.0.0.1:${port}` }));

@@ -95,18 +95,6 @@ export class StaticSnapshots {
     this.mark(urls);
   }
 
-  /** Waits for the writes in progress and those already asked for. */
-  async settled(): Promise<void> {
-    while (this.running || this.timer) {
-      if (this.timer) {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        this.running = this.flush();
-      }
-      await this.running;
-    }
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
