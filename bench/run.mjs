@@ -1,5 +1,8 @@
-// Load benchmarks (not tests): starts the built server on a fresh SQLite file,
-// loads an article with 200 comments, and measures requests/s and p99 with autocannon.
+// Load benchmarks (not tests): starts the built server on a fresh SQLite file (PALABRE_WORKERS
+// processes, default one per core, writing static snapshots), loads an article with 200 comments,
+// and measures requests/s and p99 with autocannon on loopback: Palabre's application path, the
+// snapshot path (nginx in front of PALABRE_STATIC_DIR, docs/operations.md) and nginx serving the
+// same bytes as a plain file, side by side with their ratios, in one run.
 // Usage: npm run bench   (BENCH_SECONDS=10, BENCH_CONNECTIONS=50, DATABASE_URL to use PostgreSQL)
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,13 +10,17 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { snapshotNginxConf } from '../scripts/nginx-conf.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const port = Number(process.env.BENCH_PORT ?? 3999);
 const dir = mkdtempSync(join(tmpdir(), 'palabre-bench-'));
+spawnSync('chmod', ['755', dir]); // nginx's workers (an unprivileged user when started by root) read the snapshots
+const staticDir = join(dir, 'static');
 const env = {
+  PALABRE_STATIC_DIR: staticDir,
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
   PORT: String(port),
@@ -37,7 +44,8 @@ const stop = () => {
 process.on('exit', stop);
 
 async function waitUp() {
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: every worker loads the moderation models, on a machine that may be busy.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/v1/health`)).ok) return;
     } catch {}
@@ -85,7 +93,7 @@ async function run(title, path, headers = {}, url = base) {
 }
 
 const size = (await (await fetch(base + articlePath)).arrayBuffer()).byteLength;
-console.log(`autocannon: ${connections} connections, ${seconds} s each, ${env.DATABASE_URL.split(':')[0]}; article page ${Math.round(size / 1024)} KiB`);
+console.log(`autocannon: ${connections} connections, ${seconds} s each, ${env.DATABASE_URL.split(":")[0]}, PALABRE_WORKERS=${env.PALABRE_WORKERS ?? "(one per core)"}; article page ${Math.round(size / 1024)} KiB`);
 const rows = [];
 const gzip = { 'accept-encoding': 'gzip' };
 rows.push(await run('home page (anonymous, cached, gzip)', '/', gzip));
@@ -94,31 +102,71 @@ rows.push(await run('article + 200 comments (cached, identity)', articlePath));
 rows.push(await run('article + 200 comments (uncached render)', articlePath, { authorization: `Bearer ${token}`, ...gzip }));
 rows.push(await run('home page (uncached render)', '/', { authorization: `Bearer ${token}`, ...gzip }));
 
-// The same bytes from nginx (one worker, like the one Node process), when nginx is installed.
-const nginx = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim();
+// nginx: the snapshot path (try_files to PALABRE_STATIC_DIR, else Palabre) and the same bytes as a plain file.
+const nginx = ['/usr/sbin/nginx', spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim()].find((p) => p && spawnSync('test', ['-x', p]).status === 0);
+const byTitle = {};
+for (const r of rows) byTitle[r.title] = r;
+let visibleMs;
 if (nginx) {
-  const html = await (await fetch(base + articlePath)).text();
-  const { gzipSync } = await import('node:zlib');
-  const www = join(dir, 'www');
-  mkdirSync(www, { recursive: true });
+  const { readFileSync, copyFileSync } = await import('node:fs');
+  const snapshot = join(staticDir, articlePath, 'index.html');
+  for (let i = 0; i < 100 && !(await fetch(base + articlePath).then(() => readFileSync(snapshot, 'utf8').includes('Commentaire 200')).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 50));
+  const plain = join(dir, 'plain');
+  mkdirSync(plain, { recursive: true });
+  copyFileSync(snapshot, join(plain, 'article.html'));
+  copyFileSync(`${snapshot}.gz`, join(plain, 'article.html.gz'));
   spawnSync('chmod', ['-R', 'a+rX', dir]);
-  writeFileSync(join(www, 'article.html'), html);
-  writeFileSync(join(www, 'article.html.gz'), gzipSync(html, { level: 6 }));
-  const nport = port + 1;
+  const sport = port + 1;
+  const fport = port + 2;
   const conf = join(dir, 'nginx.conf');
   writeFileSync(
     conf,
-    `worker_processes 1; daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'nginx.err')};
-events { worker_connections 1024; }
-http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;
-  server { listen 127.0.0.1:${nport}; root ${www}; location / { default_type text/html; gzip_static on; } } }`,
+    snapshotNginxConf({
+      prefix: dir,
+      root: staticDir,
+      upstream: `127.0.0.1:${port}`,
+      listen: `127.0.0.1:${sport}`,
+      workers: Number(process.env.BENCH_NGINX_WORKERS ?? 1),
+      extra: `  server { listen 127.0.0.1:${fport}; root ${plain}; gzip_static on; location / { default_type text/html; } }`,
+    }),
   );
-  const ng = spawn(nginx, ['-c', conf, '-p', dir], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 500));
-  rows.push(await run('nginx, same article bytes (gzip_static)', '/article.html', gzip, `http://127.0.0.1:${nport}`));
-  rows.push(await run('nginx, same article bytes (identity)', '/article.html', {}, `http://127.0.0.1:${nport}`));
+  const ng = spawn(nginx, ['-p', dir, '-c', conf, '-e', join(dir, 'nginx.err')], { stdio: 'ignore' });
+  process.on('exit', () => ng.kill('SIGTERM'));
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(`http://127.0.0.1:${fport}/article.html`).catch(() => undefined))?.ok) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const snapBase = `http://127.0.0.1:${sport}`;
+  const served = await fetch(snapBase + articlePath);
+  if (served.headers.get('x-palabre-snapshot') !== '1') throw new Error('nginx did not serve the snapshot');
+  // While nginx serves the snapshot under load, a new comment: how long until the served page shows it.
+  const during = (async () => {
+    await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
+    const text = `Commentaire pendant la charge ${Date.now()}`;
+    await post(`/api/v1/articles/${article.id}/comments`, { body: text });
+    const t0 = performance.now();
+    while (!(await (await fetch(snapBase + articlePath)).text()).includes(text)) await new Promise((r) => setTimeout(r, 5));
+    visibleMs = Math.round(performance.now() - t0);
+  })();
+  byTitle.snapGzip = await run('snapshot path: nginx try_files (gzip_static)', articlePath, gzip, snapBase);
+  await during;
+  byTitle.snapIdentity = await run('snapshot path: nginx try_files (identity)', articlePath, {}, snapBase);
+  byTitle.fileGzip = await run('nginx, same bytes as a file (gzip_static)', '/article.html', gzip, `http://127.0.0.1:${fport}`);
+  byTitle.fileIdentity = await run('nginx, same bytes as a file (identity)', '/article.html', {}, `http://127.0.0.1:${fport}`);
+  rows.push(byTitle.snapGzip, byTitle.snapIdentity, byTitle.fileGzip, byTitle.fileIdentity);
   ng.kill('SIGTERM');
+  const ratio = (a, b) => (a.rps / b.rps).toFixed(2);
+  const appGzip = byTitle['article + 200 comments (cached, gzip)'];
+  const appIdentity = byTitle['article + 200 comments (cached, identity)'];
+  console.log('\nratios to nginx serving the same bytes as a file (gzip_static / identity):');
+  console.log(`  application path, gzip      ${ratio(appGzip, byTitle.fileGzip)}×   (acceptance: ≥ 0.25)`);
+  console.log(`  application path, identity  ${ratio(appIdentity, byTitle.fileIdentity)}×`);
+  console.log(`  snapshot path, gzip         ${ratio(byTitle.snapGzip, byTitle.fileGzip)}×   (acceptance: ≥ 0.90)`);
+  console.log(`  snapshot path, identity     ${ratio(byTitle.snapIdentity, byTitle.fileIdentity)}×`);
+  console.log(`  a new comment in the page nginx serves, under that load: ${visibleMs} ms after its 201   (acceptance: < 1000)`);
+} else {
+  console.log('\nnginx is not installed (apt-get install -y nginx): no snapshot or file rows');
 }
-if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(rows, null, 2));
+if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify({ rows, visibleMs }, null, 2));
 stop();
 process.exit(0);

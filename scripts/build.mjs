@@ -1,7 +1,8 @@
 // Builds the server (dist/cli.js) and the browser assets (dist/public) with esbuild.
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from './esbuild-node.mjs';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,4 +28,21 @@ await build({
   logLevel: 'warning',
 });
 
-for (const f of readdirSync(join(root, 'src/web/assets'))) copyFileSync(join(root, 'src/web/assets', f), join(out, 'public', f));
+// Style sheets minified; other assets (the favicon) copied as they are.
+const assets = readdirSync(join(root, 'src/web/assets'));
+await build({
+  entryPoints: assets.filter((f) => f.endsWith('.css')).map((f) => join(root, 'src/web/assets', f)),
+  outdir: join(out, 'public'),
+  minify: true,
+  loader: { '.css': 'css' },
+  logLevel: 'warning',
+});
+for (const f of assets.filter((f) => !f.endsWith('.css'))) copyFileSync(join(root, 'src/web/assets', f), join(out, 'public', f));
+
+// Precompressed once here, at the strongest levels, for @fastify/static (preCompressed) and nginx (gzip_static, brotli_static).
+for (const f of readdirSync(join(out, 'public')).filter((f) => /\.(js|css|svg)$/.test(f))) {
+  const file = join(out, 'public', f);
+  const body = readFileSync(file);
+  writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+  writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+}

@@ -81,6 +81,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     immutable: true,
     maxAge: '365d',
     wildcard: true,
+    preCompressed: true, // the .br/.gz that scripts/build.mjs writes beside each asset
   });
   registerAuth(app, deps);
 

@@ -22,6 +22,8 @@ const envSchema = z.object({
   PALABRE_MEDIA_DIR: z.string().min(1).optional(),
   PALABRE_EMBED_ORIGINS: z.string().max(4000).optional(),
   PALABRE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  PALABRE_STATIC_DIR: z.string().min(1).optional(),
+  PALABRE_WORKERS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(256, 'must be at most 256').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -46,6 +48,10 @@ export interface Config {
   embedOrigins: string[] | undefined;
   /** Open live-comment streams one client address may hold on one instance (PALABRE_STREAMS_PER_ADDRESS). */
   streamsPerAddress: number;
+  /** Folder of precompressed snapshots of the anonymous pages, for nginx or a CDN (PALABRE_STATIC_DIR; unset: none). */
+  staticDir: string | undefined;
+  /** Worker processes sharing the port (PALABRE_WORKERS; default: one per core; 1: a single process). */
+  workers: number | undefined;
 }
 
 /** Thrown when the environment is not usable; the message names the variable. */
@@ -81,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mediaDir: e.PALABRE_MEDIA_DIR ?? defaultMediaDir(e.DATABASE_URL),
     embedOrigins: parseEmbedOrigins(e.PALABRE_EMBED_ORIGINS),
     streamsPerAddress: e.PALABRE_STREAMS_PER_ADDRESS,
+    staticDir: e.PALABRE_STATIC_DIR,
+    workers: e.PALABRE_WORKERS,
   };
 }
 

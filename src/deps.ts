@@ -12,6 +12,8 @@ import { createLearnedCache, type LearnedCache } from './modules/moderation/lear
 import { PendingTasks, SHUTDOWN_WAIT_MS } from './modules/notifications/notification.tasks';
 import { PageCache } from './infra/page-cache';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './infra/pubsub';
+import { ClusterPubSub } from './infra/cluster-pubsub';
+import { isClusterWorker } from './cluster';
 import { findSetting, upsertSetting } from './infra/settings.repository';
 
 /** The clock; tests may pass their own. */
@@ -67,7 +69,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
   await migrate(database);
   const secret = config.secret ?? (await loadOrCreateSecret(database));
   const clock = opts.clock ?? systemClock;
-  const pubsub = opts.pubsub ?? (config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub());
+  const pubsub = opts.pubsub ?? (config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : isClusterWorker() ? new ClusterPubSub() : new MemoryPubSub());
   const cache = new PageCache(pubsub, () => clock.now().getTime());
   await cache.start();
   const host = new URL(config.baseUrl).hostname;

@@ -3,6 +3,8 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { closeDeps, createDeps } from './deps';
 import { loadDemo } from './demo/demo';
+import { startStaticSnapshots } from './static-snapshots';
+import { isSnapshotWriter, nameWorker } from './cluster';
 
 /** Starts the site: deps, migrations, demo content on an empty database, listen, graceful shutdown. */
 export async function serve(config: Config): Promise<FastifyInstance> {
@@ -12,8 +14,14 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     if (loaded) deps.log.info('demo newsroom loaded into the empty database');
   }
   const app = await buildApp(deps);
-  app.addHook('onClose', async () => closeDeps(deps));
+  nameWorker(app);
+  let snapshots: { stop(): Promise<void> } | undefined;
+  app.addHook('onClose', async () => {
+    await snapshots?.stop();
+    await closeDeps(deps);
+  });
   await app.listen({ port: config.port, host: config.host });
+  if (config.staticDir && isSnapshotWriter()) snapshots = startStaticSnapshots(deps, app, config.staticDir);
   app.log.info(`Palabre is serving ${config.baseUrl}`);
   let closing = false;
   const shutdown = (signal: string) => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { closeDeps, createDeps, type Deps } from '../deps';
 import { serve } from '../main';
+import { serveAll } from '../cluster';
 import { ROLES, type Role } from '../modules/accounts/account';
 import { addUser, createApiToken } from '../modules/accounts/user.service';
 import { AppError } from '../web/errors';
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   switch (command) {
     case 'serve':
-      await serve(loadConfig());
+      await serveAll(loadConfig(), serve);
       return;
     case 'migrate':
       await withDeps(async () => undefined);

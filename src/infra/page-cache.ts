@@ -15,6 +15,12 @@ export interface CachedPage {
 
 const CHANNEL = 'cache-invalidate';
 
+/** Told when a page is stored and when pages are dropped (here or by another instance): the static snapshots. */
+export interface CacheWatcher {
+  stored(key: string, tags: string[]): void;
+  dropped(tags: string[]): void;
+}
+
 /**
  * In-memory cache of anonymous pages, keyed by path, invalidated by tags
  * (`article:12`, `lists`) on every instance through the pub/sub.
@@ -22,6 +28,11 @@ const CHANNEL = 'cache-invalidate';
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private unsubscribe: (() => void) | undefined;
+  private readonly watchers = new Set<CacheWatcher>();
+  /** Renders in progress by key: concurrent misses of one page wait for one render (no stampede). */
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Moves on every drop; a render begun at an older generation is sent but not kept. */
+  generation = 0;
 
   constructor(
     private readonly pubsub: PubSub,
@@ -38,6 +49,24 @@ export class PageCache {
     this.unsubscribe?.();
   }
 
+  /** Registers a watcher; returns the function that removes it. */
+  watch(w: CacheWatcher): () => void {
+    this.watchers.add(w);
+    return () => this.watchers.delete(w);
+  }
+
+  /**
+   * Runs `work` once for concurrent callers of the same key: the first miss renders,
+   * the others wait for its result instead of rendering the same page again.
+   */
+  async once<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inflight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const p = work().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p;
+  }
+
   get(key: string): CachedPage | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
@@ -49,7 +78,7 @@ export class PageCache {
   }
 
   /** Stores a page for ttlMs; the body is compressed once here, not per request. */
-  set(key: string, page: { body: string; contentType: string; status?: number; tags: string[] }, ttlMs: number): CachedPage {
+  set(key: string, page: { body: string; contentType: string; status?: number; tags: string[] }, ttlMs: number, since = this.generation): CachedPage {
     const body = Buffer.from(page.body);
     const entry: CachedPage = {
       body,
@@ -64,7 +93,10 @@ export class PageCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    if (ttlMs > 0) this.entries.set(key, entry);
+    if (ttlMs > 0 && since === this.generation) {
+      this.entries.set(key, entry);
+      for (const w of this.watchers) w.stored(key, entry.tags);
+    }
     return entry;
   }
 
@@ -78,6 +110,11 @@ export class PageCache {
     const set = new Set(tags);
     const all = set.has('*');
     for (const [k, e] of this.entries) if (all || e.tags.some((t) => set.has(t))) this.entries.delete(k);
+    // Renders that started before the change may hold old bytes: later callers start new ones, and
+    // set() does not store what they produce.
+    this.inflight.clear();
+    this.generation++;
+    for (const w of this.watchers) w.dropped(tags);
   }
 
   get size(): number {

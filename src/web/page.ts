@@ -24,18 +24,24 @@ export async function sendPage(deps: Deps, request: FastifyRequest, reply: Fasti
   const anonymous = request.user === null;
   const hit = anonymous ? deps.cache.get(spec.key) : undefined;
   if (hit) return sendCached(request, reply, hit, true);
-  const out = await spec.render();
-  const status = out.status ?? 200;
-  if (!anonymous || status !== 200 || spec.ttlMs <= 0) {
-    // Personal or uncacheable: sent as is, never stored, never compressed here.
-    return reply
-      .code(status)
-      .header('content-type', spec.contentType ?? HTML)
-      .header('cache-control', anonymous ? 'no-cache' : 'private, no-store')
-      .send(out.body);
-  }
-  const page = deps.cache.set(spec.key, { body: out.body, contentType: spec.contentType ?? HTML, status, tags: spec.tags }, spec.ttlMs);
-  return sendCached(request, reply, page, true);
+  if (!anonymous || spec.ttlMs <= 0) return sendFresh(reply, await spec.render(), spec, anonymous);
+  // Concurrent anonymous misses of one page share one render (no stampede when a popular page is dropped).
+  const made = await deps.cache.once(spec.key, async () => {
+    const since = deps.cache.generation;
+    const out = await spec.render();
+    if ((out.status ?? 200) !== 200) return { out };
+    return { out, page: deps.cache.set(spec.key, { body: out.body, contentType: spec.contentType ?? HTML, status: 200, tags: spec.tags }, spec.ttlMs, since) };
+  });
+  return made.page ? sendCached(request, reply, made.page, true) : sendFresh(reply, made.out, spec, anonymous);
+}
+
+function sendFresh(reply: FastifyReply, out: { body: string; status?: number }, spec: PageSpec, anonymous: boolean): FastifyReply {
+  // Personal or uncacheable: sent as is, never stored, never compressed here.
+  return reply
+    .code(out.status ?? 200)
+    .header('content-type', spec.contentType ?? HTML)
+    .header('cache-control', anonymous ? 'no-cache' : 'private, no-store')
+    .send(out.body);
 }
 
 /** Writes a cached page with validators, honouring If-None-Match and gzip. */

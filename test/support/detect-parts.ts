@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Engine } from '../../src/db/dialect';
 import { POSTGRES_URL } from './engines';
-import { CHROMIUM_PATH, PART_INFO, REDIS_URL, type Part, type PartState, type PartsReport } from './part-info';
+import { CHROMIUM_PATH, NGINX_PATH, PART_INFO, REDIS_URL, type Part, type PartState, type PartsReport } from './part-info';
 
 /** How long a server may take to answer before it counts as absent. */
 const PROBE_TIMEOUT_MS = 1500;
@@ -12,12 +12,12 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message || err.name : String(err);
 }
 
-function chromium(): Omit<PartState, 'needed'> {
+function executable(path: string): Omit<PartState, 'needed'> {
   try {
-    accessSync(CHROMIUM_PATH, constants.X_OK);
-    return { present: true, detail: `executable at ${CHROMIUM_PATH}` };
+    accessSync(path, constants.X_OK);
+    return { present: true, detail: `executable at ${path}` };
   } catch {
-    return { present: false, detail: `no executable at ${CHROMIUM_PATH}` };
+    return { present: false, detail: `no executable at ${path}` };
   }
 }
 
@@ -64,7 +64,8 @@ export async function detectParts(dialects: Engine[]): Promise<PartsReport> {
   const usesPostgres = dialects.includes('postgres');
   const [r, p] = await Promise.all([redis(), usesPostgres ? postgres() : Promise.resolve({ present: false, detail: 'not asked for by TEST_DIALECTS' })]);
   return {
-    chromium: { ...chromium(), needed: true },
+    chromium: { ...executable(CHROMIUM_PATH), needed: true },
+    nginx: { ...executable(NGINX_PATH), needed: true },
     redis: { ...r, needed: true },
     postgres: { ...p, needed: usesPostgres },
   };

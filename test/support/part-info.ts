@@ -5,7 +5,7 @@
  * run, and the run ends by naming it (test/support/gaps-reporter.ts). Under
  * PALABRE_TEST_REQUIRE_ALL=1 (CI) an absent part fails the run instead.
  */
-export type Part = 'chromium' | 'redis' | 'postgres';
+export type Part = 'chromium' | 'redis' | 'postgres' | 'nginx';
 
 export interface PartState {
   present: boolean;
@@ -31,12 +31,16 @@ declare module 'vitest' {
 /** The executable Playwright drives (Debian's package). */
 export const CHROMIUM_PATH = process.env.TEST_CHROMIUM ?? '/usr/bin/chromium';
 
+/** Debian's nginx, started by the static snapshot test as its own process (never the system service). */
+export const NGINX_PATH = process.env.TEST_NGINX ?? '/usr/sbin/nginx';
+
 /** The Redis server tests that share state between instances use; each gets its own key prefix. */
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** How each part is named to a reader of the run's end, and the one command that provides it. */
 export const PART_INFO: Record<Part, { label: string; provide: string }> = {
   chromium: { label: 'Chromium', provide: 'apt-get install -y chromium   (or TEST_CHROMIUM=/path/to/chromium)' },
+  nginx: { label: 'nginx', provide: 'apt-get install -y nginx   (or TEST_NGINX=/path/to/nginx)' },
   redis: {
     label: 'Redis',
     provide: 'apt-get install -y redis-server && redis-server --daemonize yes   (or TEST_REDIS_URL=redis://host:port)',

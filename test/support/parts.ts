@@ -2,7 +2,7 @@ import { inject, type TestOptions } from 'vitest';
 import type { Part, PartsReport } from './part-info';
 
 // Test files import from here (worker side); the global setup and the reporter use part-info.ts.
-export { CHROMIUM_PATH, REDIS_URL, type Part } from './part-info';
+export { CHROMIUM_PATH, NGINX_PATH, REDIS_URL, type Part } from './part-info';
 
 /** What the global setup found; undefined outside a vitest worker (bench scripts) or without the global setup. */
 function detected(): PartsReport | undefined {

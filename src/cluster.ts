@@ -1,0 +1,73 @@
+import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { isRelayMessage } from './infra/cluster-pubsub';
+
+/** Whether this process writes the static snapshots: the only process, or the first worker. */
+export function isSnapshotWriter(): boolean {
+  return !cluster.isWorker || process.env.PALABRE_WORKER_INDEX === '0';
+}
+
+/** Whether this process is one worker among several (its pub/sub must reach the others). */
+export function isClusterWorker(): boolean {
+  return cluster.isWorker;
+}
+
+/**
+ * `palabre serve` with PALABRE_WORKERS (default: one per core) processes sharing the port.
+ * The first worker starts alone (migrations, the demo newsroom), the others once it listens.
+ * Without Redis the primary relays each worker's publications to the others. A worker that
+ * dies is replaced; SIGTERM/SIGINT drains every worker (each closes gracefully) then exits.
+ */
+export async function serveAll(config: Config, serve: (config: Config) => Promise<unknown>): Promise<void> {
+  const count = config.workers ?? availableParallelism();
+  if (count <= 1 || cluster.isWorker) {
+    await serve(config);
+    return;
+  }
+  let stopping = false;
+  const workers = new Map<number, Worker>();
+  const fork = (index: number): Worker => {
+    const w = cluster.fork({ PALABRE_WORKER_INDEX: String(index) });
+    workers.set(index, w);
+    w.on('message', (m: unknown) => {
+      if (!isRelayMessage(m)) return;
+      for (const other of workers.values()) if (other !== w && other.isConnected()) other.send(m);
+    });
+    w.on('exit', (code, signal) => {
+      if (workers.get(index) === w) workers.delete(index);
+      if (stopping) {
+        if (workers.size === 0) process.exit(0);
+        return;
+      }
+      console.error(`palabre: worker ${index} exited (${signal ?? code}); starting another`);
+      setTimeout(() => fork(index), 500).unref();
+    });
+    return w;
+  };
+  const first = fork(0);
+  await new Promise<void>((resolve, reject) => {
+    first.once('listening', () => resolve());
+    first.once('exit', (code) => reject(new Error(`the first worker exited with ${code} before listening`)));
+  });
+  for (let i = 1; i < count; i++) fork(i);
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of workers.values()) w.process.kill('SIGTERM');
+    // Each worker forces its own exit after 10 s; this is the last resort.
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+/** Names the worker that answered (`x-palabre-worker`), so an operator or a test can tell them apart. */
+export function nameWorker(app: FastifyInstance): void {
+  const index = process.env.PALABRE_WORKER_INDEX;
+  if (!cluster.isWorker || index === undefined) return;
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('x-palabre-worker', index);
+  });
+}

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, sep } from 'node:path';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+/** Pages written at once. */
+const WRITERS = 4;
+
+/** What the writer needs from the site: an anonymous GET, answered as the site would answer it. */
+export type FetchPage = (url: string) => Promise<{ status: number; body: Buffer; tags: string[] }>;
+
+/** The discussion orders that get a snapshot of their own (`?sort=` values). */
+export interface SnapshotOptions {
+  dir: string;
+  fetch: FetchPage;
+  /** Pages always kept (home, robots.txt, sitemaps, feeds); more are found in the sitemap and as they are served. */
+  seeds: string[];
+  /** URLs of the pages the site lists (home, sections, tags, articles and each order of their discussion). */
+  discover: () => Promise<string[]>;
+  /** Discussion orders other than the default; each article also gets `index.sort-ORDER.html`. */
+  sorts: readonly string[];
+  /** Tags that mean "the list of pages may have changed" (a new article, a section renamed). */
+  listTags: readonly string[];
+  /** How long changes are gathered before the pages they touch are written again (well under a second). */
+  gatherMs?: number;
+  onError?: (err: unknown, url: string) => void;
+}
+
+/**
+ * Where the snapshot of a URL lives in the folder, so that nginx's
+ * `try_files $uri$palabre_index $uri$palabre_file @palabre` (docs/operations.md) finds it:
+ * `/afrique/un-titre` → `afrique/un-titre/index.html`, `?sort=newest` → `afrique/un-titre/index.sort-newest.html`,
+ * `/feed.xml` → `feed.xml`. Undefined for a URL no snapshot stands for (any other query).
+ */
+export function snapshotFile(url: string, sorts: readonly string[]): string | undefined {
+  const [path = '/', query] = url.split('?', 2) as [string, string | undefined];
+  if (!path.startsWith('/') || path.includes('..') || path.includes('\\') || path.includes('%')) return undefined;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  const isFile = last.includes('.');
+  let index = 'index.html';
+  if (query !== undefined && query !== '') {
+    const sort = /^sort=([a-z]+)$/.exec(query)?.[1];
+    if (isFile || sort === undefined || !sorts.includes(sort)) return undefined;
+    index = `index.sort-${sort}.html`;
+  }
+  const rel = isFile ? path.slice(1) : join(path.slice(1), index);
+  const clean = normalize(rel);
+  return clean.startsWith('..') || clean.startsWith(sep) ? undefined : clean;
+}
+
+/**
+ * Keeps a folder of the pages that are the same for every anonymous reader, each beside
+ * its `.gz` and `.br`, for nginx or a CDN to serve without asking Palabre. A page is
+ * written again shortly after the page cache drops it (the site's one signal that a page
+ * changed, sent on every instance through the pub/sub), and removed when it stops existing.
+ */
+export class StaticSnapshots {
+  /** URL → the tags its cached page carries (`*` until known). */
+  private readonly known = new Map<string, string[]>();
+  private readonly dirty = new Set<string>();
+  private rediscover = false;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly opts: SnapshotOptions) {}
+
+  /** Writes every page once. */
+  async start(): Promise<void> {
+    await mkdir(this.opts.dir, { recursive: true });
+    for (const url of this.opts.seeds) this.known.set(url, ['*']);
+    await this.discover();
+    for (const url of this.known.keys()) this.dirty.add(url);
+    await this.flush();
+  }
+
+  /** A page was served from the cache's miss: keep it from now on (author pages, feeds of a tag…). */
+  remember(url: string, tags: string[]): void {
+    if (this.stopped || snapshotFile(url, this.opts.sorts) === undefined) return;
+    const had = this.known.get(url);
+    this.known.set(url, tags);
+    if (!had) this.mark([url]);
+  }
+
+  /** The page cache dropped pages with these tags: write their snapshots again. */
+  changed(tags: string[]): void {
+    if (this.stopped) return;
+    const all = tags.includes('*');
+    if (all || tags.some((t) => this.opts.listTags.includes(t))) this.rediscover = true;
+    const urls: string[] = [];
+    for (const [url, own] of this.known) if (all || own.includes('*') || own.some((t) => tags.includes(t))) urls.push(url);
+    this.mark(urls);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private mark(urls: string[]): void {
+    for (const url of urls) this.dirty.add(url);
+    if (this.dirty.size === 0 && !this.rediscover) return;
+    // Changes arriving together (a burst of comments) are written once, at most gatherMs later.
+    if (!this.timer && !this.running) this.timer = setTimeout(() => this.run(), this.opts.gatherMs ?? 50);
+  }
+
+  private run(): void {
+    this.timer = undefined;
+    this.running = this.flush().finally(() => {
+      this.running = undefined;
+      if (!this.stopped && (this.dirty.size > 0 || this.rediscover)) this.mark([]);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.rediscover) {
+      this.rediscover = false;
+      await this.discover();
+    }
+    const batch = [...this.dirty];
+    this.dirty.clear();
+    // A few at a time: one page renders while another's compression runs on libuv's threads.
+    const next = async (): Promise<void> => {
+      for (let url = batch.shift(); url !== undefined && !this.stopped; url = batch.shift()) {
+        await this.write(url).catch((err: unknown) => this.opts.onError?.(err, url));
+      }
+    };
+    await Promise.all(Array.from({ length: WRITERS }, next));
+  }
+
+  private async discover(): Promise<void> {
+    let urls: string[];
+    try {
+      urls = await this.opts.discover();
+    } catch (err) {
+      this.opts.onError?.(err, 'sitemap');
+      return;
+    }
+    for (const url of urls) {
+      if (!this.known.has(url)) {
+        this.known.set(url, ['*']);
+        this.dirty.add(url);
+      }
+    }
+  }
+
+  private async write(url: string): Promise<void> {
+    const rel = snapshotFile(url, this.opts.sorts);
+    if (rel === undefined) return;
+    const file = join(this.opts.dir, rel);
+    const page = await this.opts.fetch(url);
+    if (page.status === 200 && this.known.has(url)) this.known.set(url, page.tags.length > 0 ? page.tags : ['*']);
+    if (page.status !== 200) {
+      this.known.delete(url);
+      await Promise.all(['', '.gz', '.br'].map((ext) => rm(file + ext, { force: true })));
+      return;
+    }
+    const current = await readFile(file).catch(() => undefined);
+    if (current?.equals(page.body)) return;
+    const [gz, br] = await Promise.all([
+      // Rewritten on every change: levels that compress a 175 KiB page in a few milliseconds.
+      gzipAsync(page.body, { level: 6 }),
+      brotliAsync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
+    ]);
+    await mkdir(dirname(file), { recursive: true });
+    // Compressed files first, the original last: nginx serves the .gz only beside an existing original.
+    await atomicWrite(file + '.gz', gz);
+    await atomicWrite(file + '.br', br);
+    await atomicWrite(file, page.body);
+  }
+}
+
+/** Writes beside the target then renames: a reader sees the old bytes or the new ones, never half. */
+export async function atomicWrite(file: string, bytes: Buffer): Promise<void> {
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

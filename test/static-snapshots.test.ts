@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { snapshotNginxConf } from '../scripts/nginx-conf.mjs';
+import { snapshotFile } from '../src/infra/static-snapshots';
+import { startStaticSnapshots } from '../src/static-snapshots';
+import { DIALECTS } from './support/dialects';
+import { createArticle, createSection, createUserWithToken, pathOf, sessionFor, warmUpPosting } from './support/factories';
+import { needs, NGINX_PATH } from './support/parts';
+import { createTestApp, type TestApp } from './support/test-app';
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const addr = srv.address();
+  await new Promise<void>((r) => srv.close(() => r()));
+  if (!addr || typeof addr === 'string') throw new Error('no port');
+  return addr.port;
+}
+
+describe('where a snapshot lives', () => {
+  const sorts = ['newest', 'top'];
+  it('maps pages, discussion orders and files to what try_files looks for', () => {
+    expect(snapshotFile('/', sorts)).toBe('index.html');
+    expect(snapshotFile('/afrique/un-titre', sorts)).toBe('afrique/un-titre/index.html');
+    expect(snapshotFile('/afrique/un-titre?sort=newest', sorts)).toBe('afrique/un-titre/index.sort-newest.html');
+    expect(snapshotFile('/robots.txt', sorts)).toBe('robots.txt');
+    expect(snapshotFile('/afrique/feed.xml', sorts)).toBe('afrique/feed.xml');
+  });
+  it('has no snapshot for other queries or paths leaving the folder', () => {
+    expect(snapshotFile('/afrique/un-titre?sort=worst', sorts)).toBeUndefined();
+    expect(snapshotFile('/afrique/un-titre?comment=published', sorts)).toBeUndefined();
+    expect(snapshotFile('/search?q=mali', sorts)).toBeUndefined();
+    expect(snapshotFile('/sitemap.xml?page=1', sorts)).toBeUndefined();
+    expect(snapshotFile('/../etc/passwd', sorts)).toBeUndefined();
+    expect(snapshotFile('/%2e%2e/x', sorts)).toBeUndefined();
+  });
+});
+
+describe.each(DIALECTS)('static snapshots behind Debian nginx on %s', needs('nginx'), (engine) => {
+  let t: TestApp;
+  let dir: string;
+  let nginx: ChildProcess | undefined;
+  let base: string;
+  let stopSnapshots: (() => Promise<void>) | undefined;
+  let editor: Awaited<ReturnType<typeof createUserWithToken>>;
+  let article: Awaited<ReturnType<typeof createArticle>>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'palabre-snapshots-'));
+    chmodSync(dir, 0o755); // nginx started by root reads files as its unprivileged worker user
+    const root = join(dir, 'www');
+    mkdirSync(root);
+    t = await createTestApp(engine);
+    editor = await createUserWithToken(t.deps, 'editor');
+    await createSection(t, editor.auth, 'Afrique');
+    article = await createArticle(t, editor.auth, { title: 'Le fleuve en crue', section: 'afrique' });
+    await warmUpPosting(t, editor.auth);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = t.app.server.address();
+    if (!addr || typeof addr === 'string') throw new Error('no address');
+    const started = startStaticSnapshots(t.deps, t.app, root);
+    stopSnapshots = started.stop;
+    await started.ready;
+    const port = await freePort();
+    const conf = join(dir, 'nginx.conf');
+    writeFileSync(conf, snapshotNginxConf({ prefix: dir, root, upstream: `127.0.0.1:${addr.port}`, listen: `127.0.0.1:${port}` }));
+    nginx = spawn(NGINX_PATH, ['-p', dir, '-c', conf, '-e', join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    base = `http://127.0.0.1:${port}`;
+    await vi.waitFor(
+      async () => {
+        if (nginx?.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(join(dir, 'error.log'), 'utf8')}`);
+        expect((await fetch(`${base}/robots.txt`)).status).toBe(200);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+  });
+  afterAll(async () => {
+    nginx?.kill('SIGTERM');
+    if (nginx && nginx.exitCode === null) await new Promise((r) => nginx?.once('exit', r));
+    await stopSnapshots?.();
+    await t?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the article from its snapshot, precompressed, with the gzip and brotli files beside it', async () => {
+    const path = pathOf(article.url);
+    const res = await fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-palabre-snapshot')).toBe('1');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(await res.text()).toContain('Le fleuve en crue');
+    const file = join(dir, 'www', path, 'index.html');
+    expect(gunzipSync(readFileSync(`${file}.gz`)).equals(readFileSync(file))).toBe(true);
+    expect(existsSync(`${file}.br`)).toBe(true);
+    for (const sort of ['newest', 'top']) {
+      const sorted = await fetch(`${base}${path}?sort=${sort}`);
+      expect(sorted.headers.get('x-palabre-snapshot')).toBe('1');
+      expect(await sorted.text()).toBe(readFileSync(join(dir, 'www', path, `index.sort-${sort}.html`), 'utf8'));
+    }
+    expect((await fetch(`${base}/`)).headers.get('x-palabre-snapshot')).toBe('1');
+  });
+
+  it('shows a new comment in the page nginx serves within a second', async () => {
+    const path = pathOf(article.url);
+    const body = `Les digues ont tenu cette nuit ${Date.now()}.`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/articles/${article.id}/comments`,
+      remoteAddress: '192.0.2.31',
+      payload: { body, name: 'Aminata', email: 'aminata@example.test' },
+    });
+    expect(res.json().status).toBe('published');
+    // From the moment the comment is acknowledged (published and committed).
+    const started = Date.now();
+    await expect
+      .poll(async () => {
+        const page = await fetch(base + path, { headers: { 'accept-encoding': 'gzip' } });
+        return page.headers.get('x-palabre-snapshot') === '1' && (await page.text()).includes(body);
+      }, { timeout: 1000, interval: 20 })
+      .toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const newest = await (await fetch(`${base}${path}?sort=newest`)).text();
+    expect(newest).toContain(body);
+  });
+
+  it('sends signed-in readers, other queries and writes to Palabre, not to a snapshot', async () => {
+    const path = pathOf(article.url);
+    const session = await sessionFor(t.deps, editor.id);
+    const signedIn = await fetch(base + path, { headers: { cookie: session.cookie } });
+    expect(signedIn.headers.get('x-palabre-snapshot')).toBeNull();
+    expect(signedIn.headers.get('cache-control')).toContain('private');
+    const withQuery = await fetch(`${base}${path}?comment=pending`);
+    expect(withQuery.headers.get('x-palabre-snapshot')).toBeNull();
+    const token = await fetch(`${base}${path}`, { method: 'POST' });
+    expect(token.headers.get('x-palabre-snapshot')).toBeNull();
+  });
+
+  it('removes the snapshot of an article taken down', async () => {
+    const other = await createArticle(t, editor.auth, { title: 'Dépêche retirée', section: 'afrique' });
+    const path = pathOf(other.url);
+    await expect.poll(async () => (await fetch(base + path)).headers.get('x-palabre-snapshot'), { timeout: 1000, interval: 20 }).toBe('1');
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/articles/${other.id}`, headers: editor.auth });
+    expect(del.statusCode).toBeLessThan(300);
+    await expect.poll(async () => (await fetch(base + path)).status, { timeout: 1000, interval: 20 }).toBe(404);
+    expect(existsSync(join(dir, 'www', path, 'index.html'))).toBe(false);
+  });
+});
