@@ -5,7 +5,7 @@ import { parseInput } from '../../web/validate';
 import { isStaff } from '../accounts/account';
 import { articlePath, isVisible } from '../articles/article';
 import { renderArticlePage } from '../articles/article.pages';
-import { findArticleById } from '../articles/article.repository';
+import { getArticleById } from '../articles/article.read-model';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { commentFormSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema } from './comment';
 import { presentComment } from './comment.presenter';
@@ -36,7 +36,7 @@ function decodeOffset(after: string | undefined): number {
 }
 
 async function visibleArticle(deps: Deps, id: number) {
-  const a = await findArticleById(deps.db, id);
+  const a = await getArticleById(deps, id);
   if (!a || !isVisible(a, deps.clock.now())) throw new NotFoundError('article');
   return a;
 }

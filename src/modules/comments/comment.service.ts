@@ -6,7 +6,7 @@ import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
-import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
+import { bumpArticleVersion, getArticleById } from '../articles/article.read-model';
 import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
 import { bodyHash } from '../moderation/text';
 import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
@@ -63,7 +63,7 @@ function identity(input: SubmitInput, settings: DiscussionSettings): { name: str
  * open pages and the article's cached pages are dropped everywhere.
  */
 export async function submitComment(deps: Deps, input: SubmitInput): Promise<SubmitResult> {
-  const article = await findArticleById(deps.db, input.articleId);
+  const article = await getArticleById(deps, input.articleId);
   const now = deps.clock.now();
   if (!article || !isVisible(article, now)) throw new NotFoundError('article');
   const settings = await getDiscussionSettings(deps);
@@ -109,7 +109,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       body_hash: bodyHash(verdict.body),
       notify_replies: input.notifyReplies ? 1 : 0,
     });
-    if (verdict.status === 'published') await bumpArticleVersion(db, article.id);
+    if (verdict.status === 'published') await bumpArticleVersion({ db }, article.id);
     return commentId;
   });
   await deps.hooks.emit('comment.changed', { kind: 'posted', commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });

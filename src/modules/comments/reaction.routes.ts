@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { articlePath, isVisible } from '../articles/article';
-import { findArticleById } from '../articles/article.repository';
+import { getArticleById } from '../articles/article.read-model';
 import { MODERATOR_ROLES } from '../moderation/decision.service';
 import { commentEditSchema, commentIdParams, likeFormSchema } from './comment';
 import { ownIds, rememberPending } from './comment.pending';
@@ -48,7 +48,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
     const embed = embedReturnPath(deps.config.baseUrl, form.return);
     if (embed) return reply.redirect(`${embed}&liked=${id}#comment-${id}`, 303);
     const c = await findCommentById(deps.db, id);
-    const article = c ? await findArticleById(deps.db, c.article_id) : undefined;
+    const article = c ? await getArticleById(deps, c.article_id) : undefined;
     if (!c || !article) throw new NotFoundError('comment');
     return reply.redirect(`${articlePath(article)}?liked=${id}#comment-${id}`, 303);
   });
@@ -56,7 +56,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
   /** What the shared page cannot print for this reader: their likes, live counts, their editable comments. Never cached. */
   app.get('/api/v1/articles/:id/comments/reader', async (request, reply) => {
     const { id } = parseInput(commentIdParams, request.params);
-    const article = await findArticleById(deps.db, id);
+    const article = await getArticleById(deps, id);
     if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article');
     reply.header('cache-control', 'private, no-store');
     return readerState(deps, id, readerOf(deps, request));

@@ -4,7 +4,7 @@ import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
-import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
+import { bumpArticleVersion, getArticleById } from '../articles/article.read-model';
 import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
 import { getDiscussionSettings } from '../moderation/settings';
 import { bodyHash } from '../moderation/text';
@@ -25,7 +25,7 @@ export class EditWindowClosedError extends AppError {
 async function publicComment(deps: Deps, id: number) {
   const c = await findCommentById(deps.db, id);
   if (!c || c.status !== 'published') throw new NotFoundError('comment');
-  const article = await findArticleById(deps.db, c.article_id);
+  const article = await getArticleById(deps, c.article_id);
   if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('comment');
   return c;
 }
@@ -97,7 +97,7 @@ export interface EditResult {
  */
 export async function editComment(deps: Deps, commentId: number, body: string, reader: Reader, ip: string | null): Promise<EditResult> {
   const c = await findEditableComment(deps.db, commentId);
-  const article = c ? await findArticleById(deps.db, c.article_id) : undefined;
+  const article = c ? await getArticleById(deps, c.article_id) : undefined;
   const now = deps.clock.now();
   if (!c || c.status !== 'published' || !article || !isVisible(article, now)) throw new NotFoundError('comment');
   if (!isAuthor(c, reader)) throw new ForbiddenError('only its author may edit a comment');
@@ -134,7 +134,7 @@ export async function editComment(deps: Deps, commentId: number, body: string, r
       scores: JSON.stringify(verdict.scores),
       edited_at: editedAt,
     });
-    await bumpArticleVersion(db, article.id);
+    await bumpArticleVersion({ db }, article.id);
   });
   await deps.cache.invalidate([`article:${article.id}`]);
   await deps.hooks.emit('comment.changed', { kind: 'edited', commentId: c.id, articleId: article.id, status: verdict.status, previousStatus: c.status });
