@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
-import { isStaff } from '../accounts/account';
 import { articlePath, isVisible } from '../articles/article';
 import { renderArticlePage } from '../articles/article.pages';
 import { getArticleById } from '../articles/article.read-model';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { commentFormSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema } from './comment';
 import { presentComment } from './comment.presenter';
+import { canComment } from './comment.policy';
 import { findCommentById, listCommentsPage, listOwnPending } from './comment.repository';
 import { submitComment } from './comment.service';
 import { pendingIds, rememberOwn, rememberPending } from './comment.pending';
@@ -24,7 +24,7 @@ const POST_LIMIT = {
     max: 10,
     timeWindow: '1 minute',
     hook: 'preHandler' as const,
-    allowList: (request: FastifyRequest) => request.user !== null && isStaff(request.user.role),
+    allowList: (request: FastifyRequest) => canComment(request.user, 'comment:post-unthrottled'),
   },
 };
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../web/errors';
+import { NotFoundError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { articlePath, isVisible } from '../articles/article';
 import { getArticleById } from '../articles/article.read-model';
-import { MODERATOR_ROLES } from '../moderation/decision.service';
 import { commentEditSchema, commentIdParams, likeFormSchema } from './comment';
 import { ownIds, rememberPending } from './comment.pending';
+import { assertComment } from './comment.policy';
 import { findCommentById } from './comment.repository';
 import { readerKey } from './comment.reader';
 import { embedReturnPath } from '../embed/embed.security';
@@ -65,8 +65,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
   /** The former texts of an edited comment, oldest first: for moderators only. */
   app.get('/api/v1/comments/:id/edits', async (request, reply) => {
     const { id } = parseInput(commentIdParams, request.params);
-    if (!request.user) throw new UnauthorizedError();
-    if (!(MODERATOR_ROLES as readonly string[]).includes(request.user.role)) throw new ForbiddenError('only moderators, editors and admins see former texts');
+    assertComment(request.user, 'comment:read-edits');
     if (!(await findCommentById(deps.db, id))) throw new NotFoundError('comment');
     reply.header('cache-control', 'private, no-store');
     const rows = await listCommentEdits(deps.db, id);

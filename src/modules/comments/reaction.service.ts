@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import { AppError, ForbiddenError, NotFoundError } from '../../web/errors';
+import { AppError, NotFoundError } from '../../web/errors';
 import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
@@ -10,9 +10,10 @@ import { getDiscussionSettings } from '../moderation/settings';
 import { bodyHash } from '../moderation/text';
 import type { CommentStatus, Reason } from './comment';
 import { presentComment } from './comment.presenter';
+import { assertComment } from './comment.policy';
 import { findCommentById } from './comment.repository';
 import { announceLikes } from './like.announcer';
-import { applyEdit, deleteLike, findEditableComment, insertLike, listLikeCounts, listLikedIds, listRecentOwnComments, type EditableRow } from './reaction.repository';
+import { applyEdit, deleteLike, findEditableComment, insertLike, listLikeCounts, listLikedIds, listRecentOwnComments } from './reaction.repository';
 
 /** 403 once the edit window of a comment has passed (or when the site allows no edits). */
 export class EditWindowClosedError extends AppError {
@@ -74,11 +75,6 @@ export async function readerState(deps: Deps, articleId: number, reader: Reader)
   return { liked, likes, editable };
 }
 
-function isAuthor(c: EditableRow, reader: Reader): boolean {
-  if (c.user_id !== null) return reader.user?.id === c.user_id;
-  return reader.ownIds.includes(c.id);
-}
-
 export interface EditResult {
   id: number;
   status: CommentStatus;
@@ -100,7 +96,7 @@ export async function editComment(deps: Deps, commentId: number, body: string, r
   const article = c ? await getArticleById(deps, c.article_id) : undefined;
   const now = deps.clock.now();
   if (!c || c.status !== 'published' || !article || !isVisible(article, now)) throw new NotFoundError('comment');
-  if (!isAuthor(c, reader)) throw new ForbiddenError('only its author may edit a comment');
+  assertComment(reader.user, 'comment:edit', { commentId: c.id, authorUserId: c.user_id, ownIds: reader.ownIds });
   const settings = await getDiscussionSettings(deps);
   const closesAt = new Date(c.created_at).getTime() + settings.editWindowMinutes * 60_000;
   if (settings.editWindowMinutes === 0 || now.getTime() > closesAt) throw new EditWindowClosedError();

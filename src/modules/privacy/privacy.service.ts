@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Deps } from '../../deps';
-import { AppError, ForbiddenError } from '../../web/errors';
+import { AppError } from '../../web/errors';
 import { t } from '../../web/i18n/i18n';
 import { safeEqual } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
@@ -8,6 +8,7 @@ import { ERASE_MODES, type CommentAuthor, type EraseMode } from '../comments/com
 import { commentEditsOfAuthor, commentsOfAuthor, eraseAuthorComments, forgetAddressesBefore, hasGuestComments, likesOfReader } from '../comments/comment.author';
 import { deleteUserRow, findAccount } from './privacy.repository';
 import { getPrivacySettings } from './privacy.settings';
+import { assertPrivacy } from './privacy.policy';
 
 type Owner = CommentAuthor;
 
@@ -130,7 +131,7 @@ async function erase(deps: Deps, owner: Owner, mode: EraseMode, userId?: number)
  * by an administrator instead, since bylines and the audit log depend on them.
  */
 export async function eraseReader(deps: Deps, user: AuthUser, mode: EraseMode): Promise<number> {
-  if (user.role !== 'reader') throw new ForbiddenError('newsroom accounts are closed by an administrator');
+  assertPrivacy(user, 'privacy:erase-own');
   return erase(deps, { userId: user.id }, mode, user.id);
 }
 
