@@ -1,11 +1,11 @@
 import type { Deps } from '../../deps';
 import type { Mail } from '../../infra/mailer';
 import { t } from '../../web/i18n/i18n';
+import { accountEmail, reachableAccountEmail } from '../accounts/account.records';
 import { articlePath, type Article } from '../articles/article';
 import { getArticleById } from '../articles/article.read-model';
 import { markdownToText } from '../search/search.plain';
 import { claimReplyNotice, findReplyPairOf, stopReplyNotices, type ReplyPair } from '../comments/comment.replies';
-import { findAccountEmail, findReachableAccountEmail } from './notification.repository';
 import { unsubscribeToken } from './unsubscribe-token';
 
 /** Longest excerpt of a reply quoted in the email, in characters. */
@@ -49,8 +49,8 @@ async function findReplyNotice(deps: Deps, replyId: number): Promise<ReplyNotice
   const pair = await findReplyPairOf(deps, replyId);
   if (!pair) return undefined;
   const [replierEmail, parentEmail] = await Promise.all([
-    pair.replierUserId !== null ? findAccountEmail(deps.db, pair.replierUserId) : pair.replierGuestEmail,
-    pair.parentUserId !== null ? findReachableAccountEmail(deps.db, pair.parentUserId) : pair.parentGuestEmail,
+    pair.replierUserId !== null ? accountEmail(deps, pair.replierUserId) : pair.replierGuestEmail,
+    pair.parentUserId !== null ? reachableAccountEmail(deps, pair.parentUserId) : pair.parentGuestEmail,
   ]);
   return { ...pair, replierEmail, parentEmail };
 }

@@ -4,9 +4,9 @@ import { AppError } from '../../web/errors';
 import { t } from '../../web/i18n/i18n';
 import { safeEqual } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
+import { accountRecord, deleteAccount } from '../accounts/account.records';
 import { ERASE_MODES, type CommentAuthor, type EraseMode } from '../comments/comment';
 import { commentEditsOfAuthor, commentsOfAuthor, eraseAuthorComments, forgetAddressesBefore, hasGuestComments, likesOfReader } from '../comments/comment.author';
-import { deleteUserRow, findAccount } from './privacy.repository';
 import { getPrivacySettings } from './privacy.settings';
 import { assertPrivacy } from './privacy.policy';
 
@@ -109,7 +109,7 @@ async function collect(deps: Deps, owner: Owner, email: string, account: Persona
 
 /** A signed-in person's account and every comment they wrote. */
 export async function readerData(deps: Deps, user: AuthUser): Promise<PersonalData> {
-  const a = await findAccount(deps.db, user.id);
+  const a = await accountRecord(deps, user.id);
   return collect(deps, { userId: user.id }, user.email, a ? { id: a.id, email: a.email, name: a.name, role: a.role, createdAt: a.created_at } : null);
 }
 
@@ -121,7 +121,7 @@ export async function guestData(deps: Deps, email: string): Promise<PersonalData
 async function erase(deps: Deps, owner: Owner, mode: EraseMode, userId?: number): Promise<number> {
   return eraseAuthorComments(deps, owner, mode, {
     anonymousName: t(deps.config.locale, 'privacy.anonymous'),
-    ...(userId !== undefined ? { liker: `user:${userId}`, alongside: (db) => deleteUserRow(db, userId) } : {}),
+    ...(userId !== undefined ? { liker: `user:${userId}`, alongside: (db) => deleteAccount({ db }, userId) } : {}),
   });
 }
 
