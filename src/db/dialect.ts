@@ -12,15 +12,11 @@ export interface Dialect {
   readonly engine: Engine;
   /** Adds an auto-incrementing integer primary key column named `id`. */
   addIdColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'id'>;
-  /** Column type for a large integer counter (fits JS numbers). */
-  readonly bigintType: 'integer' | 'bigint';
   /**
    * Runs fn in a write transaction: BEGIN IMMEDIATE on SQLite (so concurrent
    * writers queue on busy_timeout instead of failing), a normal transaction on PostgreSQL.
    */
   writeTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
-  /** Case-insensitive LIKE operator. */
-  readonly ilike: 'like' | 'ilike';
   /** Full-text engine: an FTS5 virtual table (SQLite) or a `tsvector` column with a GIN index (PostgreSQL). */
   readonly fullText: 'fts5' | 'tsvector';
   /** After rows were inserted with explicit ids (a restore): moves the table's id generator past them. */
@@ -34,8 +30,6 @@ export interface Dialect {
 const sqliteDialect: Dialect = {
   engine: 'sqlite',
   addIdColumn: (tb) => tb.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement()),
-  bigintType: 'integer',
-  ilike: 'like',
   fullText: 'fts5',
   // AUTOINCREMENT keeps its high-water mark in sqlite_sequence, explicit ids included.
   syncIdSequence: async () => undefined,
@@ -63,8 +57,6 @@ const sqliteDialect: Dialect = {
 const postgresDialect: Dialect = {
   engine: 'postgres',
   addIdColumn: (tb) => tb.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().generatedByDefaultAsIdentity()),
-  bigintType: 'bigint',
-  ilike: 'ilike',
   fullText: 'tsvector',
   async syncIdSequence(db, table) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);

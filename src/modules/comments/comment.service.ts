@@ -72,7 +72,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
   const parentId = input.parentId ?? null;
   if (parentId !== null) {
     const parent = await findCommentById(deps.db, parentId);
-    if (!parent || parent.article_id !== article.id || parent.status !== 'published') throw new ValidationError('parentId', 'no such comment under this article');
+    if (!parent || parent.article_id !== article.id || parent.status !== 'published') throw new ValidationError('parentId', t(deps.config.locale, 'comments.error.parent'));
   }
   const ipHash = input.ip ? hashIp(deps.secret, input.ip) : null;
   const key = { userId: input.user?.id ?? null, email: person.email, ipHash };

@@ -81,10 +81,3 @@ export async function planLesson(deps: Pick<Deps, 'db' | 'learned'>, model: Mode
 export async function recordLesson(db: Kysely<Database>, model: ModelName, changes: Map<string, number>, now: string): Promise<void> {
   await addWeightChanges(db, model, changes, now);
 }
-
-/** The model's probability for a comment: shipped weights alone, and with what the site taught it. */
-export async function scoreWithLearning(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, x: FeatureVector): Promise<{ base: number; learned: number }> {
-  const m = shippedModel(model);
-  const deltas = await learnedWeights(deps, model);
-  return { base: sigmoid(logit(m, x)), learned: sigmoid(logit(m, x, deltas)) };
-}
