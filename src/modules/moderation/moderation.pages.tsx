@@ -9,7 +9,7 @@ import { sendAdmin } from '../admin/admin.render';
 import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service';
 import { decideComments, MODERATION_ACTIONS, type ModerationAction } from './decision.service';
 import { assertModeration, type ModerationPermission } from './moderation.policy';
-import { listLog } from './moderation.repository';
+import { moderationLog } from './moderation.log';
 import { countQueues, findModeratedComment, listCommenterHistory, listQueue, type ModeratedCommentRow, type QueueName } from './queue.service';
 import { BansPage, CommentPage, LogTable, QueuePage } from './moderation.views';
 
@@ -43,7 +43,7 @@ async function withHistory(deps: Deps, rows: ModeratedCommentRow[]) {
   const items = [];
   for (const c of rows) items.push({ c, history: await listCommenterHistory(deps, c, HISTORY_SIZE) });
   const commentIds = items.flatMap((i) => i.history.map((h) => h.id));
-  const log = await listLog(deps.db, { limit: 1000, commentIds });
+  const log = await moderationLog(deps, { limit: 1000, commentIds });
   return { items, log };
 }
 
@@ -89,7 +89,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
       const c = await findModeratedComment(deps, id);
       if (!c) throw new NotFoundError('comment');
       const history = await listCommenterHistory(deps, c, 100);
-      const log = await listLog(deps.db, { limit: 1000, commentIds: [c.id, ...history.map((h) => h.id)] });
+      const log = await moderationLog(deps, { limit: 1000, commentIds: [c.id, ...history.map((h) => h.id)] });
       const notice = (request.query as Record<string, string | undefined>).banned ? ctx.t('moderation.ban.done') : undefined;
       return page(ctx, reply, ctx.t('moderation.commenter', { name: c.author_name }), ['moderation-queue.js'], (
         <CommentPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} c={c} history={history} log={log} {...(notice ? { notice } : {})} />
@@ -126,7 +126,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
 
     scope.get('/admin/moderation/log', async function showModerationLog(request, reply) {
       const ctx = moderationPage(request, 'moderation:log');
-      return page(ctx, reply, ctx.t('moderation.log.title'), [], <LogTable t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} rows={await listLog(deps.db, { limit: 500 })} />);
+      return page(ctx, reply, ctx.t('moderation.log.title'), [], <LogTable t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} rows={await moderationLog(deps, { limit: 500 })} />);
     });
   });
 }

@@ -7,7 +7,7 @@ import { registerModerationPages } from './moderation.pages';
 import { assertModeration } from './moderation.policy';
 import { presentModeratedComment } from './moderation.presenter';
 import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
-import { listLog } from './moderation.repository';
+import { moderationLog } from './moderation.log';
 import { countQueues, listQueue } from './queue.service';
 import { evaluateText } from './moderation.service';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from './settings';
@@ -78,7 +78,7 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
 
   app.get('/api/v1/moderation/log', async (request) => {
     assertModeration(request.user, 'moderation:log');
-    return { entries: await listLog(deps.db, { limit: 200 }) };
+    return { entries: await moderationLog(deps, { limit: 200 }) };
   });
 
   registerModerationPages(app, deps);
