@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { FeatureVector } from './classifier/features';
+import { calibrate, DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, thresholdsFromTable, type Thresholds } from './classifier/calibration';
 import { logit, sigmoid } from './classifier/logistic';
-import { shippedModel, type ModelName } from './classifier/models';
+import { featuresFor, shippedModel, type ModelName, type ShippedModel } from './classifier/models';
 import { addWeightChanges, findModelVersion, listWeightsSince } from './learning.repository';
 
 /**
@@ -43,41 +44,104 @@ export async function learnedWeights(deps: Pick<Deps, 'db' | 'learned'>, model: 
   return mine.deltas;
 }
 
-const logOdds = (p: number) => Math.log(p / (1 - p));
+const logOdds = (p: number) => Math.log(Math.max(1e-6, Math.min(1 - 1e-6, p)) / (1 - Math.max(1e-6, Math.min(1 - 1e-6, p))));
 
 /**
- * Log-odds wanted after a lesson: a refused comment must score at least 0.73
- * and half a unit above the model's holding threshold; an approved one at most
- * 0.12 and a unit and a half below its lowest threshold.
+ * Log-odds wanted after a lesson, at the default budget: a refused comment half
+ * a unit above the holding threshold, an approved one half a unit below the
+ * review threshold. An approved comment that was not even listed teaches
+ * nothing: pushing every legitimate comment far down drags down the abuse that
+ * shares its words.
  */
-function targets(model: ModelName): { unwanted: number; wanted: number } {
+function targets(model: ModelName): { unwanted: number; wanted: number; listed: number } {
   const m = shippedModel(model);
-  return { unwanted: Math.max(1, logOdds(m.hold) + 0.5), wanted: Math.min(-2, logOdds(m.holdBacked ?? m.hold) - 1.5) };
+  const t = thresholdsFromTable(m.tail, DEFAULT_FALSE_HOLD_BUDGET * m.budgetShare, REVIEW_SHARE * m.budgetShare);
+  return { unwanted: logOdds(t.hold) + 0.5, wanted: logOdds(t.review) - 0.5, listed: logOdds(t.review) };
 }
 /** The most one lesson may move a comment's log-odds, so one odd decision cannot swing the model. */
-const MAX_STEP = 2;
+const MAX_STEP = 1;
+/** The most one lesson may change one feature's weight: a lone rare word is a hint, not a verdict. */
+const MAX_FEATURE_CHANGE = 3;
+
+/** Sharpness of specificity: at 4, a word in 1 % of comments counts 0.1, one in 0.1 % 0.3, a unique one 1. */
+const SPECIFICITY_POWER = 4;
 
 /**
- * Plans the lesson of one moderator decision (passive-aggressive update): when
- * the model already agrees with enough margin there is nothing to learn;
- * otherwise the smallest change of the comment's feature weights that brings its
- * score to the target. Read outside the decision's transaction; recorded inside it.
+ * How specific a feature is, 0 to 1: (log(N/df) / log N)^SPECIFICITY_POWER, where df is how many
+ * of the N training comments contain it. A word or fragment every comment has
+ * ("le", " de ", "the") is near 0, so no lesson can make it toxic; a rare word
+ * is near 1 (features seen fewer than 5 times are not listed: df 1). The
+ * lexicon's signals and shape markers are 0.
+ */
+export function specificity(model: ShippedModel, feature: string): number {
+  // The harm lexicon's signals and the shape markers are generic by design, their weights
+  // fitted on thousands of comments: a site's handful of decisions teaches words, not them.
+  if (feature.startsWith('h:') || feature.startsWith('m:')) return 0;
+  const n = model.docCount;
+  if (n < 2) return 1;
+  const of = (f: string) => Math.max(0, Math.min(1, Math.log(n / Math.max(1, model.docFreq.get(f) ?? 1)) / Math.log(n))) ** SPECIFICITY_POWER;
+  const s = of(feature);
+  // A pair of common words ("le dire", "les gens") is no more specific than its rarer word,
+  // even when the pair itself was rare in training.
+  const pair = /^b:([^_]+)_(.+)$/.exec(feature);
+  return pair ? Math.min(s, Math.max(of(`w:${pair[1]}`), of(`w:${pair[2]}`))) : s;
+}
+
+/**
+ * Plans the lesson of one moderator decision: when the model already agrees
+ * with enough margin there is nothing to learn; otherwise the smallest change
+ * of the comment's feature weights, each weighed by its specificity, that
+ * brings its score to the target (a passive-aggressive update in the metric of
+ * specificity). So rejecting "les migrants, des rats" teaches "rats" and the
+ * pair, not "les": a handful of rejections cannot make common words toxic.
+ * Read outside the decision's transaction; recorded inside it.
  */
 export async function planLesson(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, x: FeatureVector, unwanted: boolean): Promise<Map<string, number> | undefined> {
   const deltas = await learnedWeights(deps, model);
-  const z = logit(shippedModel(model), x, deltas);
+  const m = shippedModel(model);
+  const z = logit(m, x, deltas);
   const target = targets(model);
   const gap = (unwanted ? target.unwanted : target.wanted) - z;
-  if ((unwanted && gap <= 0) || (!unwanted && gap >= 0) || x.size === 0) return undefined;
+  if ((unwanted && gap <= 0) || (!unwanted && (gap >= 0 || z < target.listed)) || x.size === 0) return undefined;
   const step = Math.max(-MAX_STEP, Math.min(MAX_STEP, gap));
+  const spec = new Map<string, number>();
   let norm2 = 0;
-  for (const v of x.values()) norm2 += v * v;
+  for (const [f, v] of x) {
+    const sp = specificity(m, f);
+    spec.set(f, sp);
+    norm2 += v * v * sp;
+  }
+  if (norm2 <= 0) return undefined;
   const changes = new Map<string, number>();
-  for (const [f, v] of x) changes.set(f, (step * v) / norm2);
-  return changes;
+  for (const [f, v] of x) {
+    const c = (step * v * (spec.get(f) as number)) / norm2;
+    if (Math.abs(c) >= 1e-4) changes.set(f, Math.max(-MAX_FEATURE_CHANGE, Math.min(MAX_FEATURE_CHANGE, c)));
+  }
+  return changes.size ? changes : undefined;
 }
 
 /** Records a planned lesson in the decision's transaction. */
 export async function recordLesson(db: Kysely<Database>, model: ModelName, changes: Map<string, number>, now: string): Promise<void> {
   await addWeightChanges(db, model, changes, now);
+}
+
+/** The model's probability for a comment: shipped weights alone, and with what the site taught it. */
+export async function scoreWithLearning(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, x: FeatureVector): Promise<{ base: number; learned: number }> {
+  const m = shippedModel(model);
+  const deltas = await learnedWeights(deps, model);
+  return { base: sigmoid(logit(m, x)), learned: sigmoid(logit(m, x, deltas)) };
+}
+
+/**
+ * A model's review and hold thresholds recalibrated on this site's own legitimate
+ * comments (those its moderators approved, and published ones that stayed
+ * unreported and unremoved): each scored by the model as this site taught it, so
+ * that at most the budget of them would be held. Fewer than MIN_SITE_LEGITIMATE:
+ * the shipped calibration (classifier/calibration.ts `calibrate`).
+ */
+export async function siteThresholds(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, budget: number, legitimateBodies: readonly string[]): Promise<Thresholds> {
+  const m = shippedModel(model);
+  const deltas = await learnedWeights(deps, model);
+  const scores = legitimateBodies.map((b) => sigmoid(logit(m, featuresFor(model, b), deltas)));
+  return calibrate(m.tail, budget * m.budgetShare, scores, REVIEW_SHARE * m.budgetShare);
 }

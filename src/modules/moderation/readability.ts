@@ -48,10 +48,35 @@ export function warmUpReadability(): void {
   franc('Une phrase pour charger les trigrammes.');
 }
 
+/**
+ * Chat and text-message words no dictionary lists, in English ("ok lor, c u at
+ * 8", "gonna b late", "idk tbh") and French ("mdr", "tkt", "jsp"): informal
+ * readers write them, and they are not keyboard mash.
+ */
+const INFORMAL = new Set(
+  `
+  lol lmao lmfao rofl omg omfg wtf btw imo imho idk idc irl tbh fyi asap brb gtg ttyl cya bff bf gf bro bros sis fam
+  thx thnx tnx ty tysm pls plz plss ppl coz cuz cos bcoz bcos ur urs msg msgs txt txts wat wot wut dunno gonna wanna
+  gotta kinda sorta lemme gimme ya yah yea yeh yup yep nope nah naw ok okay okie okies kk lor lah leh hor meh dun
+  nt bt jus juz abt tho thru luv wen wer hav gud gd da dat dis dem dey nite tonite tmr tmrw tmrrw tomoz smth sth
+  hun bday wk wkend xx xxx xoxo btw bday fone nxt ltr pic pics vid vids fav fave prob probs obvs def srsly rly wud
+  cud shud wiv ard hw aight ima imma ain yall ye yer cmon tho nvm np yw omw hbu wbu hmu smh ngl fr lowkey highkey
+  mdr ptdr jsp jpp tkt wesh wsh stp svp bcp pk pq pcq dsl slt cc bjr bsr osef askip frero frerot oklm chui chuis
+  jvais jsais jveux jpense jcrois chai tjrs tjs qd qqn qqch vrmt ptn bg relou chelou vener venere zarbi ouais ouai
+  wallah wlh starfoullah hamdoulah inchallah frr nrv jte jme jle jsuis cmb bref mdrr mdrrr xptdr bae ahah ahahah
+  `.split(/\s+/).filter(Boolean),
+);
+
+/** Laughter and its variants ("hahaha", "hihi", "mdrrr"). */
+const LAUGHTER = /^(?:a?(?:ha|he|hi|ho|ah|eh|xd)+h?|l+o+l+[lo]*|m+d+r+|p+t+d+r+)$/;
+
 /** Whether a (folded) word is known, also once letters repeated for emphasis are squeezed ("trooop"). */
 function known(word: string, lex: Lexicon): boolean {
-  const has = (w: string) => lex.fr.has(w) || lex.en.has(w);
+  const has = (w: string) => lex.fr.has(w) || lex.en.has(w) || INFORMAL.has(w);
   if (has(word)) return true;
+  if (LAUGHTER.test(word)) return true;
+  // Dropped g's of spoken English: doin, feelin, goin.
+  if (word.length >= 4 && word.endsWith('in') && lex.en.has(`${word}g`)) return true;
   if (/(\p{L})\1\1/u.test(word)) return has(word.replace(/(\p{L})\1+/gu, '$1$1')) || has(word.replace(/(\p{L})\1+/gu, '$1'));
   return false;
 }
@@ -65,6 +90,33 @@ function knownToken(tok: string, lex: Lexicon): boolean {
   if (elided && known(elided[2] as string, lex)) return true;
   if (!folded.includes("'")) return false;
   return folded.split("'").every((part) => part.length < 2 || known(part, lex));
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+/** Unknown words of one text checked for a slip (see englishTypo). */
+const MAX_TYPO_CHECKS = 3;
+
+/**
+ * Whether an unknown word of an English text is one slip from an English word
+ * ("bilion", "poeple", "awesom"): a typo, not gibberish. English only: French
+ * has so many inflected forms that one slip from some form is almost any string,
+ * and the invented words of garbled French ("eciulera") would pass.
+ */
+function englishTypo(tok: string, lex: Lexicon): boolean {
+  const w = foldText(tok);
+  if (w.length < 4 || w.length > 15 || !/^[a-z]+$/.test(w)) return false;
+  const has = (c: string) => lex.en.has(c);
+  for (let i = 0; i < w.length; i++) {
+    if (has(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (i + 1 < w.length && has(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+  }
+  for (let i = 0; i <= w.length; i++) {
+    for (const ch of ALPHABET) {
+      if (i < w.length && ch !== w[i] && has(w.slice(0, i) + ch + w.slice(i + 1))) return true;
+      if (has(w.slice(0, i) + ch + w.slice(i))) return true;
+    }
+  }
+  return false;
 }
 
 export interface Readability {
@@ -84,6 +136,11 @@ function languageOf(clean: string): string {
   return lastLanguage.lang;
 }
 
+/** franc's language of a text without its links and addresses (`und` when unsure). */
+export function languageOfText(text: string): string {
+  return languageOf(text.replace(LINKS, ' '));
+}
+
 const LINKS = /<[^>]*>|\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+|[@#]\w+/gi;
 
 /**
@@ -100,6 +157,7 @@ export function measureReadability(text: string): Readability {
   let unknownLetters = 0;
   const re = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[.!?\n]+/gu;
   let sentenceStart = true;
+  let typoChecks = 0;
   for (const m of clean.matchAll(re)) {
     const tok = m[0];
     if (/^[.!?\n]+$/.test(tok)) {
@@ -114,7 +172,8 @@ export function measureReadability(text: string): Readability {
     if (isAllCaps && tok.length <= 5) continue;
     if (isCapitalised && !isAllCaps && !atStart) continue;
     letters += tok.length;
-    if (!knownToken(tok, lex)) {
+    // One-slip checks cost a few hundred look-ups each: a few per text tell typos from mash.
+    if (!knownToken(tok, lex) && !(lang === 'eng' && typoChecks++ < MAX_TYPO_CHECKS && englishTypo(tok, lex))) {
       unknownLetters += tok.length;
       unknownWords.push(tok);
     }

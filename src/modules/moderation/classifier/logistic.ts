@@ -47,35 +47,51 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * Trains by stochastic gradient descent with AdaGrad steps and L2 decay, in a
- * seeded order (the same data gives the same model).
+ * seeded order (the same data gives the same model). Features are indexed
+ * first, so an epoch is array arithmetic rather than map look-ups.
  */
-export function trainLogistic(data: { x: FeatureVector; y: 0 | 1 }[], opts: TrainOptions): LogisticModel {
-  const weights = new Map<string, number>();
-  const g2 = new Map<string, number>();
+/** `w` weighs an example (1 by default): a source trusted less counts less. */
+export function trainLogistic(data: { x: FeatureVector; y: 0 | 1; w?: number }[], opts: TrainOptions): LogisticModel {
+  const index = new Map<string, number>();
+  const rows = data.map(({ x, y, w: weight }) => {
+    const idx = new Int32Array(x.size);
+    const val = new Float64Array(x.size);
+    let k = 0;
+    for (const [f, v] of x) {
+      let i = index.get(f);
+      if (i === undefined) index.set(f, (i = index.size));
+      idx[k] = i;
+      val[k++] = v;
+    }
+    return { idx, val, y, weight: weight ?? 1 };
+  });
+  const w = new Float64Array(index.size);
+  const g2 = new Float64Array(index.size);
   let bias = 0;
   let biasG2 = 0;
   const rand = seededRandom(42);
-  const order = data.map((_, i) => i);
+  const order = rows.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    for (const idx of order) {
-      const { x, y } = data[idx] as { x: FeatureVector; y: 0 | 1 };
-      const p = sigmoid(logit({ bias, weights }, x));
-      const cw = y === 1 ? (opts.positiveWeight ?? 1) : 1;
-      const err = (p - y) * cw;
+    for (const r of order) {
+      const { idx, val, y, weight } = rows[r] as (typeof rows)[number];
+      let z = bias;
+      for (let k = 0; k < idx.length; k++) z += (w[idx[k] as number] as number) * (val[k] as number);
+      const err = (sigmoid(z) - y) * (y === 1 ? (opts.positiveWeight ?? 1) : 1) * weight;
       biasG2 += err * err;
       bias -= (opts.learningRate / Math.sqrt(biasG2 + 1e-8)) * err;
-      for (const [f, v] of x) {
-        const w = weights.get(f) ?? 0;
-        const g = err * v + opts.l2 * w;
-        const acc = (g2.get(f) ?? 0) + g * g;
-        g2.set(f, acc);
-        weights.set(f, w - (opts.learningRate / Math.sqrt(acc + 1e-8)) * g);
+      for (let k = 0; k < idx.length; k++) {
+        const f = idx[k] as number;
+        const g = err * (val[k] as number) + opts.l2 * (w[f] as number);
+        g2[f] = (g2[f] as number) + g * g;
+        w[f] = (w[f] as number) - (opts.learningRate / Math.sqrt((g2[f] as number) + 1e-8)) * g;
       }
     }
   }
+  const weights = new Map<string, number>();
+  for (const [f, i] of index) weights.set(f, w[i] as number);
   return { bias, weights };
 }

@@ -12,15 +12,23 @@ import type { LogisticModel } from './logistic';
  */
 export type ModelName = 'spam' | 'toxicity' | 'toxicity-lexicon';
 
-/** A shipped model: logistic weights plus the thresholds chosen by cross-validation on the training part. */
+/** A shipped model: logistic weights plus the calibration measured by cross-validation on the training part. */
 export interface ShippedModel extends LogisticModel {
   name: ModelName;
-  /** Probability at or above which a comment is held for a moderator. */
+  /** Probability at or above which a comment is held at the default false-hold budget. */
   hold: number;
   /** Probability at or above which a comment is filed as spam directly (spam model only). */
   file?: number;
-  /** Probability at or above which a comment is held when a listed harmful word backs the model (toxicity only). */
-  holdBacked?: number;
+  /**
+   * Out-of-fold scores of the training part's legitimate comments as a tail table
+   * (classifier/calibration.ts): what turns a false-hold budget into thresholds.
+   */
+  tail: number[];
+  /** Share of the budget this model may spend (the spam model holds a third of it: spam is well separated). */
+  budgetShare: number;
+  /** Training comments each common feature appears in (features seen fewer than 5 times are not listed), and their count. */
+  docFreq: Map<string, number>;
+  docCount: number;
 }
 
 /** The serialised form (model/NAME.json.gz). */
@@ -29,7 +37,10 @@ export interface ModelJson {
   bias: number;
   hold: number;
   file?: number;
-  holdBacked?: number;
+  tail: number[];
+  budgetShare: number;
+  docFreq: Record<string, number>;
+  docCount: number;
   weights: Record<string, number>;
   /** How it was trained and what cross-validation measured, for docs/moderation.md. */
   notes: Record<string, unknown>;
@@ -47,7 +58,10 @@ export function shippedModel(name: ModelName): ShippedModel {
       bias: json.bias,
       hold: json.hold,
       ...(json.file !== undefined ? { file: json.file } : {}),
-      ...(json.holdBacked !== undefined ? { holdBacked: json.holdBacked } : {}),
+      tail: json.tail,
+      budgetShare: json.budgetShare,
+      docFreq: new Map(Object.entries(json.docFreq ?? {})),
+      docCount: json.docCount ?? 0,
       weights: new Map(Object.entries(json.weights)),
     };
     cache.set(name, m);

@@ -1,8 +1,9 @@
 import { logit, sigmoid } from '../classifier/logistic';
-import { commentFeatures, readToxicity, shippedModel } from '../classifier/models';
-import type { Phase } from '../pipeline';
+import { budgetOf, REVIEW_SHARE, riskOf, thresholdsFromTable, type Thresholds } from '../classifier/calibration';
+import { commentFeatures, readToxicity, shippedModel, type ShippedModel } from '../classifier/models';
+import type { Phase, PhaseResult } from '../pipeline';
 import { findProfanity } from '../profanity';
-import { isUnreadable, measureReadability, readsAsFrench } from '../readability';
+import { isUnreadable, languageOfText, measureReadability } from '../readability';
 
 /** Share of unknown letters (with at least two unknown words) above which a text is unreadable. */
 export const UNREADABLE_SHARE = 0.25;
@@ -21,10 +22,39 @@ export const profanity: Phase = (ctx) => {
   return found.length ? { reasons: [{ code: 'profanity', detail: found.slice(0, 5).join(', ') }] } : undefined;
 };
 
+/** What a statistical phase says of a score: hold it, list it for review (published), or nothing. */
+export type Call = 'hold' | 'review' | undefined;
+
+/**
+ * A model's thresholds for this site: its share of the false-hold budget
+ * (`falseHoldBudget`, 3 % by default) turned into scores by the shipped
+ * calibration (classifier/calibration.ts).
+ */
+export function modelThresholds(model: ShippedModel, settings: object): Thresholds {
+  // A model that spends a part of the budget also lists that part of the review share.
+  return thresholdsFromTable(model.tail, budgetOf(settings) * model.budgetShare, REVIEW_SHARE * model.budgetShare);
+}
+
+function call(p: number, t: Thresholds): Call {
+  return p >= t.hold ? 'hold' : p >= t.review ? 'review' : undefined;
+}
+
+/**
+ * The annotation of a comment published but listed for review: reason `review`
+ * (which model, its score, the words) and `reviewRisk`, the share of legitimate
+ * comments it outscores, which ranks the list (riskiest first, comparable across models).
+ */
+function review(model: ShippedModel, p: number, words: string[] = []): PhaseResult {
+  const detail = [`${model.name} ${p.toFixed(2)}`, ...(words.length ? [words.slice(0, 5).join(', ')] : [])].join(' · ');
+  const risk = Number(riskOf(model.tail, p).toFixed(4));
+  return { reasons: [{ code: 'review', detail }], scores: { reviewRisk: risk }, metadata: { review: { model: model.name, score: p, risk } } };
+}
+
 /**
  * The spam model, shipped and taught by this site's moderators: above its
  * filing threshold the comment goes to spam, above its holding threshold to the
- * queue. The reason says whether the site's lessons made the difference.
+ * queue, above its review threshold it is published and listed for review. The
+ * reason says whether the site's lessons made the difference.
  */
 export const spam: Phase = async (ctx) => {
   const model = shippedModel('spam');
@@ -32,35 +62,42 @@ export const spam: Phase = async (ctx) => {
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
-  if (learned < model.hold) return { scores };
-  const code = base >= model.hold ? 'spam' : 'learned_spam';
+  const t = modelThresholds(model, ctx.settings);
+  const c = call(learned, t);
+  if (c === undefined) return { scores };
+  if (c === 'review') return merge({ scores }, review(model, learned));
+  const code = base >= t.hold ? 'spam' : 'learned_spam';
   const status = model.file !== undefined && learned >= model.file ? 'spam' : 'pending';
   return { status, reasons: [{ code, detail: learned.toFixed(2) }], scores };
 };
 
+function merge(a: PhaseResult, b: PhaseResult): PhaseResult {
+  return { ...a, ...b, reasons: [...(a.reasons ?? []), ...(b.reasons ?? [])], scores: { ...a.scores, ...b.scores } };
+}
+
+/** Languages the toxicity model learned words of; any other is judged by the harm lexicon alone. */
+const LEARNED_LANGUAGES = new Set(['fra', 'eng', 'und']);
+
 /**
  * The toxicity model (insults, hate, harassment, threats), shipped and taught by
- * this site's moderators (a rejection is a lesson): a comment is held when the
- * model is sure on its own (`hold`), or fairly sure (`holdBacked`) and a listed
- * word backs it — a crude word, or a sign of the harm lexicon (an insult aimed
- * at someone, a group and a generalisation…). Plain news comments about violent
- * events carry no such backing, so the lower threshold never reaches them. The
- * reason names the words, so the moderator sees why at a glance.
+ * this site's moderators (a rejection is a lesson): held at its `hold` threshold,
+ * listed for review (published) from its `review` threshold. The reason names
+ * the crude and harm-lexicon words found, so the moderator sees why at a glance.
  */
 export const toxicity: Phase = async (ctx) => {
-  // Its words were learned from French: another language is judged by the lexicon alone.
-  const french = readsAsFrench(ctx.body);
-  const model = shippedModel(french ? 'toxicity' : 'toxicity-lexicon');
+  const learnedLanguage = LEARNED_LANGUAGES.has(languageOfText(ctx.body));
+  const model = shippedModel(learnedLanguage ? 'toxicity' : 'toxicity-lexicon');
   const reading = readToxicity(ctx.body);
   // The lexicon model's features come on top, so the site's lessons (kept on the toxicity features) still count.
-  const x = french ? reading.features : new Map([...reading.features, ...reading.lexicon]);
+  const x = learnedLanguage ? reading.features : new Map([...reading.features, ...reading.lexicon]);
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
-  const backed = french ? reading.backed.toxicity : reading.backed.lexicon;
-  const holds = (p: number) => p >= model.hold || (backed && p >= (model.holdBacked ?? model.hold));
-  if (!holds(learned)) return { scores };
+  const t = modelThresholds(model, ctx.settings);
+  const c = call(learned, t);
+  if (c === undefined) return { scores };
+  if (c === 'review') return merge({ scores }, review(model, learned, reading.words));
   const words = reading.words.slice(0, 5);
   const detail = [learned.toFixed(2), ...(words.length ? [words.join(', ')] : [])].join(' · ');
-  return { status: 'pending', reasons: [{ code: holds(base) ? 'toxic' : 'learned_toxic', detail }], scores };
+  return { status: 'pending', reasons: [{ code: base >= t.hold ? 'toxic' : 'learned_toxic', detail }], scores };
 };
