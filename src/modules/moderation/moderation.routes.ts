@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../web/validate';
 import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service';
-import { decideComment, decideComments, MODERATION_ACTIONS } from './decision.service';
+import { decideComment, decideComments } from './decision.service';
 import { registerModerationPages } from './moderation.pages';
 import { assertModeration } from './moderation.policy';
 import { presentModeratedComment } from './moderation.presenter';
