@@ -12,15 +12,11 @@ export interface Dialect {
   readonly engine: Engine;
   /** Adds an auto-incrementing integer primary key column named `id`. */
   addIdColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'id'>;
-  /** Column type for a large integer counter (fits JS numbers). */
-  readonly bigintType: 'integer' | 'bigint';
   /**
    * Runs fn in a write transaction: BEGIN IMMEDIATE on SQLite (so concurrent
    * writers queue on busy_timeout instead of failing), a normal transaction on PostgreSQL.
    */
   writeTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
-  /** Case-insensitive LIKE operator. */
-  readonly ilike: 'like' | 'ilike';
   /** Full-text engine: an FTS5 virtual table (SQLite) or a `tsvector` column with a GIN index (PostgreSQL). */
   readonly fullText: 'fts5' | 'tsvector';
   /** After rows were inserted with explicit ids (a restore): moves the table's id generator past them. */
@@ -77,8 +73,6 @@ function classifySqlite(err: unknown): DbFault | undefined {
 const sqliteDialect: Dialect = {
   engine: 'sqlite',
   addIdColumn: (tb) => tb.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement()),
-  bigintType: 'integer',
-  ilike: 'like',
   fullText: 'fts5',
   classifyError: classifySqlite,
   // SQLite integers are 64-bit, but JS numbers are exact only up to 2^53.
@@ -109,8 +103,6 @@ const sqliteDialect: Dialect = {
 const postgresDialect: Dialect = {
   engine: 'postgres',
   addIdColumn: (tb) => tb.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().generatedByDefaultAsIdentity()),
-  bigintType: 'bigint',
-  ilike: 'ilike',
   fullText: 'tsvector',
   classifyError: classifyPostgres,
   // `id` columns are `integer` (int4).

@@ -2,8 +2,7 @@ import type { Deps } from '../deps';
 import { addUser, countAccounts } from '../modules/accounts/user.service';
 import { createArticle } from '../modules/articles/article.service';
 import { createSection } from '../modules/articles/section.service';
-import { insertComment } from '../modules/comments/comment.repository';
-import { renderCommentMarkdown } from '../web/markdown';
+import { addSeedComment } from '../modules/comments/comment.seed';
 import { DEMO_ARTICLES, DEMO_SECTIONS } from './demo.content';
 
 /**
@@ -36,20 +35,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
       const created = new Date(new Date(publishAt).getTime() + (j + 1) * 17 * 60_000).toISOString();
       const parentId = c.replyTo !== undefined ? (ids[c.replyTo] ?? null) : null;
       ids.push(
-        await insertComment(deps.db, {
-          article_id: article.id,
-          parent_id: parentId,
-          user_id: null,
-          author_name: c.name,
-          author_email: null,
-          ip_hash: null,
-          body: c.body,
-          html: renderCommentMarkdown(c.body),
-          status: 'published',
-          reasons: [{ code: 'demo' }],
-          scores: {},
-          created_at: created,
-        }),
+        await addSeedComment(deps, { articleId: article.id, parentId, name: c.name, body: c.body, createdAt: created }),
       );
     }
   }

@@ -37,6 +37,11 @@ export class ClusterPubSub implements PubSub {
     return () => this.local.off(channel, handler);
   }
 
+  /** No Redis: the relay through the primary is part of this machine, not a dependency that can be down. */
+  sharedBusUp(): undefined {
+    return undefined;
+  }
+
   async close(): Promise<void> {
     process.off('message', this.onMessage);
     this.local.removeAllListeners();

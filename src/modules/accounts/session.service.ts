@@ -69,14 +69,3 @@ export function verifyFormCsrf(request: FastifyRequest, token: unknown): void {
   if (request.authMethod === 'token') return;
   if (!request.sessionCsrf || typeof token !== 'string' || !safeEqual(token, request.sessionCsrf)) throw new CsrfError();
 }
-
-/**
- * For newsroom pages: a signed-in user with one of the roles, else 401 (the page
- * then redirects to /login) or 403.
- */
-export function requireRole(request: FastifyRequest, roles: readonly Role[]): AuthUser {
-  const user = request.user;
-  if (!user) throw new UnauthorizedError();
-  if (!roles.includes(user.role)) throw new ForbiddenError(`your role (${user.role}) may not open this page`);
-  return user;
-}

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '../../config';
 import { translator, type Translate } from '../../web/i18n/i18n';
-import type { AuthUser, Role } from '../accounts/account';
-import { requireRole } from '../accounts/session.service';
+import type { AuthUser } from '../accounts/account';
 import { assertAdmin, type AdminAction } from './admin.policy';
 
 /** What every newsroom page needs: the user, their language, the session's CSRF token. */
@@ -23,14 +22,6 @@ export function adminPage(request: FastifyRequest, action: AdminAction): AdminCo
 export function contextOf(request: FastifyRequest, user: AuthUser): AdminContext {
   const locale = user.locale ?? request.locale;
   return { user, locale, t: translator(locale), csrf: request.sessionCsrf ?? '' };
-}
-
-/**
- * The context of a newsroom page for one of the roles. Kept for moderation.pages.tsx until
- * it asks moderation.policy.ts (assertModeration, then contextOf); new pages use adminPage.
- */
-export function adminContext(request: FastifyRequest, roles: readonly Role[]): AdminContext {
-  return contextOf(request, requireRole(request, roles));
 }
 
 /**

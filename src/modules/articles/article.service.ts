@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
-import { findUsersByIds } from '../accounts/user.repository';
+import { usersByIds } from '../accounts/user.service';
 import {
   effectiveStatus,
   isVisible,
@@ -56,7 +56,7 @@ async function checkImage(deps: Deps, id: number | null | undefined): Promise<vo
 }
 
 async function checkAuthors(deps: Deps, ids: number[]): Promise<void> {
-  const found = await findUsersByIds(deps.db, ids);
+  const found = await usersByIds(deps, ids);
   const missing = ids.find((id) => !found.some((u) => u.id === id));
   if (missing !== undefined) throw new ValidationError('authors', `no account with id ${missing}`);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
-import { bumpArticleVersion } from '../articles/article.repository';
+import { bumpArticleVersion } from '../articles/article.read-model';
 import type { CommentAuthor, EraseMode } from './comment';
 import {
   anonymizeAuthorComments,
@@ -55,7 +55,7 @@ export async function eraseAuthorComments(deps: Deps, author: CommentAuthor, mod
   const articleIds = await authorArticleIds(deps.db, author);
   const count = await deps.dialect.writeTransaction(deps.db, async (db) => {
     const n = mode === 'remove' ? await removeAuthorComments(db, author, now) : await anonymizeAuthorComments(db, author, opts.anonymousName, now);
-    for (const id of articleIds) await bumpArticleVersion(db, id);
+    for (const id of articleIds) await bumpArticleVersion({ db }, id);
     if (opts.liker !== undefined) await removeLikesBy(db, opts.liker);
     if (opts.alongside) await opts.alongside(db);
     return n;

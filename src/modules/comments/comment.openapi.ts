@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { errors, idPath, json, jsonBody, type ApiPaths } from '../../infra/openapi';
-import { COMMENT_SORTS, COMMENT_STATUSES, commentEditSchema, commentInputSchema, type PublicComment } from './comment';
+import { errors, json, jsonBody, type ApiPaths } from '../../infra/openapi';
+import { COMMENT_STATUSES, commentEditSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema, type PublicComment } from './comment';
 import type { SubmitResult } from './comment.service';
 import type { EditResult } from './reaction.service';
-
-// PLACEHOLDERS (the lead swaps them once comment.routes.ts exports its schemas from comment.ts):
-// copies of `listQuery` and `reportBody`, still inline in comment.routes.ts.
-const commentListQuery = z.object({ sort: z.enum(COMMENT_SORTS).default('oldest'), after: z.string().max(50).optional() });
-const reportBody = z.object({ reason: z.string().trim().max(500).optional() });
 
 export const reasonOut = z.object({ code: z.string(), detail: z.string().optional() }).meta({ id: 'Reason' });
 
@@ -42,7 +37,7 @@ export const commentPaths: ApiPaths = {
     get: {
       tags,
       summary: 'Published comments of an article (and the reader’s own pending ones)',
-      requestParams: { path: idPath, query: commentListQuery },
+      requestParams: { path: commentIdParams, query: commentListQuery },
       responses: {
         '200': json('A page of comments', z.object({ comments: z.array(commentOut), next: z.string().nullable(), open: z.boolean() })),
         ...errors([400, 404]),
@@ -52,7 +47,7 @@ export const commentPaths: ApiPaths = {
       tags,
       summary: 'Post a comment (a guest or an account); the pipeline decides its status',
       description: 'With `Idempotency-Key`, the same key from the same client within a day answers the first result again (header `Idempotent-Replayed: true`), never a second comment.',
-      requestParams: { path: idPath, header: z.object({ 'idempotency-key': z.string().min(1).max(200).optional().meta({ description: '1–200 visible ASCII characters, one per comment (a UUID)' }) }) },
+      requestParams: { path: commentIdParams, header: z.object({ 'idempotency-key': z.string().min(1).max(200).optional().meta({ description: '1–200 visible ASCII characters, one per comment (a UUID)' }) }) },
       requestBody: jsonBody(commentInputSchema),
       responses: {
         '201': json('Saved, with the pipeline’s decision', submitted),
@@ -66,7 +61,7 @@ export const commentPaths: ApiPaths = {
       summary: 'Live comments (Server-Sent Events): `comment` for a new one (its id as event id), `comment-edited` and `likes`',
       description: 'A reconnecting reader sends `Last-Event-ID` (or `lastEventId`): the published comments with a higher id are replayed first (at most 200). At most PALABRE_STREAMS_PER_ADDRESS (default 100) open streams per client address.',
       requestParams: {
-        path: idPath,
+        path: commentIdParams,
         query: z.object({ lastEventId: z.string().regex(/^\d+$/).optional() }),
         header: z.object({ 'last-event-id': z.string().optional() }),
       },
@@ -77,7 +72,7 @@ export const commentPaths: ApiPaths = {
     get: {
       tags,
       summary: 'A fresh signed form token (time to submit), never cached',
-      requestParams: { path: idPath },
+      requestParams: { path: commentIdParams },
       responses: { '200': json('The token', z.object({ token: z.string() })), ...errors([400, 404]) },
     },
   },
@@ -85,7 +80,7 @@ export const commentPaths: ApiPaths = {
     get: {
       tags,
       summary: 'The reader’s own held comments under this article (signed cookie), never cached',
-      requestParams: { path: idPath },
+      requestParams: { path: commentIdParams },
       responses: { '200': json('Own pending comments', z.object({ comments: z.array(commentOut) })), ...errors([400, 404]) },
     },
   },
@@ -93,7 +88,7 @@ export const commentPaths: ApiPaths = {
     get: {
       tags: ['likes'],
       summary: 'What a shared page cannot print for this reader: their likes, live counts, their editable comments',
-      requestParams: { path: idPath },
+      requestParams: { path: commentIdParams },
       responses: {
         '200': json(
           'The reader’s state',
@@ -111,8 +106,8 @@ export const commentPaths: ApiPaths = {
     post: {
       tags,
       summary: 'Report a published comment (one report per reader)',
-      requestParams: { path: idPath },
-      requestBody: jsonBody(reportBody, false),
+      requestParams: { path: commentIdParams },
+      requestBody: jsonBody(commentReportSchema, false),
       responses: { '201': json('Reported', z.object({ reported: z.literal(true) })), ...errors([400, 404, 429]) },
     },
   },
@@ -120,13 +115,13 @@ export const commentPaths: ApiPaths = {
     post: {
       tags: ['likes'],
       summary: 'Like a published comment (once per account, else per address)',
-      requestParams: { path: idPath },
+      requestParams: { path: commentIdParams },
       responses: { '200': json('The count', z.object({ likes: z.number().int(), liked: z.boolean() })), ...errors([400, 404, 429]) },
     },
     delete: {
       tags: ['likes'],
       summary: 'Take a like back',
-      requestParams: { path: idPath },
+      requestParams: { path: commentIdParams },
       responses: { '200': json('The count', z.object({ likes: z.number().int(), liked: z.boolean() })), ...errors([400, 404, 429]) },
     },
   },
@@ -134,7 +129,7 @@ export const commentPaths: ApiPaths = {
     get: {
       tags: ['edits'],
       summary: 'The former texts of an edited comment, oldest first (moderators)',
-      requestParams: { path: idPath },
+      requestParams: { path: commentIdParams },
       responses: {
         '200': json(
           'Former texts',
@@ -148,7 +143,7 @@ export const commentPaths: ApiPaths = {
     patch: {
       tags: ['edits'],
       summary: 'The author edits their comment within the edit window; moderated again',
-      requestParams: { path: idPath },
+      requestParams: { path: commentIdParams },
       requestBody: jsonBody(commentEditSchema),
       responses: { '200': json('The new text and status', edited), ...errors([400, 403, 404, 429], { 403: ['edit_window_closed', 'banned'] }) },
     },

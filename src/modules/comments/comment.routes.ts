@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
-import { isStaff } from '../accounts/account';
 import { articlePath, isVisible } from '../articles/article';
 import { renderArticlePage } from '../articles/article.pages';
-import { findArticleById } from '../articles/article.repository';
+import { getArticleById } from '../articles/article.read-model';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { commentFormSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema } from './comment';
 import { presentComment } from './comment.presenter';
+import { canComment } from './comment.policy';
 import { findCommentById, listCommentsPage, listOwnPending } from './comment.repository';
 import { formKeyScope, idempotencyHeader, submitOnce } from './idempotency';
 import { pendingIds, rememberOwn, rememberPending } from './comment.pending';
@@ -25,7 +25,7 @@ const POST_LIMIT = {
     max: 10,
     timeWindow: '1 minute',
     hook: 'preHandler' as const,
-    allowList: (request: FastifyRequest) => request.user !== null && isStaff(request.user.role),
+    allowList: (request: FastifyRequest) => canComment(request.user, 'comment:post-unthrottled'),
   },
 };
 
@@ -37,7 +37,7 @@ function decodeOffset(after: string | undefined): number {
 }
 
 async function visibleArticle(deps: Deps, id: number) {
-  const a = await findArticleById(deps.db, id);
+  const a = await getArticleById(deps, id);
   if (!a || !isVisible(a, deps.clock.now())) throw new NotFoundError('article');
   return a;
 }

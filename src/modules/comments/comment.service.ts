@@ -6,7 +6,7 @@ import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
-import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
+import { bumpArticleVersion, getArticleById } from '../articles/article.read-model';
 import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
 import { bodyHash } from '../moderation/text';
 import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
@@ -66,7 +66,7 @@ function identity(input: SubmitInput, settings: DiscussionSettings): { name: str
  * open pages and the article's cached pages are dropped everywhere.
  */
 export async function submitComment(deps: Deps, input: SubmitInput): Promise<SubmitResult> {
-  const article = await findArticleById(deps.db, input.articleId);
+  const article = await getArticleById(deps, input.articleId);
   const now = deps.clock.now();
   if (!article || !isVisible(article, now)) throw new NotFoundError('article');
   const settings = await getDiscussionSettings(deps);
@@ -75,7 +75,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
   const parentId = input.parentId ?? null;
   if (parentId !== null) {
     const parent = await findCommentById(deps.db, parentId);
-    if (!parent || parent.article_id !== article.id || parent.status !== 'published') throw new ValidationError('parentId', 'no such comment under this article');
+    if (!parent || parent.article_id !== article.id || parent.status !== 'published') throw new ValidationError('parentId', t(deps.config.locale, 'comments.error.parent'));
   }
   const ipHash = input.ip ? hashIp(deps.secret, input.ip) : null;
   const key = { userId: input.user?.id ?? null, email: person.email, ipHash };
@@ -112,7 +112,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       body_hash: bodyHash(verdict.body),
       notify_replies: input.notifyReplies ? 1 : 0,
     });
-    if (verdict.status === 'published') await bumpArticleVersion(db, article.id);
+    if (verdict.status === 'published') await bumpArticleVersion({ db }, article.id);
     if (input.idempotencyKeyHash) await completeKey(db, input.idempotencyKeyHash, commentId, JSON.stringify(answer(commentId, verdict)));
     return commentId;
   });

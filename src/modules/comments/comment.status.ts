@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
-import { bumpArticleVersion } from '../articles/article.repository';
+import { bumpArticleVersion } from '../articles/article.read-model';
 import type { CommentStatus, Reason } from './comment';
 import { findCommentById, updateCommentStatus } from './comment.repository';
 import { presentComment } from './comment.presenter';
@@ -28,7 +28,7 @@ export async function setCommentStatus(deps: Deps, change: StatusChange): Promis
   const publicChange = (c.status === 'published') !== (next === 'published');
   await deps.dialect.writeTransaction(deps.db, async (db) => {
     await updateCommentStatus(db, c.id, next, change.reasons, change.at);
-    if (publicChange) await bumpArticleVersion(db, c.article_id);
+    if (publicChange) await bumpArticleVersion({ db }, c.article_id);
     if (change.alongside) await change.alongside(db);
   });
   if (publicChange) await deps.cache.invalidate([`article:${c.article_id}`]);

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../web/errors';
+import { NotFoundError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { articlePath, isVisible } from '../articles/article';
-import { findArticleById } from '../articles/article.repository';
-import { MODERATOR_ROLES } from '../moderation/decision.service';
+import { getArticleById } from '../articles/article.read-model';
 import { commentEditSchema, commentIdParams, likeFormSchema } from './comment';
 import { ownIds, rememberPending } from './comment.pending';
+import { assertComment } from './comment.policy';
 import { findCommentById } from './comment.repository';
 import { readerKey } from './comment.reader';
 import { embedReturnPath } from '../embed/embed.security';
@@ -48,7 +48,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
     const embed = embedReturnPath(deps.config.baseUrl, form.return);
     if (embed) return reply.redirect(`${embed}&liked=${id}#comment-${id}`, 303);
     const c = await findCommentById(deps.db, id);
-    const article = c ? await findArticleById(deps.db, c.article_id) : undefined;
+    const article = c ? await getArticleById(deps, c.article_id) : undefined;
     if (!c || !article) throw new NotFoundError('comment');
     return reply.redirect(`${articlePath(article)}?liked=${id}#comment-${id}`, 303);
   });
@@ -56,7 +56,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
   /** What the shared page cannot print for this reader: their likes, live counts, their editable comments. Never cached. */
   app.get('/api/v1/articles/:id/comments/reader', async (request, reply) => {
     const { id } = parseInput(commentIdParams, request.params);
-    const article = await findArticleById(deps.db, id);
+    const article = await getArticleById(deps, id);
     if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article');
     reply.header('cache-control', 'private, no-store');
     return readerState(deps, id, readerOf(deps, request));
@@ -65,8 +65,7 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
   /** The former texts of an edited comment, oldest first: for moderators only. */
   app.get('/api/v1/comments/:id/edits', async (request, reply) => {
     const { id } = parseInput(commentIdParams, request.params);
-    if (!request.user) throw new UnauthorizedError();
-    if (!(MODERATOR_ROLES as readonly string[]).includes(request.user.role)) throw new ForbiddenError('only moderators, editors and admins see former texts');
+    assertComment(request.user, 'comment:read-edits');
     if (!(await findCommentById(deps.db, id))) throw new NotFoundError('comment');
     reply.header('cache-control', 'private, no-store');
     const rows = await listCommentEdits(deps.db, id);

@@ -1,18 +1,19 @@
 import type { Deps } from '../../deps';
-import { AppError, ForbiddenError, NotFoundError } from '../../web/errors';
+import { AppError, NotFoundError } from '../../web/errors';
 import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
-import { bumpArticleVersion, findArticleById } from '../articles/article.repository';
+import { bumpArticleVersion, getArticleById } from '../articles/article.read-model';
 import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
 import { getDiscussionSettings } from '../moderation/settings';
 import { bodyHash } from '../moderation/text';
 import type { CommentStatus, Reason } from './comment';
 import { presentComment } from './comment.presenter';
+import { assertComment } from './comment.policy';
 import { findCommentById } from './comment.repository';
 import { announceLikes } from './like.announcer';
-import { applyEdit, deleteLike, findEditableComment, insertLike, listLikeCounts, listLikedIds, listRecentOwnComments, type EditableRow } from './reaction.repository';
+import { applyEdit, deleteLike, findEditableComment, insertLike, listLikeCounts, listLikedIds, listRecentOwnComments } from './reaction.repository';
 
 /** 403 once the edit window of a comment has passed (or when the site allows no edits). */
 export class EditWindowClosedError extends AppError {
@@ -25,7 +26,7 @@ export class EditWindowClosedError extends AppError {
 async function publicComment(deps: Deps, id: number) {
   const c = await findCommentById(deps.db, id);
   if (!c || c.status !== 'published') throw new NotFoundError('comment');
-  const article = await findArticleById(deps.db, c.article_id);
+  const article = await getArticleById(deps, c.article_id);
   if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('comment');
   return c;
 }
@@ -74,11 +75,6 @@ export async function readerState(deps: Deps, articleId: number, reader: Reader)
   return { liked, likes, editable };
 }
 
-function isAuthor(c: EditableRow, reader: Reader): boolean {
-  if (c.user_id !== null) return reader.user?.id === c.user_id;
-  return reader.ownIds.includes(c.id);
-}
-
 export interface EditResult {
   id: number;
   status: CommentStatus;
@@ -97,10 +93,10 @@ export interface EditResult {
  */
 export async function editComment(deps: Deps, commentId: number, body: string, reader: Reader, ip: string | null): Promise<EditResult> {
   const c = await findEditableComment(deps.db, commentId);
-  const article = c ? await findArticleById(deps.db, c.article_id) : undefined;
+  const article = c ? await getArticleById(deps, c.article_id) : undefined;
   const now = deps.clock.now();
   if (!c || c.status !== 'published' || !article || !isVisible(article, now)) throw new NotFoundError('comment');
-  if (!isAuthor(c, reader)) throw new ForbiddenError('only its author may edit a comment');
+  assertComment(reader.user, 'comment:edit', { commentId: c.id, authorUserId: c.user_id, ownIds: reader.ownIds });
   const settings = await getDiscussionSettings(deps);
   const closesAt = new Date(c.created_at).getTime() + settings.editWindowMinutes * 60_000;
   if (settings.editWindowMinutes === 0 || now.getTime() > closesAt) throw new EditWindowClosedError();
@@ -134,7 +130,7 @@ export async function editComment(deps: Deps, commentId: number, body: string, r
       scores: JSON.stringify(verdict.scores),
       edited_at: editedAt,
     });
-    await bumpArticleVersion(db, article.id);
+    await bumpArticleVersion({ db }, article.id);
   });
   await deps.cache.invalidate([`article:${article.id}`]);
   await deps.hooks.emit('comment.changed', { kind: 'edited', commentId: c.id, articleId: article.id, status: verdict.status, previousStatus: c.status });

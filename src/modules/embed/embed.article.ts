@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { resolveLegacyUrl } from '../../infra/legacy-urls';
 import { isVisible, type Article } from '../articles/article';
-import { findArticleById, findArticleBySlug, findArticleIdByOldSlug } from '../articles/article.repository';
+import { getArticleById, getArticleBySlug, getArticleIdByFormerSlug } from '../articles/article.read-model';
 
 function decodeSegment(segment: string): string {
   try {
@@ -22,9 +22,9 @@ export async function findArticleForPage(deps: Deps, page: URL): Promise<Article
   const parts = (moved ?? page.pathname).split('/').filter(Boolean);
   const slug = parts.length === 2 && parts[1] ? decodeSegment(parts[1]) : undefined;
   if (slug === undefined) return undefined;
-  const current = await findArticleBySlug(deps.db, slug);
+  const current = await getArticleBySlug(deps, slug);
   if (current) return isVisible(current, now) ? current : undefined;
-  const formerId = await findArticleIdByOldSlug(deps.db, slug);
-  const former = formerId !== undefined ? await findArticleById(deps.db, formerId) : undefined;
+  const formerId = await getArticleIdByFormerSlug(deps, slug);
+  const former = formerId !== undefined ? await getArticleById(deps, formerId) : undefined;
   return former && isVisible(former, now) ? former : undefined;
 }

@@ -18,9 +18,6 @@ import { getDiscussionSettings } from './settings';
 
 export { MODERATION_ACTIONS, type ModerationAction };
 
-/** Who may moderate comments (CONTRACT.md roles). */
-export const MODERATOR_ROLES = ['admin', 'editor', 'moderator'] as const;
-
 /**
  * Changes a comment's status through the comments module (setCommentStatus), with
  * moderation's own rows (open reports closed, the audit log, the models' lessons)

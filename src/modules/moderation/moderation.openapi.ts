@@ -1,22 +1,10 @@
 import { z } from 'zod';
-import { AUTHENTICATED, errors, idPath, json, jsonBody, NO_CONTENT, type ApiPaths } from '../../infra/openapi';
+import { AUTHENTICATED, errors, json, jsonBody, NO_CONTENT, type ApiPaths } from '../../infra/openapi';
 import { COMMENT_STATUSES } from '../comments/comment';
 import { reasonOut } from '../comments/comment.openapi';
 import { BAN_KINDS, banInputSchema } from './ban.service';
-import { MODERATION_ACTIONS } from './decision.service';
+import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
 import { discussionSettingsSchema } from './settings';
-
-// PLACEHOLDERS (the lead swaps them once moderation exports its route schemas): copies of
-// `queueQuery`, `decisionBody`, `bulkBody` and `evaluateBody`, still inline in moderation.routes.ts.
-const queueQuery = z.object({ status: z.enum(['pending', 'spam', 'reported']).default('pending'), limit: z.coerce.number().int().min(1).max(500).default(100) });
-const decisionBody = z.object({ action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
-const bulkBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
-const evaluateBody = z.object({
-  body: z.string({ error: 'body is required' }).max(100_000),
-  name: z.string().max(200).optional(),
-  email: z.string().max(320).optional(),
-  articleId: z.number().int().positive().optional(),
-});
 
 const moderatedComment = z.object({
   id: z.number().int(),
@@ -67,7 +55,7 @@ export const moderationPaths: ApiPaths = {
       tags,
       security,
       summary: 'Comments waiting for a moderator, with the reasons',
-      requestParams: { query: queueQuery },
+      requestParams: { query: queueQuerySchema },
       responses: {
         '200': json('The queue and the size of each list', z.object({ comments: z.array(moderatedComment), counts: z.object({ pending: z.number().int(), spam: z.number().int(), reported: z.number().int() }) })),
         ...errors([400, 401, 403]),
@@ -79,8 +67,8 @@ export const moderationPaths: ApiPaths = {
       tags,
       security,
       summary: 'Approve, reject, mark as spam or restore a comment',
-      requestParams: { path: idPath },
-      requestBody: jsonBody(decisionBody),
+      requestParams: { path: moderationIdParams },
+      requestBody: jsonBody(decisionSchema),
       responses: { '200': json('The decision', decision), ...errors([400, 401, 403, 404]) },
     },
   },
@@ -89,7 +77,7 @@ export const moderationPaths: ApiPaths = {
       tags,
       security,
       summary: 'The same decision on several comments',
-      requestBody: jsonBody(bulkBody),
+      requestBody: jsonBody(bulkDecisionSchema),
       responses: { '200': json('The decisions', z.object({ comments: z.array(decision) })), ...errors([400, 401, 403, 404]) },
     },
   },
@@ -98,7 +86,7 @@ export const moderationPaths: ApiPaths = {
       tags,
       security,
       summary: 'What the pipeline would decide for this text from a new guest, under the current settings; saves nothing',
-      requestBody: jsonBody(evaluateBody),
+      requestBody: jsonBody(evaluateSchema),
       responses: { '200': json('The verdict', z.object({ status: z.string(), reasons: z.array(reasonOut), scores: z.record(z.string(), z.number()) })), ...errors([400, 401, 403]) },
     },
   },
@@ -113,7 +101,7 @@ export const moderationPaths: ApiPaths = {
     },
   },
   '/api/v1/moderation/bans/{id}': {
-    delete: { tags, security, summary: 'Lift a ban', requestParams: { path: idPath }, responses: { '204': NO_CONTENT, ...errors([400, 401, 403, 404]) } },
+    delete: { tags, security, summary: 'Lift a ban', requestParams: { path: moderationIdParams }, responses: { '204': NO_CONTENT, ...errors([400, 401, 403, 404]) } },
   },
   '/api/v1/moderation/log': {
     get: { tags, security, summary: 'The latest 200 moderation decisions', responses: { '200': json('The log', z.object({ entries: z.array(logEntry) })), ...staffOnly } },

@@ -1,14 +1,15 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { NotFoundError, ValidationError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { verifyFormCsrf } from '../accounts/session.service';
-import { adminContext, field, redirectAnonymousToLogin, type AdminContext } from '../admin/admin.guard';
+import { contextOf, field, redirectAnonymousToLogin, type AdminContext } from '../admin/admin.guard';
 import { sendAdmin } from '../admin/admin.render';
 import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service';
-import { decideComments, MODERATION_ACTIONS, MODERATOR_ROLES, type ModerationAction } from './decision.service';
-import { listLog } from './moderation.repository';
+import { decideComments, MODERATION_ACTIONS, type ModerationAction } from './decision.service';
+import { assertModeration, type ModerationPermission } from './moderation.policy';
+import { moderationLog } from './moderation.log';
 import { countQueues, findModeratedComment, listCommenterHistory, listQueue, type ModeratedCommentRow, type QueueName } from './queue.service';
 import { BansPage, CommentPage, LogTable, QueuePage } from './moderation.views';
 
@@ -42,8 +43,14 @@ async function withHistory(deps: Deps, rows: ModeratedCommentRow[]) {
   const items = [];
   for (const c of rows) items.push({ c, history: await listCommenterHistory(deps, c, HISTORY_SIZE) });
   const commentIds = items.flatMap((i) => i.history.map((h) => h.id));
-  const log = await listLog(deps.db, { limit: 1000, commentIds });
+  const log = await moderationLog(deps, { limit: 1000, commentIds });
   return { items, log };
+}
+
+/** The context of a moderation page the user may open (moderation.policy.ts; 401 or 403 otherwise). */
+function moderationPage(request: FastifyRequest, action: ModerationPermission): AdminContext {
+  assertModeration(request.user, action);
+  return contextOf(request, request.user);
 }
 
 function page(ctx: AdminContext, reply: FastifyReply, title: string, scripts: string[], body: preact.ComponentChildren): FastifyReply {
@@ -56,7 +63,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     redirectAnonymousToLogin(scope);
 
     scope.get('/admin/moderation', async function showModerationQueue(request, reply) {
-      const ctx = adminContext(request, MODERATOR_ROLES);
+      const ctx = moderationPage(request, 'moderation:queue');
       const q = parseInput(queueQuery, request.query);
       const [rows, counts] = await Promise.all([listQueue(deps, q.status as QueueName, QUEUE_SIZE), countQueues(deps)]);
       const { items, log } = await withHistory(deps, rows);
@@ -67,7 +74,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     });
 
     scope.post('/admin/moderation/decide', async function decideFromQueue(request, reply) {
-      const ctx = adminContext(request, MODERATOR_ROLES);
+      const ctx = moderationPage(request, 'moderation:decide');
       verifyFormCsrf(request, field(request.body, '_csrf'));
       const d = decisionOf(request.body);
       const reason = field(request.body, 'reason').trim().slice(0, 500) || null;
@@ -77,12 +84,12 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     });
 
     scope.get('/admin/moderation/comments/:id', async function showModeratedComment(request, reply) {
-      const ctx = adminContext(request, MODERATOR_ROLES);
+      const ctx = moderationPage(request, 'moderation:queue');
       const { id } = parseInput(idParams, request.params);
       const c = await findModeratedComment(deps, id);
       if (!c) throw new NotFoundError('comment');
       const history = await listCommenterHistory(deps, c, 100);
-      const log = await listLog(deps.db, { limit: 1000, commentIds: [c.id, ...history.map((h) => h.id)] });
+      const log = await moderationLog(deps, { limit: 1000, commentIds: [c.id, ...history.map((h) => h.id)] });
       const notice = (request.query as Record<string, string | undefined>).banned ? ctx.t('moderation.ban.done') : undefined;
       return page(ctx, reply, ctx.t('moderation.commenter', { name: c.author_name }), ['moderation-queue.js'], (
         <CommentPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} c={c} history={history} log={log} {...(notice ? { notice } : {})} />
@@ -90,7 +97,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     });
 
     scope.post('/admin/moderation/bans', async function banFromQueue(request, reply) {
-      const ctx = adminContext(request, MODERATOR_ROLES);
+      const ctx = moderationPage(request, 'moderation:ban');
       verifyFormCsrf(request, field(request.body, '_csrf'));
       const input = parseInput(
         banInputSchema,
@@ -102,7 +109,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     });
 
     scope.get('/admin/moderation/bans', async function showBans(request, reply) {
-      const ctx = adminContext(request, MODERATOR_ROLES);
+      const ctx = moderationPage(request, 'moderation:ban');
       const notice = (request.query as Record<string, string | undefined>).lifted ? ctx.t('moderation.bans.lifted') : undefined;
       return page(ctx, reply, ctx.t('moderation.bans.title'), [], (
         <BansPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} bans={await activeBans(deps)} {...(notice ? { notice } : {})} />
@@ -110,7 +117,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     });
 
     scope.post('/admin/moderation/bans/:id/lift', async function liftBanFromPage(request, reply) {
-      const ctx = adminContext(request, MODERATOR_ROLES);
+      const ctx = moderationPage(request, 'moderation:ban');
       verifyFormCsrf(request, field(request.body, '_csrf'));
       const { id } = parseInput(idParams, request.params);
       await liftBan(deps, ctx.user, id);
@@ -118,8 +125,8 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     });
 
     scope.get('/admin/moderation/log', async function showModerationLog(request, reply) {
-      const ctx = adminContext(request, MODERATOR_ROLES);
-      return page(ctx, reply, ctx.t('moderation.log.title'), [], <LogTable t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} rows={await listLog(deps.db, { limit: 500 })} />);
+      const ctx = moderationPage(request, 'moderation:log');
+      return page(ctx, reply, ctx.t('moderation.log.title'), [], <LogTable t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} rows={await moderationLog(deps, { limit: 500 })} />);
     });
   });
 }

@@ -16,7 +16,7 @@ export type ModerationPermission =
   | 'settings:read'
   | 'settings:update';
 
-/** Those who moderate comments (as MODERATOR_ROLES in decision.service.ts today). */
+/** Those who moderate comments (CONTRACT.md roles). */
 const MODERATORS: readonly Role[] = ['admin', 'editor', 'moderator'];
 /** Those who manage the discussion settings. */
 const MANAGERS: readonly Role[] = ['admin', 'editor'];

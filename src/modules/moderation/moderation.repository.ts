@@ -51,11 +51,10 @@ export async function insertLog(
   await db.insertInto('moderation_log').values(row).execute();
 }
 
-/** The audit log, newest first, with the actor's name. */
-export async function listLog(db: Db, opts: { limit: number; commentIds?: number[] }) {
+/** The audit log, newest first, with the actor's id (moderation.log.ts adds their name from accounts). */
+export async function listLogRows(db: Db, opts: { limit: number; commentIds?: number[] }) {
   let q = db
     .selectFrom('moderation_log')
-    .leftJoin('users', 'users.id', 'moderation_log.actor_id')
     .select([
       'moderation_log.id',
       'moderation_log.comment_id',
@@ -65,7 +64,7 @@ export async function listLog(db: Db, opts: { limit: number; commentIds?: number
       'moderation_log.status',
       'moderation_log.target',
       'moderation_log.created_at',
-      'users.name as actor_name',
+      'moderation_log.actor_id',
     ])
     .orderBy('moderation_log.id', 'desc')
     .limit(opts.limit);

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps';
 import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import type { Article } from '../articles/article';
-import { findArticleById } from '../articles/article.repository';
+import { getArticleById } from '../articles/article.read-model';
 import { shippedModel } from './classifier/models';
 import { learnedWeights } from './learning.service';
 import { hasApprovedComment, isRepeatComment, lastCommentAt } from '../comments/comment.review';
@@ -59,7 +59,7 @@ export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ 
   const settings = await getDiscussionSettings(deps);
   let article: ModerationContext['article'] = { id: 0, commentsOpen: true, publishAt: null, moderation: null, lang: deps.config.locale };
   if (input.articleId !== undefined) {
-    const a = await findArticleById(deps.db, input.articleId);
+    const a = await getArticleById(deps, input.articleId);
     if (!a) throw new NotFoundError('article');
     article = articleContext(a);
   }

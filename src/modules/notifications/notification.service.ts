@@ -1,11 +1,11 @@
 import type { Deps } from '../../deps';
 import type { Mail } from '../../infra/mailer';
 import { t } from '../../web/i18n/i18n';
+import { accountEmail, reachableAccountEmail } from '../accounts/account.records';
 import { articlePath, type Article } from '../articles/article';
-import { findArticleById } from '../articles/article.repository';
+import { getArticleById } from '../articles/article.read-model';
 import { markdownToText } from '../search/search.plain';
 import { claimReplyNotice, findReplyPairOf, stopReplyNotices, type ReplyPair } from '../comments/comment.replies';
-import { findAccountEmail, findReachableAccountEmail } from './notification.repository';
 import { unsubscribeToken } from './unsubscribe-token';
 
 /** Longest excerpt of a reply quoted in the email, in characters. */
@@ -49,8 +49,8 @@ async function findReplyNotice(deps: Deps, replyId: number): Promise<ReplyNotice
   const pair = await findReplyPairOf(deps, replyId);
   if (!pair) return undefined;
   const [replierEmail, parentEmail] = await Promise.all([
-    pair.replierUserId !== null ? findAccountEmail(deps.db, pair.replierUserId) : pair.replierGuestEmail,
-    pair.parentUserId !== null ? findReachableAccountEmail(deps.db, pair.parentUserId) : pair.parentGuestEmail,
+    pair.replierUserId !== null ? accountEmail(deps, pair.replierUserId) : pair.replierGuestEmail,
+    pair.parentUserId !== null ? reachableAccountEmail(deps, pair.parentUserId) : pair.parentGuestEmail,
   ]);
   return { ...pair, replierEmail, parentEmail };
 }
@@ -70,7 +70,7 @@ function wantsNotice(n: ReplyNotice): n is ReplyNotice & { parentEmail: string }
 export async function sendReplyNotice(deps: Deps, replyId: number): Promise<boolean> {
   const n = await findReplyNotice(deps, replyId);
   if (!n || !wantsNotice(n)) return false;
-  const article = await findArticleById(deps.db, n.articleId);
+  const article = await getArticleById(deps, n.articleId);
   if (!article) return false;
   if (!(await claimReplyNotice(deps, replyId))) return false;
   await deps.mailer.send(replyMail(deps, article, n));
@@ -114,5 +114,5 @@ function replyMail(deps: Deps, article: Article, n: ReplyNotice & { parentEmail:
 /** Turns reply emails off for a comment (the unsubscribe link); the comment's article, if any. */
 export async function unsubscribeReplies(deps: Deps, commentId: number): Promise<Article | undefined> {
   const articleId = await stopReplyNotices(deps, commentId);
-  return articleId === undefined ? undefined : findArticleById(deps.db, articleId);
+  return articleId === undefined ? undefined : getArticleById(deps, articleId);
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Deps } from '../../deps';
-import { ForbiddenError, UnauthorizedError } from '../../web/errors';
 import { sendPublicPage } from '../../web/public-page';
 import { parseInput } from '../../web/validate';
 import { clearSessionCookie, verifyFormCsrf } from '../accounts/session.service';
 import { eraseFormSchema, guestFormSchema, guestTokenParams } from './privacy';
 import { eraseGuest, eraseReader, guestData, purgeExpiredAddresses, readerData, requestGuestLink, verifyGuestToken, type PersonalData } from './privacy.service';
 import { getPrivacySettings, privacySettingsSchema, savePrivacySettings } from './privacy.settings';
+import { assertPrivacy } from './privacy.policy';
 import { GuestPage, PrivacyPage } from './privacy.views';
 
 function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200): Promise<FastifyReply> {
@@ -32,13 +32,13 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/account/data.json', async (request, reply) => {
-    if (!request.user) throw new UnauthorizedError();
+    assertPrivacy(request.user, 'privacy:download-own');
     return download(reply, await readerData(deps, request.user));
   });
 
   app.post('/account/erase', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
     const user = request.user;
-    if (!user) throw new UnauthorizedError();
+    assertPrivacy(user, 'privacy:erase-own');
     const form = parseInput(eraseFormSchema, request.body ?? {}, request.locale);
     verifyFormCsrf(request, form._csrf);
     const count = await eraseReader(deps, user, form.mode);
@@ -75,12 +75,12 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/api/v1/settings/privacy', async (request) => {
-    if (request.user?.role !== 'admin') throw request.user ? new ForbiddenError() : new UnauthorizedError();
+    assertPrivacy(request.user, 'privacy-settings:read');
     return getPrivacySettings(deps);
   });
 
   app.put('/api/v1/settings/privacy', async (request) => {
-    if (request.user?.role !== 'admin') throw request.user ? new ForbiddenError() : new UnauthorizedError();
+    assertPrivacy(request.user, 'privacy-settings:update');
     const s = parseInput(privacySettingsSchema, request.body, request.locale);
     await savePrivacySettings(deps, s);
     await purgeExpiredAddresses(deps);

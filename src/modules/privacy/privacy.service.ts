@@ -1,14 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { Deps } from '../../deps';
-import { AppError, ForbiddenError } from '../../web/errors';
+import { AppError } from '../../web/errors';
 import { t } from '../../web/i18n/i18n';
 import { safeEqual } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
+import { accountRecord, deleteAccount } from '../accounts/account.records';
 import { ERASE_MODES, type CommentAuthor, type EraseMode } from '../comments/comment';
 import { commentEditsOfAuthor, commentsOfAuthor, eraseAuthorComments, forgetAddressesBefore, hasGuestComments, likesOfReader } from '../comments/comment.author';
-import { deleteUserRow, findAccount } from './privacy.repository';
 import { getPrivacySettings } from './privacy.settings';
 import { forgetModerationAddressesBefore } from '../moderation/retention';
+import { assertPrivacy } from './privacy.policy';
 
 type Owner = CommentAuthor;
 
@@ -109,7 +110,7 @@ async function collect(deps: Deps, owner: Owner, email: string, account: Persona
 
 /** A signed-in person's account and every comment they wrote. */
 export async function readerData(deps: Deps, user: AuthUser): Promise<PersonalData> {
-  const a = await findAccount(deps.db, user.id);
+  const a = await accountRecord(deps, user.id);
   return collect(deps, { userId: user.id }, user.email, a ? { id: a.id, email: a.email, name: a.name, role: a.role, createdAt: a.created_at } : null);
 }
 
@@ -121,7 +122,7 @@ export async function guestData(deps: Deps, email: string): Promise<PersonalData
 async function erase(deps: Deps, owner: Owner, mode: EraseMode, userId?: number): Promise<number> {
   return eraseAuthorComments(deps, owner, mode, {
     anonymousName: t(deps.config.locale, 'privacy.anonymous'),
-    ...(userId !== undefined ? { liker: `user:${userId}`, alongside: (db) => deleteUserRow(db, userId) } : {}),
+    ...(userId !== undefined ? { liker: `user:${userId}`, alongside: (db) => deleteAccount({ db }, userId) } : {}),
   });
 }
 
@@ -131,7 +132,7 @@ async function erase(deps: Deps, owner: Owner, mode: EraseMode, userId?: number)
  * by an administrator instead, since bylines and the audit log depend on them.
  */
 export async function eraseReader(deps: Deps, user: AuthUser, mode: EraseMode): Promise<number> {
-  if (user.role !== 'reader') throw new ForbiddenError('newsroom accounts are closed by an administrator');
+  assertPrivacy(user, 'privacy:erase-own');
   return erase(deps, { userId: user.id }, mode, user.id);
 }
 

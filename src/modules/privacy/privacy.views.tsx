@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { Translate } from '../../web/i18n/i18n';
 import type { AuthUser } from '../accounts/account';
+import { canPrivacy } from './privacy.policy';
 
 /** The choice every erasure form offers: remove the comments, or keep them without a name. */
 function EraseFields({ t }: { t: Translate }): VNode {
@@ -59,7 +60,7 @@ export function PrivacyPage({ t, user, csrf, retentionDays, message }: PrivacyPa
           </section>
           <section aria-labelledby="erase-title">
             <h2 id="erase-title">{t('privacy.erase.title')}</h2>
-            {user.role === 'reader' ? (
+            {canPrivacy(user, 'privacy:erase-own') ? (
               <form method="post" action="/account/erase">
                 <p>{t('privacy.erase.text')}</p>
                 <input type="hidden" name="_csrf" value={csrf ?? ''} />

@@ -56,6 +56,9 @@ export function term(word: string, lang: SearchLang): string {
 
 // Stemming costs ~10 µs a word, and a language's texts reuse a few tens of thousands of
 // words: remembering them makes indexing and snippets several times faster.
+// Module-level on purpose, not in Deps: it memoises a pure function (same word, same term,
+// whatever the app, database or test), holds no state of a request or a connection, and is
+// bounded (cleared when full), so sharing it between apps of one process is safe.
 const MEMO_SIZE = 200_000;
 const MEMO: Record<SearchLang, Map<string, string>> = { fr: new Map(), en: new Map() };
 
