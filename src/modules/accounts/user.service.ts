@@ -35,6 +35,19 @@ export function addImportedAuthor(deps: Pick<Deps, 'db' | 'clock'>, a: { email: 
   return insertUser(deps.db, { email: a.email, name: a.name, role: 'author', passwordHash: null, createdAt: deps.clock.now().toISOString() });
 }
 
+/**
+ * An account an import creates for a post author or a registered commenter (role
+ * `author` or `reader`), without a password and without an invitation.
+ */
+export function addImportedAccount(deps: Pick<Deps, 'db' | 'clock'>, a: { email: string; name: string; role: 'author' | 'reader' }): Promise<number> {
+  return insertUser(deps.db, { email: a.email, name: a.name, role: a.role, passwordHash: null, createdAt: deps.clock.now().toISOString() });
+}
+
+/** Emails of accounts by id (an export writes commenters' addresses). */
+export async function getAccountEmails(deps: Pick<Deps, 'db'>, ids: number[]): Promise<Map<number, string>> {
+  return new Map((await findUsersByIds(deps.db, ids)).map((u) => [u.id, u.email]));
+}
+
 /** Every account, for the newsroom's list (the caller checks account.policy's user:list). */
 export function listAccounts(deps: Pick<Deps, 'db'>): ReturnType<typeof listUsers> {
   return listUsers(deps.db);

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
-import { insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists } from './article.repository';
+import { insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from './article.repository';
 import { findSectionBySlug, findTagBySlug, insertSection } from './section.repository';
+import { getArticleById } from './article.read-model';
 import { slugify } from './slug';
 
 /** An article coming from another system (WordPress, a restore), already converted to Markdown. */
@@ -17,6 +18,9 @@ export interface ImportedArticleInput {
   createdAt: string;
   commentsOpen: boolean;
   lang: string;
+  /** Kept from a Palabre export carried through WordPress (post meta); '' and null when absent. */
+  dateline?: string;
+  correction?: string | null;
 }
 
 async function uniqueSlug(deps: Pick<Deps, 'db'>, wanted: string): Promise<string> {
@@ -53,12 +57,12 @@ export async function insertImportedArticle(deps: Pick<Deps, 'db'>, a: ImportedA
       summary: a.summary,
       body: a.body,
       section_id: sectionId,
-      dateline: '',
+      dateline: (a.dateline ?? '').slice(0, 200),
       status: a.status,
       publish_at: a.publishAt,
       comments_open: a.commentsOpen ? 1 : 0,
       image_id: null,
-      correction: null,
+      correction: a.correction ?? null,
       lang: a.lang,
     },
     a.createdAt,
@@ -73,4 +77,15 @@ function dedupe(tags: { slug: string; name: string }[]): { slug: string; name: s
   const seen = new Map<string, string>();
   for (const t of tags) if (!seen.has(t.slug)) seen.set(t.slug, t.name || t.slug);
   return [...seen].map(([slug, name]) => ({ slug, name }));
+}
+
+/**
+ * An imported article's body with the featured image the import found put in front (the
+ * image is still at its old address; see importers' showImportedImages). The caller emits
+ * `article.saved`.
+ */
+export async function prependImportedImage(deps: Pick<Deps, 'db'>, id: number, markdownImage: string, at: string): Promise<void> {
+  const article = await getArticleById(deps, id);
+  if (!article) return;
+  await updateArticleRow(deps.db, id, { body: `${markdownImage}\n\n${article.body}` }, at);
 }

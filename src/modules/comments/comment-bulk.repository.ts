@@ -114,3 +114,7 @@ export async function listArticleCommentsForExport(db: Kysely<Database>, article
     .execute();
 }
 
+
+export async function anyCommentRow(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('comments').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -5,6 +5,7 @@ import { hashIp } from '../../web/security';
 import type { CommentStatus, Reason } from './comment';
 import {
   insertCommentRows,
+  anyCommentRow,
   insertExportedCommentRows,
   listArticleCommentsForExport,
   updateCommentParents,
@@ -95,4 +96,9 @@ export type { ExportedComment };
 /** Every comment of an article, any status, oldest first, for an export. */
 export async function commentsForExport(db: Kysely<Database>, articleId: number): Promise<ExportedComment[]> {
   return listArticleCommentsForExport(db, articleId);
+}
+
+/** Whether any comment exists (a restore writes into an empty instance only). */
+export function hasAnyComment(db: Kysely<Database>): Promise<boolean> {
+  return anyCommentRow(db);
 }

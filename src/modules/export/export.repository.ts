@@ -36,17 +36,3 @@ export async function upsertSettingRow(db: Kysely<Database>, key: string, value:
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
-
-/** Rows in the tables that make an instance non-empty. */
-export async function countContent(db: Kysely<Database>): Promise<number> {
-  const counts = await Promise.all(
-    (['users', 'articles', 'comments'] as const).map((t) => db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()),
-  );
-  return counts.reduce((sum, r) => sum + Number(r.n), 0);
-}
-
-/** Article ids in order, a page at a time (to announce restored articles to the other modules). */
-export async function articleIdsAfter(db: Kysely<Database>, after: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('articles').select('id').where('id', '>', after).orderBy('id').limit(limit).execute();
-  return rows.map((r) => r.id);
-}

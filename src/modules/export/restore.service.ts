@@ -7,8 +7,10 @@ import { ImportFormatError } from '../importers/importer.errors';
 import { SummaryBuilder, type ImportSummary } from '../importers/import.summary';
 import type { ImportOptions } from '../importers/wxr.service';
 import { EXPORT_FORMAT, EXPORT_KINDS, EXPORT_VERSION, type ExportKind, type ExportRow } from './export.format';
-import { linkCommentParents, restoreCommentRows } from '../comments/comment-bulk.service';
-import { articleIdsAfter, countContent, insertRows, upsertSettingRow } from './export.repository';
+import { countAccounts } from '../accounts/user.service';
+import { listAllArticlesAfter } from '../articles/article.read-model';
+import { hasAnyComment, linkCommentParents, restoreCommentRows } from '../comments/comment-bulk.service';
+import { insertRows, upsertSettingRow } from './export.repository';
 
 /** 409: `import palabre` restores into an empty instance only (ids are kept as they were). */
 export class RestoreTargetNotEmptyError extends AppError {
@@ -29,7 +31,9 @@ const BATCH = 200;
  * (search…) about each article.
  */
 export async function importPalabre(deps: Deps, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
-  if ((await countContent(deps.db)) > 0) throw new RestoreTargetNotEmptyError();
+  // Each owner answers for its rows: accounts, articles (any status), comments.
+  const nonEmpty = (await countAccounts(deps)) > 0 || (await listAllArticlesAfter(deps, 0, 1)).length > 0 || (await hasAnyComment(deps.db));
+  if (nonEmpty) throw new RestoreTargetNotEmptyError();
   const s = new SummaryBuilder('palabre');
   const total = statSync(file).size;
   const byType = new Map(EXPORT_KINDS.map((k) => [k.type, k]));
@@ -91,9 +95,9 @@ export async function importPalabre(deps: Deps, file: string, opts: ImportOption
     for (const kind of EXPORT_KINDS) if (kind.hasId) await deps.dialect.syncIdSequence(db, kind.table);
   });
   opts.onProgress?.(total, total);
-  for (let after = 0, ids = await articleIdsAfter(deps.db, 0, 500); ids.length > 0; ids = await articleIdsAfter(deps.db, after, 500)) {
-    for (const id of ids) await deps.hooks.emit('article.saved', { articleId: id });
-    after = ids[ids.length - 1] ?? after;
+  for (let after = 0, page = await listAllArticlesAfter(deps, 0, 200); page.length > 0; page = await listAllArticlesAfter(deps, after, 200)) {
+    for (const a of page) await deps.hooks.emit('article.saved', { articleId: a.id });
+    after = page[page.length - 1]?.id ?? after;
   }
   await deps.cache.invalidate(['*']);
   return s.summary;

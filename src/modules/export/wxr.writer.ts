@@ -1,17 +1,16 @@
 import { createWriteStream } from 'node:fs';
 import { fragment } from 'xmlbuilder2';
 import type { Deps } from '../../deps';
-import { findUsersByIds } from '../accounts/user.repository';
+import { getAccountEmails } from '../accounts/user.service';
 import type { Article } from '../articles/article';
-import { hydrateArticles } from '../articles/article.repository';
+import { listAllArticlesAfter } from '../articles/article.read-model';
 import { commentsForExport } from '../comments/comment-bulk.service';
-import { findImportedImage } from '../importers/import.repository';
+import { importedImageOf } from '../importers/imported-images';
 import { getMedia } from '../media/media.service';
 import { mediaPath } from '../media/media';
 import { EXPORT_KINDS, type ExportKind } from './export.format';
 import { closeStream, rowsOf, writeLine, type ExportResult } from './export.service';
 import { exportSite } from './site.settings';
-import { articleRowsAfter } from './wxr.repository';
 import { attachmentXml, cdata, itemXml, login, type ItemContext } from './wxr.item';
 
 const kind = (type: string): ExportKind => {
@@ -79,12 +78,12 @@ export async function exportWxr(deps: Deps, file: string): Promise<ExportResult>
       counts.tags = (counts.tags ?? 0) + 1;
     }
     for (let after = 0; ; ) {
-      const rows = await articleRowsAfter(deps.db, after, 100);
-      if (rows.length === 0) break;
-      for (const a of await hydrateArticles(deps.db, rows)) {
+      const articles = await listAllArticlesAfter(deps, after, 100);
+      if (articles.length === 0) break;
+      for (const a of articles) {
         const comments = await commentsForExport(deps.db, a.id);
         const readers = [...new Set(comments.map((c) => c.user_id).filter((id): id is number => id !== null))];
-        const commenterEmails = new Map((await findUsersByIds(deps.db, readers)).map((u) => [u.id, u.email]));
+        const commenterEmails = await getAccountEmails(deps, readers);
         const ctx: ItemContext = { baseUrl: base, timeZone: site.timeZone, now: deps.clock.now(), staff, commenterEmails, image: await featuredImage(deps, a, base) };
         if (ctx.image) {
           await writeLine(out, `${attachmentXml(a, ctx.image, ctx)}\n`);
@@ -94,7 +93,7 @@ export async function exportWxr(deps: Deps, file: string): Promise<ExportResult>
         counts.articles = (counts.articles ?? 0) + 1;
         counts.comments = (counts.comments ?? 0) + comments.length;
       }
-      after = rows[rows.length - 1]?.id ?? after;
+      after = articles[articles.length - 1]?.id ?? after;
     }
     await writeLine(out, '</channel>\n</rss>\n');
   } finally {
@@ -109,5 +108,5 @@ async function featuredImage(deps: Deps, a: Article, base: string): Promise<{ ur
     const m = await getMedia(deps, a.image);
     if (m) return { url: base + mediaPath(m.file), alt: m.alt };
   }
-  return findImportedImage(deps.db, a.id);
+  return importedImageOf(deps, a.id);
 }

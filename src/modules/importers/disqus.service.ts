@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { findArticleById } from '../articles/article.repository';
+import { getArticleById } from '../articles/article.read-model';
 import { articlePath } from '../articles/article';
 import type { CommentStatus, Reason } from '../comments/comment';
 import { linkOrphans, writeCommentBatch, type SourceComment } from './comment-batch';
@@ -133,7 +133,7 @@ class DisqusImport {
   private async articleFor(thread: DisqusThread): Promise<number | null> {
     const source = this.s.summary.source;
     const mapped = await findMapping(this.deps.db, source, 'thread', thread.id);
-    if (mapped?.local_id && (await findArticleById(this.deps.db, mapped.local_id))) {
+    if (mapped?.local_id && (await getArticleById(this.deps, mapped.local_id))) {
       this.s.existing('threads');
       return mapped.local_id;
     }
@@ -142,7 +142,7 @@ class DisqusImport {
     if (articleId !== undefined) {
       this.s.created('threads matched');
       const key = legacyKey(thread.link);
-      const article = await findArticleById(this.deps.db, articleId);
+      const article = await getArticleById(this.deps, articleId);
       if (key && article && key !== articlePath(article) && (await insertLegacyUrl(this.deps.db, key, articleId))) this.s.created('redirects');
     } else if (this.opts.createArticles) {
       articleId = await this.createArticle(thread, home);

@@ -102,18 +102,6 @@ export async function listImportedImages(db: Kysely<Database>, source: string): 
     .execute();
 }
 
-/** The article whose current public path is /section/slug (a Disqus thread that links to the new site). */
-export async function findArticleIdBySectionAndSlug(db: Kysely<Database>, sectionSlug: string, slug: string): Promise<number | undefined> {
-  const r = await db
-    .selectFrom('articles')
-    .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .select('articles.id')
-    .where('articles.slug', '=', slug)
-    .where((eb) => (sectionSlug === 'a' ? eb('articles.section_id', 'is', null) : eb('sections.slug', '=', sectionSlug)))
-    .executeTakeFirst();
-  return r?.id;
-}
-
 /** The featured image an import found for an article (its address at the old site), if any. */
 export async function findImportedImage(db: Kysely<Database>, articleId: number): Promise<{ url: string; alt: string } | undefined> {
   return db.selectFrom('imported_images').select(['url', 'alt']).where('article_id', '=', articleId).executeTakeFirst();

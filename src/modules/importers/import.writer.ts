@@ -1,9 +1,8 @@
 import type { Deps } from '../../deps';
 import { decodeHTML } from 'entities';
 import { htmlToText } from '../../web/markdown';
-import { findArticleById, insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from '../articles/article.repository';
-import { findSectionBySlug, findTagBySlug, insertSection } from '../articles/section.repository';
-import { slugify } from '../articles/slug';
+import { insertImportedArticle, prependImportedImage } from '../articles/article.import';
+import { getArticleById } from '../articles/article.read-model';
 import { importedHtmlToMarkdown, markdownUrl } from './html-to-markdown';
 import { insertLegacyUrl, insertMapping, listImportedImages } from './import.repository';
 
@@ -33,12 +32,6 @@ export interface ImportedArticle {
   thumbnailId: string | null;
 }
 
-async function uniqueSlug(deps: Deps, wanted: string): Promise<string> {
-  let candidate = wanted;
-  for (let n = 2; await slugExists(deps.db, candidate); n++) candidate = `${wanted.slice(0, 75)}-${n}`;
-  return candidate;
-}
-
 /**
  * Writes an imported article in one transaction: the row with its original dates,
  * section (created when new), tags, byline, a first revision, its old URLs and the
@@ -46,41 +39,28 @@ async function uniqueSlug(deps: Deps, wanted: string): Promise<string> {
  */
 export async function createImportedArticle(deps: Deps, a: ImportedArticle): Promise<{ id: number; sectionCreated: boolean; tagsCreated: number; redirects: number }> {
   const result = await deps.dialect.writeTransaction(deps.db, async (db) => {
-    const scoped = { ...deps, db };
-    let sectionId: number | null = null;
-    let sectionCreated = false;
-    if (a.section) {
-      const existing = await findSectionBySlug(db, a.section.nicename);
-      sectionCreated = !existing;
-      sectionId = existing ? existing.id : await insertSection(db, { slug: a.section.nicename, name: a.section.name || a.section.nicename, created_at: a.createdAt });
-    }
-    let tagsCreated = 0;
-    for (const t of a.tags) if (!(await findTagBySlug(db, t.slug))) tagsCreated += 1;
     const body = importedHtmlToMarkdown(a.content);
     // sanitize-html escapes the text it keeps (`&` → `&amp;`): decoded once, since the summary is plain text.
     const summary = decodeHTML(htmlToText(a.excerpt)).slice(0, 2000);
-    const title = (a.title || '—').slice(0, 300);
-    const id = await insertArticle(
-      db,
+    const { id, sectionCreated, tagsCreated } = await insertImportedArticle(
+      { db },
       {
-        slug: await uniqueSlug(scoped, a.slugWanted || slugify(title)),
-        title,
+        slugWanted: a.slugWanted,
+        title: a.title,
         summary,
         body,
-        section_id: sectionId,
-        dateline: a.dateline.slice(0, 200),
+        section: a.section ? { slug: a.section.nicename, name: a.section.name } : null,
+        tags: a.tags,
+        authorIds: a.authorIds,
         status: a.status,
-        publish_at: a.publishAt,
-        comments_open: a.commentsOpen ? 1 : 0,
-        image_id: null,
-        correction: a.correction,
+        publishAt: a.publishAt,
+        createdAt: a.createdAt,
+        commentsOpen: a.commentsOpen,
         lang: a.lang,
+        dateline: a.dateline,
+        correction: a.correction,
       },
-      a.createdAt,
     );
-    await replaceArticleTags(db, id, dedupe(a.tags));
-    await replaceArticleAuthors(db, id, a.authorIds);
-    await insertRevision(db, { article_id: id, author_id: a.authorIds[0] ?? null, title, summary, body, created_at: a.createdAt });
     let redirects = 0;
     for (const path of new Set(a.legacyPaths)) if (await insertLegacyUrl(db, path, id)) redirects += 1;
     const now = deps.clock.now().toISOString();
@@ -92,12 +72,6 @@ export async function createImportedArticle(deps: Deps, a: ImportedArticle): Pro
   return result;
 }
 
-function dedupe(tags: { slug: string; name: string }[]): { slug: string; name: string }[] {
-  const seen = new Map<string, string>();
-  for (const t of tags) if (!seen.has(t.slug)) seen.set(t.slug, t.name || t.slug);
-  return [...seen].map(([slug, name]) => ({ slug, name }));
-}
-
 /**
  * Featured images of imported posts, shown: the media library holds only uploaded files
  * (an import reads no network and copies no files), so an image still at its old
@@ -107,10 +81,10 @@ function dedupe(tags: { slug: string; name: string }[]): { slug: string; name: s
 export async function showImportedImages(deps: Deps, source: string): Promise<number> {
   let shown = 0;
   for (const img of await listImportedImages(deps.db, source)) {
-    const article = await findArticleById(deps.db, img.article_id);
+    const article = await getArticleById(deps, img.article_id);
     if (!article || article.image !== null || article.body.includes(img.url) || article.body.includes(markdownUrl(img.url))) continue;
     const alt = article.title.replace(/[[\]]/g, '');
-    await updateArticleRow(deps.db, article.id, { body: `![${alt}](${markdownUrl(img.url)})\n\n${article.body}` }, deps.clock.now().toISOString());
+    await prependImportedImage(deps, article.id, `![${alt}](${markdownUrl(img.url)})`, deps.clock.now().toISOString());
     await deps.hooks.emit('article.saved', { articleId: article.id });
     shown += 1;
   }

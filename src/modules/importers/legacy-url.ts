@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { articlePath, isVisible } from '../articles/article';
-import { findArticleById, findArticleBySlug, findArticleIdByOldSlug } from '../articles/article.repository';
-import { findArticleIdBySectionAndSlug, findLegacyArticleId } from './import.repository';
+import { getArticleById, getArticleBySlug, getArticleIdByFormerSlug } from '../articles/article.read-model';
+import { findLegacyArticleId } from './import.repository';
 
 // WordPress's short links (`/?p=123`, `/?page_id=7`) are the only query strings that name a page.
 const ID_PARAMS = ['p', 'page_id', 'attachment_id'] as const;
@@ -42,7 +42,7 @@ export async function resolveImportedUrl(deps: Deps, path: string): Promise<stri
   if (!key) return undefined;
   const id = await findLegacyArticleId(deps.db, key);
   if (id === undefined) return undefined;
-  const article = await findArticleById(deps.db, id);
+  const article = await getArticleById(deps, id);
   // A draft (a private or password-protected post at the source) does not give its address away.
   if (!article || !isVisible(article, deps.clock.now())) return undefined;
   const target = articlePath(article);
@@ -60,9 +60,10 @@ export async function findArticleIdForUrl(deps: Deps, link: string): Promise<num
   if (legacy !== undefined) return legacy;
   const parts = key.split('?')[0]?.split('/').filter(Boolean) ?? [];
   if (parts.length === 2 && parts[0] && parts[1]) {
-    const current = await findArticleIdBySectionAndSlug(deps.db, parts[0], parts[1]);
-    if (current !== undefined) return current;
-    return findArticleIdByOldSlug(deps.db, parts[1]);
+    // Slugs are unique: the article of that slug is the one, if its section is the path's (`a` when it has none).
+    const current = await getArticleBySlug(deps, parts[1]);
+    if (current && (current.section?.slug ?? 'a') === parts[0]) return current.id;
+    return getArticleIdByFormerSlug(deps, parts[1]);
   }
   return undefined;
 }
@@ -94,5 +95,5 @@ export async function findArticleIdForThread(deps: Deps, link: string, identifie
   const key = legacyKey(link);
   const segment = key?.split('?')[0]?.split('/').filter(Boolean).pop()?.replace(/\.(php|html?)$/, '');
   if (!segment) return undefined;
-  return (await findArticleBySlug(deps.db, segment))?.id ?? (await findArticleIdByOldSlug(deps.db, segment));
+  return (await getArticleBySlug(deps, segment))?.id ?? (await getArticleIdByFormerSlug(deps, segment));
 }

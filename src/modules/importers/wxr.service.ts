@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
-import { findUserByEmail, insertUser } from '../accounts/user.repository';
-import { findArticleById } from '../articles/article.repository';
+import { addImportedAccount, getAccountByEmail } from '../accounts/user.service';
+import { getArticleById } from '../articles/article.read-model';
 import { slugify } from '../articles/slug';
 import type { CommentStatus } from '../comments/comment';
 import { linkOrphans, writeCommentBatch, type SourceComment } from './comment-batch';
@@ -27,8 +27,8 @@ export interface ImportOptions {
 /** WordPress comment_approved → Palabre status. */
 const COMMENT_STATUS: Record<string, CommentStatus> = { '1': 'published', approve: 'published', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'rejected', 'post-trashed': 'rejected' };
 const SUPPORTED_VERSIONS = ['1.0', '1.1', '1.2'];
-/** Comments are written in batches of this size, one transaction each. */
-const BATCH = 500;
+/** Comments are written in batches of this size, one transaction each (fewer commits and id-map look-ups; memory stays small). */
+const BATCH = 2000;
 // Elements only a WordPress export has: a file without <wp:wxr_version> that has them is read as WXR 1.0.
 const WORDPRESS_ELEMENTS = ['post_id', 'author_login', 'category_nicename', 'post_type', 'comment_id'];
 
@@ -131,12 +131,12 @@ class WxrImport {
 
   /** The local account of an email, created (without a password) when there is none. */
   private async accountFor(email: string, name: string, role: 'author' | 'reader', what: string): Promise<number> {
-    const known = await findUserByEmail(this.deps.db, email);
+    const known = await getAccountByEmail(this.deps, email);
     if (known) {
       this.s.existing(role === 'author' ? 'users' : 'readers');
       return known.id;
     }
-    const id = await insertUser(this.deps.db, { email, name: name || email.split('@')[0] || what, role, passwordHash: null, createdAt: this.deps.clock.now().toISOString() });
+    const id = await addImportedAccount(this.deps, { email, name: name || email.split('@')[0] || what, role });
     this.s.created(role === 'author' ? 'users' : 'readers');
     return id;
   }
@@ -180,7 +180,7 @@ class WxrImport {
     }
     const mapped = await findMapping(this.deps.db, this.source, 'post', item.id);
     if (mapped?.local_id) {
-      state.articleId = (await findArticleById(this.deps.db, mapped.local_id)) ? mapped.local_id : null;
+      state.articleId = (await getArticleById(this.deps, mapped.local_id)) ? mapped.local_id : null;
       this.s.existing('articles');
       return state;
     }
