@@ -4,11 +4,12 @@ import { COMMENT_STATUSES } from '../comments/comment';
 import { reasonOut } from '../comments/comment.openapi';
 import { BAN_KINDS, banInputSchema } from './ban.service';
 import { MODERATION_ACTIONS } from './decision.service';
+import { QUEUE_NAMES } from './moderation';
 import { discussionSettingsSchema } from './settings';
 
 // PLACEHOLDERS (the lead swaps them once moderation exports its route schemas): copies of
 // `queueQuery`, `decisionBody`, `bulkBody` and `evaluateBody`, still inline in moderation.routes.ts.
-const queueQuery = z.object({ status: z.enum(['pending', 'spam', 'reported']).default('pending'), limit: z.coerce.number().int().min(1).max(500).default(100) });
+const queueQuery = z.object({ status: z.enum(QUEUE_NAMES).default('pending'), limit: z.coerce.number().int().min(1).max(500).default(100) });
 const decisionBody = z.object({ action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
 const bulkBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), action: z.enum(MODERATION_ACTIONS), reason: z.string().trim().max(500).optional() });
 const evaluateBody = z.object({
@@ -69,7 +70,7 @@ export const moderationPaths: ApiPaths = {
       summary: 'Comments waiting for a moderator, with the reasons',
       requestParams: { query: queueQuery },
       responses: {
-        '200': json('The queue and the size of each list', z.object({ comments: z.array(moderatedComment), counts: z.object({ pending: z.number().int(), spam: z.number().int(), reported: z.number().int() }) })),
+        '200': json('The queue and the size of each list', z.object({ comments: z.array(moderatedComment), counts: z.object({ pending: z.number().int(), spam: z.number().int(), reported: z.number().int(), review: z.number().int().meta({ description: 'Published comments listed for review (status=review), riskiest first' }) }) })),
         ...errors([400, 401, 403]),
       },
     },
@@ -99,7 +100,7 @@ export const moderationPaths: ApiPaths = {
       security,
       summary: 'What the pipeline would decide for this text from a new guest, under the current settings; saves nothing',
       requestBody: jsonBody(evaluateBody),
-      responses: { '200': json('The verdict', z.object({ status: z.string(), reasons: z.array(reasonOut), scores: z.record(z.string(), z.number()) })), ...errors([400, 401, 403]) },
+      responses: { '200': json('The verdict', z.object({ status: z.string(), reasons: z.array(reasonOut), scores: z.record(z.string(), z.number()), review: z.boolean().meta({ description: 'Published but listed in the review tab (a `review` reason)' }) })), ...errors([400, 401, 403]) },
     },
   },
   '/api/v1/moderation/bans': {
