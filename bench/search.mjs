@@ -6,6 +6,11 @@
 // Usage: node bench/search.mjs                    (SQLite, 100,000 articles)
 //        BENCH_ARTICLES=20000 node bench/search.mjs
 //        DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/search.mjs   (a fresh schema, dropped after)
+//        BENCH_KEEP=1 …                          keeps the database (prints BENCH_REUSE=…)
+//        BENCH_REUSE=bench_1234 …                 searches a kept schema (or SQLite file) again: no generation, no indexing
+//        BENCH_BASELINE=main …                    alternates every search between that git revision's index
+//                                                 query and the current one (same data, same moment): a before/after
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from '../scripts/esbuild-node.mjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +22,8 @@ import pg from 'pg';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const QUERY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const REUSE = process.env.BENCH_REUSE;
+const BASELINE = process.env.BENCH_BASELINE;
 const dir = mkdtempSync(join(tmpdir(), 'palabre-search-bench-'));
 
 // The TypeScript modules, bundled for Node into dist/ (packages stay external and resolve
@@ -29,7 +36,8 @@ await build({
       export { createDeps, closeDeps } from './src/deps';
       export { insertArticle, replaceArticleTags, replaceArticleAuthors } from './src/modules/articles/article.repository';
       export { insertSection } from './src/modules/articles/section.repository';
-      export { reindexAll, searchArticles } from './src/modules/search/search.service';`,
+      export { reindexAll, searchArticles } from './src/modules/search/search.service';
+      export { searchIndexFor } from './src/modules/search/search.index';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -37,6 +45,35 @@ await build({
   ...NODE_BUNDLE,
 });
 const m = await import(pathToFileURL(entry).href);
+
+// The baseline: the search module's files at that revision, bundled apart; only its index
+// query is used, on the current schema (a later migration may add to it, not take away).
+let baseline;
+if (BASELINE) {
+  const out = join(root, 'dist', 'bench-baseline');
+  rmSync(out, { recursive: true, force: true });
+  execFileSync('sh', ['-c', `mkdir -p "${out}" && git -C "${root}" archive "${BASELINE}" src/modules/search | tar -x -C "${out}"`]);
+  const file = join(root, 'dist', 'bench-baseline.mjs');
+  await build({
+    stdin: {
+      contents: `export { searchIndexFor } from './src/modules/search/search.index';`,
+      resolveDir: out,
+      loader: 'ts',
+    },
+    outfile: file,
+    ...NODE_BUNDLE,
+    // The old files import ../../db and ../articles: those resolve to the current tree.
+    plugins: [
+      {
+        name: 'current-tree',
+        setup(b) {
+          b.onResolve({ filter: /^\.\.\/(\.\.\/db|articles)\// }, (a) => ({ path: join(root, 'src/modules/search', `${a.path}.ts`) }));
+        },
+      },
+    ],
+  });
+  baseline = await import(pathToFileURL(file).href);
+}
 
 // --- A reproducible French corpus ------------------------------------------------------
 // mulberry32: a small seeded generator, so every run writes the same corpus.
@@ -82,14 +119,19 @@ function sentence(words) {
 const paragraph = (sentences) => Array.from({ length: sentences }, () => sentence(12 + Math.floor(rand() * 14))).join(' ');
 
 // --- Load ---------------------------------------------------------------------------------
-const baseUrl = process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`;
-const schema = baseUrl.startsWith('postgres') ? `bench_${process.pid}` : undefined;
+const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+const baseUrl = pgUrl ?? `sqlite:${REUSE ?? join(dir, 'bench.db')}`;
+const schema = pgUrl ? (REUSE ?? `bench_${process.pid}`) : undefined;
 const config = m.loadConfig({ DATABASE_URL: baseUrl, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' });
 const deps = await m.createDeps(config, schema ? { schema } : {});
 const engine = deps.dialect.engine;
 const now = new Date();
 const iso = now.toISOString();
 const SECTIONS = ['afrique', 'politique', 'economie', 'sport', 'culture', 'societe', 'monde', 'sante'];
+let loadSeconds = 0;
+let indexSeconds = 0;
+let indexed = 0;
+if (!REUSE) {
 const sectionIds = [];
 for (const s of SECTIONS) sectionIds.push(await m.insertSection(deps.db, { slug: s, name: s, created_at: iso }));
 const authorId = (
@@ -126,11 +168,12 @@ for (let done = 0; done < N; done += BATCH) {
     }
   });
 }
-const loadSeconds = (performance.now() - t0) / 1000;
+loadSeconds = (performance.now() - t0) / 1000;
 
 t0 = performance.now();
-const indexed = await m.reindexAll(deps);
-const indexSeconds = (performance.now() - t0) / 1000;
+indexed = await m.reindexAll(deps);
+indexSeconds = (performance.now() - t0) / 1000;
+}
 
 // --- Search ------------------------------------------------------------------------------
 const QUERIES = [
@@ -141,19 +184,43 @@ const QUERIES = [
   'vaccins', 'chanteuses', 'Wagner', 'instructeurs russes', 'zzzz introuvable', 'ministre', 'les', 'culture cinéma films',
 ];
 const opts = (q, i) => ({ q, offset: 0, limit: 20, ...(i % 4 === 3 ? { section: SECTIONS[i % SECTIONS.length] } : {}) });
-for (const [i, q] of QUERIES.entries()) await m.searchArticles(deps, opts(q, i)); // warm up
-const times = [];
-let found = 0;
+// With a baseline, the index's query is swapped before each search: the current one and the
+// baseline's take turns (which goes first alternates too), so both meet the same load.
+const index = m.searchIndexFor(deps.dialect);
+const variants = [{ name: 'current', query: index.query, times: [], found: 0 }];
+if (baseline) variants.push({ name: `baseline ${BASELINE}`, query: baseline.searchIndexFor(deps.dialect).query, times: [], found: 0 });
+// The index query alone is timed too: the rest of a search (articles, tags, snippets) is the same for both.
+for (const v of variants) {
+  const query = v.query;
+  v.indexTimes = [];
+  v.query = async (...args) => {
+    const s = performance.now();
+    const r = await query.apply(index, args);
+    v.indexTimes.push(performance.now() - s);
+    return r;
+  };
+}
+for (const v of variants) {
+  index.query = v.query;
+  for (const [i, q] of QUERIES.entries()) await m.searchArticles(deps, opts(q, i)); // warm up
+  v.indexTimes.length = 0;
+}
+let turn = 0;
 for (let r = 0; r < QUERY_ROUNDS; r++) {
   for (const [i, q] of QUERIES.entries()) {
-    const s = performance.now();
-    const res = await m.searchArticles(deps, opts(q, i + r));
-    times.push(performance.now() - s);
-    found += res.hits.length;
+    const order = turn++ % 2 === 0 ? variants : [...variants].reverse();
+    for (const v of order) {
+      index.query = v.query;
+      const s = performance.now();
+      const res = await m.searchArticles(deps, opts(q, i + r));
+      v.times.push(performance.now() - s);
+      v.found += res.hits.length;
+    }
   }
 }
-times.sort((a, b) => a - b);
-const pct = (p) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)].toFixed(1);
+const current = variants[0];
+index.query = current.query;
+const pct = (times, p) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)].toFixed(1);
 const slowest = QUERIES.map((q, i) => ({ q, ms: 0, i }));
 for (const s of slowest) {
   const a = performance.now();
@@ -163,17 +230,25 @@ for (const s of slowest) {
 slowest.sort((a, b) => b.ms - a.ms);
 
 console.log(`engine: ${engine}`);
-console.log(`articles: ${N} generated (every 50th a draft), loaded in ${loadSeconds.toFixed(1)} s`);
-console.log(`indexing: ${indexed} published articles in ${indexSeconds.toFixed(1)} s = ${Math.round(indexed / indexSeconds)} articles/s`);
-console.log(`search (${times.length} searches, 20 results with snippets): p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${times[times.length - 1].toFixed(1)} ms; ${found} hits`);
+if (REUSE) console.log(`articles: reused ${REUSE}`);
+else {
+  console.log(`articles: ${N} generated (every 50th a draft), loaded in ${loadSeconds.toFixed(1)} s`);
+  console.log(`indexing: ${indexed} published articles in ${indexSeconds.toFixed(1)} s = ${Math.round(indexed / indexSeconds)} articles/s`);
+}
+for (const v of variants) {
+  const t = v.times.sort((a, b) => a - b);
+  console.log(`search, ${v.name} (${t.length} searches, 20 results with snippets): p50 ${pct(t, 50)} ms, p95 ${pct(t, 95)} ms, p99 ${pct(t, 99)} ms, max ${t[t.length - 1].toFixed(1)} ms; ${v.found} hits`);
+  const x = v.indexTimes.slice(0, t.length).sort((a, b) => a - b);
+  console.log(`  its index query alone: p50 ${pct(x, 50)} ms, p95 ${pct(x, 95)} ms, p99 ${pct(x, 99)} ms, max ${x[x.length - 1].toFixed(1)} ms`);
+}
 console.log(`slowest: ${slowest.slice(0, 3).map((s) => `"${s.q}" ${s.ms.toFixed(1)} ms`).join(', ')}`);
 
 await m.closeDeps(deps);
-if (schema && !process.env.BENCH_KEEP) {
+if (schema && !process.env.BENCH_KEEP && !REUSE) {
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
   await client.query(`drop schema if exists ${schema} cascade`);
   await client.end();
 }
-if (process.env.BENCH_KEEP) console.log(`kept: ${dir}`);
+if (process.env.BENCH_KEEP && !REUSE) console.log(`kept: BENCH_REUSE=${schema ?? join(dir, 'bench.db')}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import Negotiator from 'negotiator';
+import { LOCALES, type Locale } from './config';
 import type { Deps } from './deps';
 import { registerAuth } from './modules/accounts/auth.plugin';
 import { registerArticlePages } from './modules/articles/article.pages';
@@ -12,8 +14,14 @@ import { registerCommentRoutes } from './modules/comments/comment.routes';
 import { registerModules } from './modules/routes';
 import { registerModerationRoutes } from './modules/moderation/moderation.routes';
 import { assetUrl, publicDir } from './web/assets';
+import { parseQuerySingle, registerInputBoundary } from './web/boundary';
+import { registerHealth, registerOverloadShedding } from './web/health';
+import { FAIL_FAST_REDIS, redisReady } from './infra/pubsub';
+import { redisStoreWithFallback } from './web/rate-limit-store';
+import { registerRateLimitDefaults } from './web/rate-limits';
 import { registerErrorHandling } from './web/error-handler';
-import { translator } from './web/i18n/i18n';
+import { runWithLocale } from './web/errors';
+import { translator, type Translate } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
 import './web/fastify-types';
 
@@ -26,28 +34,45 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQuerySingle },
   });
 
-  const t = translator(deps.config.locale);
+  const translators = Object.fromEntries(LOCALES.map((l) => [l, translator(l)])) as Record<Locale, Translate>;
   app.decorateRequest('locale', deps.config.locale);
-  app.decorateRequest('t', { getter: () => t });
+  app.decorateRequest('t', {
+    getter(this: { locale: Locale }) {
+      return translators[this.locale];
+    },
+  });
+  // API answers speak the client's language (Accept-Language, French by default); pages keep the
+  // site's, since anonymous pages are cached once for everyone.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || !request.headers['accept-language']) return;
+    const preferred = new Negotiator(request).language([...LOCALES]);
+    if (preferred === 'fr' || preferred === 'en') request.locale = preferred;
+  });
+  app.addHook('onRequest', (request, _reply, done) => runWithLocale(request.locale, done));
 
   registerErrorHandling(app, deps);
+  await registerOverloadShedding(app);
+  registerInputBoundary(app, deps.dialect);
   registerSecurity(app, deps.config.baseUrl);
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  // With several instances the limits are shared through Redis.
-  const limitStore = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 }) : undefined;
+  // With several instances the limits are shared through Redis; while Redis is down, each process counts alone.
+  const limitStore = deps.config.redisUrl ? new Redis(deps.config.redisUrl, FAIL_FAST_REDIS) : undefined;
   if (limitStore) {
     limitStore.on('error', () => undefined);
     app.addHook('onClose', async () => {
-      await limitStore.quit().catch(() => undefined);
+      if (limitStore.status === 'ready') await limitStore.quit().catch(() => undefined);
+      else limitStore.disconnect();
     });
+    await redisReady(limitStore);
   }
+  registerRateLimitDefaults(app);
   await app.register(rateLimit, {
     global: false,
-    ...(limitStore ? { redis: limitStore, nameSpace: `${deps.config.redisPrefix}rl:` } : {}),
+    ...(limitStore ? { store: redisStoreWithFallback(limitStore, `${deps.config.redisPrefix}rl:`) } : {}),
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` }),
   });
   await app.register(fastifyStatic, {
@@ -62,10 +87,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Browsers and crawlers ask for /favicon.ico whatever the page says.
   app.get('/favicon.ico', async (_request, reply) => reply.redirect(assetUrl('favicon.svg'), 301));
 
-  app.get('/api/v1/health', async () => {
-    await deps.db.selectFrom('settings').select('key').limit(1).execute();
-    return { status: 'ok', engine: deps.dialect.engine, version: process.env.npm_package_version ?? '0.1.0' };
-  });
+  registerHealth(app, deps, () => (limitStore ? limitStore.status === 'ready' && deps.pubsub.sharedBusUp() !== false : deps.pubsub.sharedBusUp()));
 
   registerArticleRoutes(app, deps);
   registerCommentRoutes(app, deps);

@@ -26,7 +26,23 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/**
+ * PostgreSQL time limits. statementMs is enforced by the server; queryMs by the
+ * client, for a server that no longer answers at all; connectMs bounds opening a
+ * connection and waiting for a free one.
+ */
+export interface PgTimeouts {
+  statementMs: number;
+  queryMs: number;
+  connectMs: number;
+  idleInTransactionMs: number;
+}
+
+export const PG_TIMEOUTS: PgTimeouts = { statementMs: 30_000, queryMs: 35_000, connectMs: 3_000, idleInTransactionMs: 60_000 };
+
 export interface ConnectOptions {
+  /** PostgreSQL only: time limits (defaults: PG_TIMEOUTS). */
+  timeouts?: Partial<PgTimeouts>;
   /** PostgreSQL only: the schema to use (created if missing); tests use one schema per app. */
   schema?: string;
   /** PostgreSQL only: pool size. */
@@ -123,13 +139,28 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<D
   const urlSchema = parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');
   opts = { ...opts, ...(opts.schema === undefined && urlSchema ? { schema: urlSchema } : {}) };
+  const timeouts = { ...PG_TIMEOUTS, ...opts.timeouts };
+  const settings = [
+    ...(opts.schema ? [`-c search_path=${opts.schema},public`] : []),
+    `-c statement_timeout=${timeouts.statementMs}`,
+    `-c idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
+  ];
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
     max: opts.poolSize ?? 10,
-    ...(opts.schema ? { options: `-c search_path=${opts.schema},public` } : {}),
+    options: settings.join(' '),
+    // Waiting for a connection (a new one, or a free one of a busy pool) is bounded: a 503, not a hang.
+    connectionTimeoutMillis: timeouts.connectMs,
+    // A server that stops answering (stalled, or a cut network) does not hold a request forever.
+    query_timeout: timeouts.queryMs,
+    keepAlive: true,
   });
-  pool.on('error', () => {
-    /* idle client errors are reported on the next query */
+  // A connection that drops emits 'error' on its client; with no listener that crashes the process.
+  // Idle clients are the pool's (it drops them); a checked-out one fails its query, and pg-pool
+  // drops it on release since it is no longer queryable. New connections are opened on demand.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
   });
   if (opts.schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`invalid schema name ${opts.schema}`);

@@ -29,6 +29,49 @@ export interface Dialect {
   nativeBackup(location: string, schema: string | undefined, target: string): Promise<NativeBackupKind | undefined>;
   /** Puts a nativeBackup file back; false when the tool is missing. */
   nativeRestore(location: string, backup: string): Promise<boolean>;
+  /** What a driver error means for the client, or undefined when it is a bug of ours. */
+  classifyError(err: unknown): DbFault | undefined;
+  /** Largest value an `id` column holds (a bigger id cannot name a row). */
+  readonly maxId: number;
+}
+
+/**
+ * Driver errors the client caused or cannot help: `unique` (a unique constraint
+ * refused the row: a race or a duplicate, 409), `out_of_range` (a number the column
+ * cannot hold), `bad_text` (text the engine cannot store, such as NUL on PostgreSQL),
+ * `unavailable` (the database is down, restarting, or too slow: 503, retry).
+ */
+export type DbFault = 'unique' | 'out_of_range' | 'bad_text' | 'unavailable';
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('code' in err)) return undefined;
+  const code = (err as { code: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Messages of node-postgres and pg-pool when the connection, not the query, failed. */
+const PG_CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|Query read timeout|Client was closed/i;
+
+function classifyPostgres(err: unknown): DbFault | undefined {
+  const code = errorCode(err);
+  if (code === '23505') return 'unique';
+  // 22003 numeric_value_out_of_range; 22P02 invalid_text_representation ('abc' for an integer).
+  if (code === '22003' || code === '22P02' || code === '22008') return 'out_of_range';
+  // 22021 character_not_in_repertoire (NUL in text), 22P05 untranslatable_character (\u0000 in jsonb).
+  if (code === '22021' || code === '22P05') return 'bad_text';
+  // 08 connection exceptions, 57P01-57P03 shutdown/crash, 57014 statement timeout, 53300 too many connections.
+  if (code && (code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '57014' || code === '53300' || code === '53400')) return 'unavailable';
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'unavailable';
+  if (err instanceof Error && PG_CONNECTION_MESSAGES.test(err.message)) return 'unavailable';
+  return undefined;
+}
+
+function classifySqlite(err: unknown): DbFault | undefined {
+  const code = errorCode(err);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_IOERR' || code === 'SQLITE_FULL') return 'unavailable';
+  if (code === 'SQLITE_TOOBIG') return 'out_of_range';
+  return undefined;
 }
 
 const sqliteDialect: Dialect = {
@@ -37,6 +80,9 @@ const sqliteDialect: Dialect = {
   bigintType: 'integer',
   ilike: 'like',
   fullText: 'fts5',
+  classifyError: classifySqlite,
+  // SQLite integers are 64-bit, but JS numbers are exact only up to 2^53.
+  maxId: Number.MAX_SAFE_INTEGER,
   // AUTOINCREMENT keeps its high-water mark in sqlite_sequence, explicit ids included.
   syncIdSequence: async () => undefined,
   nativeBackup: (location, _schema, target) => sqliteBackup(location, target),
@@ -66,6 +112,9 @@ const postgresDialect: Dialect = {
   bigintType: 'bigint',
   ilike: 'ilike',
   fullText: 'tsvector',
+  classifyError: classifyPostgres,
+  // `id` columns are `integer` (int4).
+  maxId: 2_147_483_647,
   async syncIdSequence(db, table) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
   },

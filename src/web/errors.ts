@@ -1,3 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Locale } from '../config';
+import { catalogue } from './i18n/catalogue';
+import { t, type MessageKey } from './i18n/i18n';
+
+/** The language of the request being served, for messages read far from it (a form re-rendering err.message). */
+const requestLocale = new AsyncLocalStorage<Locale>();
+
+/** Runs the rest of a request with its language known to ValidationError.message. */
+export function runWithLocale(locale: Locale, next: () => void): void {
+  requestLocale.run(locale, next);
+}
+
+/**
+ * Reasons that services still write in English, by their text, until they pass
+ * both languages (comment.service's `required`, the cursors' `invalid cursor`).
+ */
+const ENGLISH_REASONS: Record<string, MessageKey> = {
+  required: 'validation.required',
+  'not a valid email address': 'validation.email',
+  'invalid cursor': 'validation.cursor',
+};
+
+/** The field's name in that language (`name` → « nom »), or as written when the catalogue has no label. */
+export function fieldLabel(locale: Locale, field: string): string {
+  const key = `field.${field.split('.').pop() ?? field}`;
+  return Object.hasOwn(catalogue[locale], key) ? t(locale, key as MessageKey) : field;
+}
+
 /**
  * Every error a user can be shown, with a stable code and an HTTP status.
  * The list is documented in docs/errors.md; codes never change once shipped.
@@ -16,10 +45,42 @@ export class AppError extends Error {
   }
 }
 
-/** 400: the input is not acceptable; `field` names the culprit. */
+/** The reason of a ValidationError in each language, when it is known in both. */
+export type LocalizedText = Record<Locale, string>;
+
+/**
+ * 400: the input is not acceptable; `field` names the culprit. `reason` is the
+ * bare reason (without the field); `localized`, when given, holds it in every
+ * language. `message` speaks the language of the request being served (English
+ * outside a request), so a form showing err.message shows it in the page's language.
+ */
 export class ValidationError extends AppError {
-  constructor(field: string, message: string) {
-    super('invalid_input', 400, field ? `${field}: ${message}` : message, field ? { field } : {});
+  readonly field: string;
+  readonly reason: string;
+  readonly localized: LocalizedText | undefined;
+  constructor(field: string, reason: string, localized?: LocalizedText) {
+    super('invalid_input', 400, field ? `${field}: ${reason}` : reason, field ? { field } : {});
+    this.field = field;
+    this.reason = reason;
+    this.localized = localized;
+    const english = this.message;
+    Object.defineProperty(this, 'message', {
+      configurable: true,
+      enumerable: false,
+      get: () => {
+        const locale = requestLocale.getStore();
+        return locale ? this.messageIn(locale) : english;
+      },
+    });
+  }
+
+  /** "nom : obligatoire", "name: required": the field and the reason in that language. */
+  messageIn(locale: Locale): string {
+    const known = ENGLISH_REASONS[this.reason];
+    // A reason only known in English keeps its English form whole, rather than half translated.
+    if (!this.localized && !known) return this.field ? `${this.field}: ${this.reason}` : this.reason;
+    const reason = this.localized?.[locale] ?? (known ? t(locale, known) : this.reason);
+    return this.field ? t(locale, 'error.field_reason', { field: fieldLabel(locale, this.field), reason }) : reason;
   }
 }
 export class NotFoundError extends AppError {

@@ -3,6 +3,10 @@ import type { AuthUser } from '../modules/accounts/account';
 import type { Translate } from './i18n/i18n';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route added, with its final options (rate limit included). */
+    routeTable(): import('./rate-limits').RouteEntry[];
+  }
   interface FastifyRequest {
     /** The signed-in account (session cookie or Bearer token), or null. */
     user: AuthUser | null;

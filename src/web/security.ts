@@ -25,6 +25,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
 
+/** One year, in seconds (HSTS). */
+export const HSTS_MAX_AGE = 31_536_000;
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** SHA-256, hex: for tokens and session ids, which are random and need no slow hash. */
@@ -63,8 +66,10 @@ function originOf(url: string): string | undefined {
  */
 export function registerSecurity(app: FastifyInstance, baseUrl: string): void {
   const siteOrigin = originOf(baseUrl);
+  // Over https, browsers are told to never try plain http again for a year.
+  const headers = baseUrl.startsWith('https:') ? { ...SECURITY_HEADERS, 'strict-transport-security': `max-age=${HSTS_MAX_AGE}` } : SECURITY_HEADERS;
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(headers);
     if (!UNSAFE.has(request.method)) return;
     if (request.headers.authorization?.startsWith('Bearer ')) return;
     checkSameOrigin(request, siteOrigin);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './account.tables';
+import { isGuessablePassword } from './password';
+
+/** A new password: long enough, not absurdly long, and not one that guessers try first. */
+const passwordSchema = z
+  .string()
+  .min(10, 'at least 10 characters')
+  .max(1000)
+  .refine((p) => p.length < 10 || !isGuessablePassword(p), { params: { messageKey: 'password.guessable' } });
 
 export { ROLES, type Role };
 
@@ -17,7 +25,7 @@ export const userInputSchema = z.object({
   email: z.email(),
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
-  password: z.string().min(10, 'at least 10 characters').max(1000).optional(),
+  password: passwordSchema.optional(),
 });
 export type UserInput = z.infer<typeof userInputSchema>;
 
@@ -54,5 +62,5 @@ export const accountIdParams = z.object({ id: z.coerce.number().int().positive()
 /** Body of POST /api/v1/tokens. */
 export const tokenSchema = z.object({ label: z.string().trim().min(1).max(100) }).strict();
 
-/** A new password as typed: long enough, not absurdly long (argon2 cost is per byte only in memory, but bodies are bounded). */
-export const newPasswordSchema = z.string().min(10, 'at least 10 characters').max(1000);
+/** A new password as typed (argon2 cost is per byte only in memory, but bodies are bounded). */
+export const newPasswordSchema = passwordSchema;

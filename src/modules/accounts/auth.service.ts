@@ -100,7 +100,14 @@ export async function inviteUser(deps: Deps, actor: AuthUser | null, input: Invi
   assertAccount(actor, 'user:invite', { role: input.role });
   if (await findUserByEmail(deps.db, input.email)) throw new ConflictError(`an account already uses ${input.email}`, 'email');
   const now = deps.clock.now().toISOString();
-  const id = await insertUser(deps.db, { email: input.email, name: input.name, role: input.role, passwordHash: null, createdAt: now });
+  let id: number;
+  try {
+    id = await insertUser(deps.db, { email: input.email, name: input.name, role: input.role, passwordHash: null, createdAt: now });
+  } catch (err) {
+    // Two invitations of one address at once both pass the check above; the unique index refuses the second.
+    if (deps.dialect.classifyError(err) === 'unique') throw new ConflictError(`an account already uses ${input.email}`, 'email');
+    throw err;
+  }
   const token = await issuePasswordToken(deps, id, 'invite');
   const locale = deps.config.locale;
   await deps.mailer.send({

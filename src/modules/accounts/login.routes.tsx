@@ -6,19 +6,36 @@ import { AppError, RateLimitedError } from '../../web/errors';
 import { sendPublicPage } from '../../web/public-page';
 import { isStaff, newPasswordSchema } from './account';
 import { peekPasswordToken, requestPasswordReset, setPasswordWithToken, signIn } from './auth.service';
-import { SESSION_COOKIE } from './auth.plugin';
 import { ForgotForm, LoginForm, ResetForm } from './login.views';
 import { LoginThrottle } from './login-throttle';
-import { clearSessionCookie, createSession, destroySession, setSessionCookie, verifyFormCsrf } from './session.service';
+import { clearSessionCookie, createSession, destroySession, sessionCookie, setSessionCookie, verifyFormCsrf } from './session.service';
 
 const loginSchema = z.object({ email: z.string().max(320).default(''), password: z.string().max(1000).default(''), next: z.string().max(500).optional() });
 const emailSchema = z.object({ email: z.string().max(320).default('') });
 const resetSchema = z.object({ token: z.string().max(200).default(''), password: z.string().max(2000).default('') });
 
-/** A local path to return to after signing in; anything else (other sites, `//host`) is ignored. */
-export function safeNext(next: string | undefined): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
-  return next;
+/** Setting a password from an emailed link: the token is unguessable, but nobody needs more tries than this. */
+const RESET_LIMIT = { max: 10, timeWindow: 15 * 60_000 };
+
+/** Stands for this site when resolving `next`: only the origin is compared. */
+const LOCAL = 'http://palabre.invalid';
+
+/**
+ * A path of this site to return to after signing in, as the URL parser reads it
+ * (the way browsers do: tabs and newlines dropped, backslashes as slashes), so
+ * `/%09/evil.example` or `/\\evil.example` cannot lead elsewhere; anything that is
+ * not a path on this site is ignored.
+ */
+export function safeNext(next: unknown): string | undefined {
+  if (typeof next !== 'string' || !next.startsWith('/')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(next, LOCAL);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== LOCAL) return undefined;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: string, body: VNode, status = 200): Promise<FastifyReply> {
@@ -28,7 +45,7 @@ function page(deps: Deps, request: FastifyRequest, reply: FastifyReply, title: s
 /** /login, /logout, and the emailed password links (reset and invitation). */
 export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
   const loginThrottle = new LoginThrottle(app, 'login');
-  const forgotThrottle = new LoginThrottle(app, 'forgot', { perAddress: 20, perAccount: 3, windowMs: 60 * 60_000 });
+  const forgotThrottle = new LoginThrottle(app, 'forgot', { perAddress: 20, perAccount: 3, windowMs: 60 * 60_000, accountKey: 'account' });
 
   app.get('/login', async function showLoginPage(request, reply) {
     const { next, reset } = request.query as { next?: string; reset?: string };
@@ -54,14 +71,14 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
       return again(401, request.t('login.failed'));
     }
     // A fresh session id at every sign-in: a session id planted before login is worthless after it.
-    const previous = request.cookies[SESSION_COOKIE];
+    const previous = sessionCookie(deps, request);
     if (previous) await destroySession(deps, previous);
     setSessionCookie(deps, reply, await createSession(deps, user.id));
     return reply.redirect(safeNext(next) ?? (isStaff(user.role) ? '/admin' : '/'), 303);
   });
 
   app.post('/logout', async function submitLogout(request, reply) {
-    const sid = request.cookies[SESSION_COOKIE];
+    const sid = sessionCookie(deps, request);
     if (sid && request.user) verifyFormCsrf(request, (request.body as { _csrf?: unknown } | undefined)?._csrf);
     if (sid) await destroySession(deps, sid);
     clearSessionCookie(reply);
@@ -93,7 +110,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
     return page(deps, request, reply, request.t('reset.new_password'), <ResetForm t={request.t} token={token} name={live.name} invite={live.purpose === 'invite'} />);
   });
 
-  app.post('/password/reset', async function submitReset(request, reply) {
+  app.post('/password/reset', { config: { rateLimit: RESET_LIMIT } }, async function submitReset(request, reply) {
     const { token, password } = resetSchema.catch({ token: '', password: '' }).parse(request.body ?? {});
     const live = await peekPasswordToken(deps, token);
     if (!live) return page(deps, request, reply, request.t('reset.expired_title'), <p class="notice notice-error">{request.t('reset.expired')}</p>, 400);
@@ -104,7 +121,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
         request,
         reply,
         request.t('reset.new_password'),
-        <ResetForm t={request.t} token={token} name={live.name} invite={live.purpose === 'invite'} message={{ kind: 'error', text: request.t('reset.too_short') }} />,
+        <ResetForm t={request.t} token={token} name={live.name} invite={live.purpose === 'invite'} message={{ kind: 'error', text: request.t(password.length < 10 ? 'reset.too_short' : 'reset.guessable') }} />,
         400,
       );
     try {

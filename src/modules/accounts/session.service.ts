@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { CsrfError, ForbiddenError, UnauthorizedError } from '../../web/errors';
 import { safeEqual, sha256 } from '../../web/security';
 import type { AuthUser, Role } from './account';
-import { SESSION_COOKIE } from './auth.plugin';
+import { SESSION_COOKIE, sessionCookieName } from './auth.plugin';
 
 /** How long a session lasts without signing in again. */
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -41,7 +41,7 @@ export async function destroyUserSessions(deps: Deps, userId: number): Promise<v
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the site is served over https. */
 export function setSessionCookie(deps: Deps, reply: FastifyReply, value: string): void {
-  reply.setCookie(SESSION_COOKIE, value, {
+  reply.setCookie(sessionCookieName(deps.config.baseUrl), value, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -50,8 +50,15 @@ export function setSessionCookie(deps: Deps, reply: FastifyReply, value: string)
   });
 }
 
+/** Clears the session cookie under both its names (which one the site uses depends on its base URL). */
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(sessionCookieName('https:'), { path: '/', secure: true });
+}
+
+/** The session cookie's value in the request, under the name this site uses. */
+export function sessionCookie(deps: Deps, request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(deps.config.baseUrl)];
 }
 
 /**

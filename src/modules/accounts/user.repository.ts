@@ -83,6 +83,8 @@ export async function updateUserRow(
   id: number,
   v: { role?: Role; name?: string; disabled_at?: string | null; password_hash?: string; locale?: 'fr' | 'en' | null },
 ): Promise<void> {
+  // A patch that changes nothing is no UPDATE (SQL has no `SET` without columns).
+  if (Object.keys(v).length === 0) return;
   await db.updateTable('users').set(v).where('id', '=', id).execute();
 }
 

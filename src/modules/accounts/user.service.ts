@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps';
-import { ConflictError, NotFoundError, ValidationError } from '../../web/errors';
+import { ConflictError, NotFoundError } from '../../web/errors';
 import { sha256 } from '../../web/security';
+import { parseInput } from '../../web/validate';
 import { userInputSchema, type AuthUser, type UserInput } from './account';
 import { hashPassword } from './password';
 import { countUsers, findUserByEmail, findUserByTokenHash, insertApiToken, insertUser, listBylineUsers, listUsers } from './user.repository';
 
 /** Creates an account; the email must be new. */
 export async function addUser(deps: Deps, input: UserInput): Promise<AuthUser> {
-  const parsed = userInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ValidationError(String(issue?.path[0] ?? 'input'), issue?.message ?? 'invalid');
-  }
-  const u = parsed.data;
+  const u = parseInput(userInputSchema, input, deps.config.locale);
   if (await findUserByEmail(deps.db, u.email)) throw new ConflictError(`an account already uses ${u.email}`, 'email');
   const passwordHash = u.password ? await hashPassword(u.password) : null;
   const id = await insertUser(deps.db, { ...u, passwordHash, createdAt: deps.clock.now().toISOString() });

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import { NotFoundError, ValidationError } from '../../web/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import { findUsersByIds } from '../accounts/user.repository';
 import {
@@ -83,7 +83,7 @@ export async function createArticle(deps: Deps, user: AuthUser | null, input: Ar
   const now = deps.clock.now();
   const iso = now.toISOString();
   const authors = input.authors ?? [user.id];
-  const id = await deps.dialect.writeTransaction(deps.db, async (db) => {
+  const id = await conflictOnDuplicateSlug(deps, () => deps.dialect.writeTransaction(deps.db, async (db) => {
     const scoped = { ...deps, db };
     await checkAuthors(scoped, authors);
     await checkImage(scoped, input.image);
@@ -105,9 +105,22 @@ export async function createArticle(deps: Deps, user: AuthUser | null, input: Ar
     await replaceArticleAuthors(db, articleId, authors);
     await insertRevision(db, { article_id: articleId, author_id: user.id, title: values.title, summary: values.summary, body: values.body, created_at: iso });
     return articleId;
-  });
+  }));
   await afterChange(deps, id);
   return getArticle(deps, user, id);
+}
+
+/**
+ * uniqueSlug checks before it writes; on PostgreSQL two writers can pass the check
+ * with one slug at once, and the unique index refuses the second: that is a 409.
+ */
+async function conflictOnDuplicateSlug<T>(deps: Deps, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (deps.dialect.classifyError(err) === 'unique') throw new ConflictError('another article took this slug at the same time; try again', 'slug');
+    throw err;
+  }
 }
 
 /** An article by id; unpublished ones only for those who may see them (others get 404). */
@@ -131,7 +144,7 @@ export async function updateArticle(deps: Deps, user: AuthUser | null, id: numbe
   if (wantsPublication || (current.storedStatus === 'published' && patch.publishAt !== undefined)) assertArticle(user, 'article:publish', subject(current));
   const now = deps.clock.now();
   const iso = now.toISOString();
-  await deps.dialect.writeTransaction(deps.db, async (db) => {
+  await conflictOnDuplicateSlug(deps, () => deps.dialect.writeTransaction(deps.db, async (db) => {
     const scoped = { ...deps, db };
     const v: Partial<ArticleValues> & { moderation?: string | null } = {};
     if (patch.title !== undefined) v.title = patch.title;
@@ -175,7 +188,7 @@ export async function updateArticle(deps: Deps, user: AuthUser | null, id: numbe
         created_at: iso,
       });
     }
-  });
+  }));
   await afterChange(deps, id);
   return getArticle(deps, user, id);
 }

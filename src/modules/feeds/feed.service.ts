@@ -1,3 +1,4 @@
+import { escapeUTF8 } from 'entities';
 import { Feed, type Item } from 'feed';
 import type { Deps } from '../../deps';
 import { translator } from '../../web/i18n/i18n';
@@ -31,34 +32,56 @@ export function articleGuid(baseUrl: string, a: Pick<Article, 'id' | 'createdAt'
   return `tag:${new URL(baseUrl).hostname},${a.createdAt.slice(0, 10)}:article:${a.id}`;
 }
 
+/**
+ * An article as the feed library takes it, for RSS and Atom. The library marks
+ * Atom's title and summary `type="html"` and RSS readers read title and description
+ * as HTML, so the plain texts (title, summary) go in as HTML that shows that text:
+ * escaped, so `<b>` or `a <mot> b` reach the reader as written, never as markup.
+ */
 function item(deps: Deps, a: Article, full: boolean): Item {
   const base = deps.config.baseUrl;
   const published = new Date(a.publishAt ?? a.createdAt);
   const updated = new Date(a.updatedAt);
   return {
-    title: a.title,
+    title: escapeUTF8(a.title),
     id: articleGuid(base, a),
     guid: articleGuid(base, a),
     link: base + articlePath(a),
     date: updated > published ? updated : published,
     published,
-    description: a.summary,
+    description: a.summary ? escapeUTF8(a.summary) : '',
     ...(full ? { content: renderArticleMarkdown(a.body) } : {}),
     author: a.authors.map((x) => ({ name: x.name, link: base + authorPath(x.id) })),
     category: [...(a.section ? [{ name: a.section.name, term: a.section.slug }] : []), ...a.tags.map((t) => ({ name: t.name, term: t.slug }))],
   };
 }
 
-/** JSON Feed 1.1 from the library's 1.0 output: the version, the language, `authors` lists. */
-function jsonFeed11(json: string, articles: Article[], language: string, base: string): string {
-  const data = JSON.parse(json) as { items: Record<string, unknown>[] } & Record<string, unknown>;
-  const { author: _siteAuthor, ...feed } = data;
+/**
+ * JSON Feed 1.1, written from the articles (the library's 1.0 output gives the feed's
+ * head): `title` and `summary` are plain text by the spec, so they stay as written;
+ * the body is `content_html` in a full feed, else the summary is `content_text`.
+ */
+function jsonFeed11(json: string, articles: Article[], language: string, base: string, full: boolean): string {
+  const data = JSON.parse(json) as Record<string, unknown>;
+  const { author: _siteAuthor, items: _items, ...feed } = data;
   void _siteAuthor;
-  const items = data.items.map((it, i) => {
-    const { author: _author, ...rest } = it;
-    void _author;
-    const a = articles[i];
-    return a ? { ...rest, language: a.lang, authors: a.authors.map((x) => ({ name: x.name, url: base + authorPath(x.id) })) } : rest;
+  void _items;
+  const items = articles.map((a) => {
+    const published = new Date(a.publishAt ?? a.createdAt);
+    const updated = new Date(a.updatedAt);
+    return {
+      id: articleGuid(base, a),
+      url: base + articlePath(a),
+      title: a.title,
+      ...(a.summary ? { summary: a.summary } : {}),
+      ...(full ? { content_html: renderArticleMarkdown(a.body) } : { content_text: a.summary || a.title }),
+      date_published: published.toISOString(),
+      date_modified: (updated > published ? updated : published).toISOString(),
+      language: a.lang,
+      // An article may have no author left (an erased account): no `authors` then, as the spec allows.
+      ...(a.authors.length > 0 ? { authors: a.authors.map((x) => ({ name: x.name, url: base + authorPath(x.id) })) } : {}),
+      tags: [...(a.section ? [a.section.name] : []), ...a.tags.map((t) => t.name)],
+    };
   });
   return JSON.stringify({ ...feed, version: 'https://jsonfeed.org/version/1.1', language, items });
 }
@@ -82,8 +105,7 @@ export async function buildFeed(deps: Deps, listing: Listing, format: FeedFormat
     feedLinks: { rss: base + feedPath(listing, 'feed.xml'), atom: base + feedPath(listing, 'atom.xml'), json: base + feedPath(listing, 'feed.json') },
     copyright: siteName,
   });
+  if (format === 'feed.json') return jsonFeed11(feed.json1(), articles, deps.config.locale, base, full);
   for (const i of items) feed.addItem(i);
-  if (format === 'feed.xml') return feed.rss2();
-  if (format === 'atom.xml') return feed.atom1();
-  return jsonFeed11(feed.json1(), articles, deps.config.locale, base);
+  return format === 'feed.xml' ? feed.rss2() : feed.atom1();
 }

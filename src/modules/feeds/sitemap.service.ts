@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { create } from 'xmlbuilder2';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import type { Deps } from '../../deps';
 import { ValidationError } from '../../web/errors';
@@ -22,7 +23,15 @@ function lastmod(r: SitemapRow): string {
   return r.updated_at > r.publish_at ? r.updated_at : r.publish_at;
 }
 
-async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[]): Promise<string> {
+/** The sitemap library refuses to write a sitemap without URLs; a quiet site still has a valid, empty one. */
+function emptyUrlset(news: boolean): string {
+  const attrs: Record<string, string> = { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' };
+  if (news) attrs['xmlns:news'] = 'http://www.google.com/schemas/sitemap-news/0.9';
+  return create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', attrs).end();
+}
+
+async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[], news = false): Promise<string> {
+  if (items.length === 0) return emptyUrlset(news);
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
 
@@ -63,7 +72,7 @@ export async function buildNewsSitemap(deps: Deps): Promise<string> {
     url: articleUrl(r),
     news: { publication: { name, language: r.lang }, publication_date: r.publish_at, title: r.title },
   }));
-  return xml(new SitemapStream({ hostname: deps.config.baseUrl, xmlns: { news: true, xhtml: false, image: false, video: false } }), items);
+  return xml(new SitemapStream({ hostname: deps.config.baseUrl, xmlns: { news: true, xhtml: false, image: false, video: false } }), items, true);
 }
 
 /** robots.txt: everything may be crawled but the newsroom and the API; both sitemaps named. */

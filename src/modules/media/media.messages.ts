@@ -1,5 +1,6 @@
 const fr = {
   'media.title': 'Médiathèque',
+  'media.malformed': 'envoi multipart illisible : envoyez l’image dans le champ « file » d’un formulaire multipart/form-data complet',
   'media.upload': 'Ajouter une image',
   'media.file': 'Fichier (JPEG, PNG, WebP ou AVIF, {max} Mo au plus)',
   'media.alt': 'Texte alternatif',
@@ -16,6 +17,7 @@ const fr = {
 
 const en: Record<keyof typeof fr, string> = {
   'media.title': 'Media library',
+  'media.malformed': 'unreadable multipart body: send the image in the "file" field of a complete multipart/form-data form',
   'media.upload': 'Add an image',
   'media.file': 'File (JPEG, PNG, WebP or AVIF, {max} MB at most)',
   'media.alt': 'Alternative text',

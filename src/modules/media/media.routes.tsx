@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
 import { AppError, ValidationError } from '../../web/errors';
+import { findNul } from '../../web/boundary';
+import { t } from '../../web/i18n/i18n';
 import { parseInput } from '../../web/validate';
 import { verifyFormCsrf } from '../accounts/session.service';
 import { adminPage, field, redirectAnonymousToLogin, type AdminContext } from '../admin/admin.guard';
@@ -36,8 +38,16 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
     }
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new MediaTooLargeError();
-    throw err;
+    if (err instanceof AppError) throw err;
+    // Busboy's and the plugin's complaints (no boundary, a cut body, too many parts) are the sender's fault.
+    throw new ValidationError('file', `malformed multipart body (${err instanceof Error ? err.message : 'unreadable'})`, {
+      fr: t('fr', 'media.malformed'),
+      en: t('en', 'media.malformed'),
+    });
   }
+  // The input boundary sees JSON and forms; multipart text fields are read here.
+  const nul = findNul(fields);
+  if (nul !== undefined) throw new ValidationError(nul, 'contains a NUL character', { fr: t('fr', 'validation.nul'), en: t('en', 'validation.nul') });
   if (!file) throw new ValidationError('file', 'the field "file" is missing');
   return { ...file, fields };
 }

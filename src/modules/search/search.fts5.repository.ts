@@ -91,6 +91,9 @@ export const fts5Index: SearchIndex = {
     await sql`delete from search_headline`.execute(db);
     await sql`delete from search_meta`.execute(db);
   },
+  async rebuilt() {
+    // FTS5 walks its own rowid order: no plan depends on statistics.
+  },
   async query(db, q) {
     const expr = matchExpression(q.words);
     if (expr === undefined) return [];

@@ -41,7 +41,10 @@ export async function reindexAll(deps: Deps, batch = 500): Promise<number> {
   let count = 0;
   for (let after = 0; ; ) {
     const ids = await listPublishedArticleIds(deps, after, batch);
-    if (ids.length === 0) return count;
+    if (ids.length === 0) {
+      await index.rebuilt(deps.db);
+      return count;
+    }
     const articles = await getArticlesByIds(deps, ids);
     await deps.dialect.writeTransaction(deps.db, async (db) => {
       for (const a of articles) await index.upsert(db, toDocument(a));

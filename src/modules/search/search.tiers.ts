@@ -51,6 +51,8 @@ export interface SearchIndex {
   query(db: Kysely<Database>, q: IndexQuery): Promise<IndexHit[]>;
   /** Empties the index (before a full rebuild). */
   clear(db: Kysely<Database>): Promise<void>;
+  /** After a full rebuild: the planner's statistics brought up to date (its plans depend on them). */
+  rebuilt(db: Kysely<Database>): Promise<void>;
 }
 
 /** One ranking tier of an engine: how many it holds, and a slice of it, newest first. */
