@@ -40,8 +40,9 @@ function settingsFromForm(body: unknown, current: Record<string, unknown>): Reco
     if (raw === undefined) continue;
     const v = field(body, name);
     if (schema instanceof z.ZodNumber) {
-      if (!/^\d+$/.test(v.trim())) throw new ValidationError(name, 'a whole number is needed');
-      out[name] = Number(v.trim());
+      const whole = schema.isInt;
+      if (!(whole ? /^\d+$/ : /^\d+([.,]\d+)?$/).test(v.trim())) throw new ValidationError(name, whole ? 'a whole number is needed' : 'a number is needed');
+      out[name] = Number(v.trim().replace(',', '.'));
     } else if (schema instanceof z.ZodArray) out[name] = lines(v);
     else if (schema instanceof z.ZodBoolean) out[name] = Array.isArray(raw) ? raw.includes('1') : v === '1';
     else out[name] = v;

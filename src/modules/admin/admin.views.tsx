@@ -176,7 +176,7 @@ function SettingField({ locale, name, schema, value }: { locale: Locale; name: s
     return (
       <p class="field">
         <label for={`s-${name}`}>{text}</label>
-        <input id={`s-${name}`} name={name} type="number" min={schema.minValue ?? undefined} max={schema.maxValue ?? undefined} value={String(value)} required />
+        <input id={`s-${name}`} name={name} type="number" min={schema.minValue ?? undefined} max={schema.maxValue ?? undefined} step={schema.isInt ? undefined : 'any'} value={String(value)} required />
       </p>
     );
   }

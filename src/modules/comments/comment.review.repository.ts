@@ -89,6 +89,33 @@ export async function listByStatus(db: Db, status: CommentStatus, limit: number)
   return rows.map(parsed);
 }
 
+// Reasons are stored as JSON.stringify([{code, detail}]): `code` comes first in each object.
+const REVIEW_LIKE = '%"code":"review"%';
+const DECIDED_LIKE = '%"code":"moderator"%';
+
+/**
+ * Published comments the pipeline listed for review (a `review` reason) that no
+ * moderator has decided yet (no `moderator` reason), riskiest first (`scores.reviewRisk`). The reason is matched in SQL, the risk ordered here:
+ * the list is short, and JSON operators differ between SQLite and PostgreSQL.
+ */
+export async function listPublishedForReview(db: Db, limit: number): Promise<ReviewRow[]> {
+  const rows = await reviewQuery(db)
+    .where('comments.status', '=', 'published')
+    .where('comments.reasons', 'like', REVIEW_LIKE)
+    .where('comments.reasons', 'not like', DECIDED_LIKE)
+    .orderBy('comments.id', 'desc')
+    .limit(5000)
+    .execute();
+  const risk = (r: ReviewRow) => r.scores.reviewRisk ?? 0;
+  return rows.map(parsed).filter((r) => r.reasons.some((x) => x.code === 'review') && !r.reasons.some((x) => x.code === 'moderator')).sort((a, b) => risk(b) - risk(a) || b.id - a.id).slice(0, limit);
+}
+
+/** How many published comments are listed for review. */
+export async function countPublishedForReview(db: Db): Promise<number> {
+  const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').where('reasons', 'like', REVIEW_LIKE).where('reasons', 'not like', DECIDED_LIKE).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 /** Among these comments, those in one of the statuses, newest first. */
 export async function listAmong(db: Db, ids: number[], statuses: CommentStatus[], limit: number): Promise<ReviewRow[]> {
   if (ids.length === 0) return [];

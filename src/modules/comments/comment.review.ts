@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import type { CommenterKey, CommentStatus } from './comment';
 import {
   countAmong,
+  countPublishedForReview,
   countStatuses,
   existsApprovedComment,
   existsRepeat,
@@ -10,6 +11,7 @@ import {
   listAmong,
   listByStatus,
   listCommenterHistory,
+  listPublishedForReview,
   type ReviewRow,
 } from './comment.review.repository';
 
@@ -38,3 +40,7 @@ export const countAmongStatuses = (deps: Deps, ids: number[], statuses: CommentS
 export const reviewComment = (deps: Deps, id: number) => findForReview(deps.db, id);
 /** The commenter's other comments (same account, email or address), newest first. */
 export const commenterHistory = (deps: Deps, c: Pick<ReviewRow, 'id' | 'user_id' | 'author_email' | 'ip_hash'>, limit: number) => listCommenterHistory(deps.db, c, limit);
+/** Published comments the pipeline listed for review, riskiest first. */
+export const reviewListed = (deps: Deps, limit: number) => listPublishedForReview(deps.db, limit);
+/** How many published comments are listed for review. */
+export const countReviewListed = (deps: Deps) => countPublishedForReview(deps.db);

@@ -57,7 +57,7 @@ export const moderationPaths: ApiPaths = {
       summary: 'Comments waiting for a moderator, with the reasons',
       requestParams: { query: queueQuerySchema },
       responses: {
-        '200': json('The queue and the size of each list', z.object({ comments: z.array(moderatedComment), counts: z.object({ pending: z.number().int(), spam: z.number().int(), reported: z.number().int() }) })),
+        '200': json('The queue and the size of each list', z.object({ comments: z.array(moderatedComment), counts: z.object({ pending: z.number().int(), spam: z.number().int(), reported: z.number().int(), review: z.number().int().meta({ description: 'Published comments listed for review (status=review), riskiest first' }) }) })),
         ...errors([400, 401, 403]),
       },
     },
@@ -87,7 +87,7 @@ export const moderationPaths: ApiPaths = {
       security,
       summary: 'What the pipeline would decide for this text from a new guest, under the current settings; saves nothing',
       requestBody: jsonBody(evaluateSchema),
-      responses: { '200': json('The verdict', z.object({ status: z.string(), reasons: z.array(reasonOut), scores: z.record(z.string(), z.number()) })), ...errors([400, 401, 403]) },
+      responses: { '200': json('The verdict', z.object({ status: z.string(), reasons: z.array(reasonOut), scores: z.record(z.string(), z.number()), review: z.boolean().meta({ description: 'Published but listed in the review tab (a `review` reason)' }) })), ...errors([400, 401, 403]) },
     },
   },
   '/api/v1/moderation/bans': {

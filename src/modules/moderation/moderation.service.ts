@@ -10,6 +10,7 @@ import { findActiveBan, type CommenterKey } from './moderation.repository';
 import { PHASES } from './phases';
 import { runPipeline, type ModerationContext, type ModerationLookups, type Verdict } from './pipeline';
 import { warmUpReadability } from './readability';
+import { isListedForReview } from './review.service';
 import { getDiscussionSettings } from './settings';
 
 /** The slice of an article the moderation pipeline needs. */
@@ -55,7 +56,7 @@ export interface EvaluateInput {
  * What the pipeline would decide for this text from a new guest commenter under
  * the current settings (POST /api/v1/moderation/evaluate). Saves nothing, learns nothing.
  */
-export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ status: Verdict['status']; reasons: Verdict['reasons']; scores: Verdict['scores'] }> {
+export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ status: Verdict['status']; reasons: Verdict['reasons']; scores: Verdict['scores']; review: boolean }> {
   const settings = await getDiscussionSettings(deps);
   let article: ModerationContext['article'] = { id: 0, commentsOpen: true, publishAt: null, moderation: null, lang: deps.config.locale };
   if (input.articleId !== undefined) {
@@ -78,7 +79,7 @@ export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ 
     lookups: newGuestLookups(deps),
     dryRun: true,
   });
-  return { status: v.status, reasons: v.reasons, scores: v.scores };
+  return { status: v.status, reasons: v.reasons, scores: v.scores, review: isListedForReview(v) };
 }
 
 /**

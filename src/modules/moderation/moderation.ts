@@ -8,8 +8,8 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const LOG_ACTIONS = [...MODERATION_ACTIONS, 'auto_hide', 'ban', 'unban'] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
-/** The moderation queues. */
-export const QUEUE_NAMES = ['pending', 'spam', 'reported'] as const;
+/** The moderation queues; `review` lists published comments the pipeline flagged, riskiest first. */
+export const QUEUE_NAMES = ['pending', 'spam', 'reported', 'review'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 // The schemas of the moderation routes, exported for the OpenAPI document.

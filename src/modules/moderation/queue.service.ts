@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import { commenterHistory, countAmongStatuses, countByStatus, reviewAmong, reviewByStatus, reviewComment, type ReviewRow } from '../comments/comment.review';
 import { QUEUE_NAMES, type QueueName } from './moderation';
 import { countOpenReportsOf, listReportedIds } from './moderation.repository';
+import { countForReview, listForReview } from './review.service';
 
 /** A comment as a moderator sees it (comments' read model) with its open reports (moderation's own table). */
 export type ModeratedCommentRow = ReviewRow & { open_reports: number };
@@ -16,16 +17,25 @@ async function withReports(deps: Deps, rows: ReviewRow[]): Promise<ModeratedComm
   return rows.map((r) => ({ ...r, open_reports: open.get(r.id) ?? 0 }));
 }
 
-/** The comments of a queue, oldest first (pending, spam) or most recent first (reported). */
+/** The comments of a queue, oldest first (pending, spam), most recent first (reported) or riskiest first (review). */
 export async function listQueue(deps: Deps, queue: QueueName, limit: number): Promise<ModeratedCommentRow[]> {
-  const rows = queue === 'reported' ? await reviewAmong(deps, await listReportedIds(deps.db), [...REPORTED_STATUSES], limit) : await reviewByStatus(deps, queue, limit);
+  const rows =
+    queue === 'reported'
+      ? await reviewAmong(deps, await listReportedIds(deps.db), [...REPORTED_STATUSES], limit)
+      : queue === 'review'
+        ? await listForReview(deps, limit)
+        : await reviewByStatus(deps, queue, limit);
   return withReports(deps, rows);
 }
 
 /** How many comments each queue holds. */
 export async function countQueues(deps: Deps): Promise<Record<QueueName, number>> {
-  const [byStatus, reported] = await Promise.all([countByStatus(deps, ['pending', 'spam']), listReportedIds(deps.db).then((ids) => countAmongStatuses(deps, ids, [...REPORTED_STATUSES]))]);
-  return { pending: byStatus.get('pending') ?? 0, spam: byStatus.get('spam') ?? 0, reported };
+  const [byStatus, reported, review] = await Promise.all([
+    countByStatus(deps, ['pending', 'spam']),
+    listReportedIds(deps.db).then((ids) => countAmongStatuses(deps, ids, [...REPORTED_STATUSES])),
+    countForReview(deps),
+  ]);
+  return { pending: byStatus.get('pending') ?? 0, spam: byStatus.get('spam') ?? 0, reported, review };
 }
 
 /** One comment with its moderation details. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { findSetting, upsertSetting } from '../../infra/settings.repository';
+import { DEFAULT_FALSE_HOLD_BUDGET, MAX_FALSE_HOLD_BUDGET } from './classifier/calibration';
 
 export const MODERATION_MODES = ['post', 'pre', 'first-time'] as const;
 export type ModerationMode = (typeof MODERATION_MODES)[number];
@@ -25,6 +26,8 @@ export const discussionSettingsSchema = z
     minSubmitSeconds: z.number().int().min(0).max(600),
     /** Reader reports that hide a published comment until a moderator looks (0 = never hide). */
     reportThreshold: z.number().int().min(0).max(1000),
+    /** Share of legitimate comments the automatic statistical phases may hold (issue 11). */
+    falseHoldBudget: z.number().min(0).max(MAX_FALSE_HOLD_BUDGET),
   })
   .strict();
 export type DiscussionSettings = z.infer<typeof discussionSettingsSchema>;
@@ -42,6 +45,7 @@ export const DEFAULT_DISCUSSION_SETTINGS: DiscussionSettings = {
   floodSeconds: 15,
   minSubmitSeconds: 3,
   reportThreshold: 3,
+  falseHoldBudget: DEFAULT_FALSE_HOLD_BUDGET,
 };
 
 const KEY = 'discussion';
