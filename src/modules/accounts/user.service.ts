@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../web/errors'
 import { sha256 } from '../../web/security';
 import { userInputSchema, type AuthUser, type UserInput } from './account';
 import { hashPassword } from './password';
-import { findUserByEmail, findUserByTokenHash, insertApiToken, insertUser } from './user.repository';
+import { findUserByEmail, findUserByTokenHash, findUsersByIds, insertApiToken, insertUser } from './user.repository';
 
 /** Creates an account; the email must be new. */
 export async function addUser(deps: Deps, input: UserInput): Promise<AuthUser> {
@@ -33,4 +33,9 @@ export async function createApiToken(deps: Deps, email: string, label = 'cli'): 
 export async function authenticateToken(deps: Deps, token: string): Promise<AuthUser | undefined> {
   if (!token.startsWith('plb_') || token.length > 200) return undefined;
   return findUserByTokenHash(deps.db, sha256(token));
+}
+
+/** Accounts by id (those that exist), e.g. the moderators to mail. */
+export function usersByIds(deps: Pick<Deps, 'db'>, ids: number[]): Promise<AuthUser[]> {
+  return findUsersByIds(deps.db, ids);
 }

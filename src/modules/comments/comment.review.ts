@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import type { CommenterKey, CommentStatus } from './comment';
 import {
   countAmong,
+  countPostedSince,
   countStatuses,
   existsApprovedComment,
   existsRepeat,
@@ -10,6 +11,7 @@ import {
   listAmong,
   listByStatus,
   listCommenterHistory,
+  listLatestOfArticle,
   type ReviewRow,
 } from './comment.review.repository';
 
@@ -38,3 +40,7 @@ export const countAmongStatuses = (deps: Deps, ids: number[], statuses: CommentS
 export const reviewComment = (deps: Deps, id: number) => findForReview(deps.db, id);
 /** The commenter's other comments (same account, email or address), newest first. */
 export const commenterHistory = (deps: Deps, c: Pick<ReviewRow, 'id' | 'user_id' | 'author_email' | 'ip_hash'>, limit: number) => listCommenterHistory(deps.db, c, limit);
+/** The last comments of an article, newest first (id, status). */
+export const latestOfArticle = (deps: Deps, articleId: number, limit: number) => listLatestOfArticle(deps.db, articleId, limit);
+/** How many comments an article received since a time (any status). */
+export const postedSince = (deps: Deps, articleId: number, since: string) => countPostedSince(deps.db, articleId, since);

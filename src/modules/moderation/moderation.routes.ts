@@ -6,6 +6,7 @@ import type { AuthUser } from '../accounts/account';
 import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service';
 import { decideComment, decideComments, MODERATION_ACTIONS, MODERATOR_ROLES } from './decision.service';
 import { registerModerationPages } from './moderation.pages';
+import { registerAutoRuleRoutes } from './auto-rules.routes';
 import { presentModeratedComment } from './moderation.presenter';
 import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
 import { listLog } from './moderation.repository';
@@ -93,4 +94,5 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
   });
 
   registerModerationPages(app, deps);
+  registerAutoRuleRoutes(app, deps);
 }

@@ -2,7 +2,7 @@ import type { NamedPhase } from './pipeline';
 import { spam, profanity, toxicity, unreadable } from './phases/content';
 import { banned, closed, length } from './phases/refusals';
 import { blockWords, firstTime, holdWords, links, preModeration, staff } from './phases/rules';
-import { flood, formToken, honeypot, repeat } from './phases/traps';
+import { flood, formToken, honeypot, repeat, slowMode } from './phases/traps';
 
 export { MAX_LENGTH, MIN_LENGTH } from './phases/refusals';
 export { fold } from './text';
@@ -26,8 +26,9 @@ export const PHASES: readonly NamedPhase[] = [
   { name: 'honeypot', run: honeypot },
   { name: 'form-token', run: formToken },
 
-  // — Flood and repeats —
+  // — Flood, slow mode and repeats —
   { name: 'flood', run: flood },
+  { name: 'slow-mode', run: slowMode },
   { name: 'repeat', run: repeat },
 
   // — The newsroom's own rules (WordPress: disallowed_keys, moderation_keys, comment_max_links) —
