@@ -40,7 +40,7 @@ export const countAmongStatuses = (deps: Deps, ids: number[], statuses: CommentS
 export const reviewComment = (deps: Deps, id: number) => findForReview(deps.db, id);
 /** The commenter's other comments (same account, email or address), newest first. */
 export const commenterHistory = (deps: Deps, c: Pick<ReviewRow, 'id' | 'user_id' | 'author_email' | 'ip_hash'>, limit: number) => listCommenterHistory(deps.db, c, limit);
-/** The last comments of an article, newest first (id, status). */
-export const latestOfArticle = (deps: Deps, articleId: number, limit: number) => listLatestOfArticle(deps.db, articleId, limit);
+/** The last comments of an article, newest first (id, status, reasons), those posted after `since` if given. */
+export const latestOfArticle = (deps: Deps, articleId: number, limit: number, since: string | null = null) => listLatestOfArticle(deps.db, articleId, limit, since);
 /** How many comments an article received since a time (any status). */
 export const postedSince = (deps: Deps, articleId: number, since: string) => countPostedSince(deps.db, articleId, since);

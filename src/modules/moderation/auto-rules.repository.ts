@@ -34,6 +34,11 @@ export async function claimSwitch(db: Db, row: Omit<SwitchRow, 'undone_at' | 'un
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** The article's current or last switch, if it ever had one. */
+export async function findSwitch(db: Db, articleId: number): Promise<SwitchRow | undefined> {
+  return db.selectFrom('auto_rule_switches').selectAll().where('article_id', '=', articleId).executeTakeFirst();
+}
+
 /** The switches in force now (not ended, not undone). */
 export async function listActiveSwitches(db: Db, now: string, articleIds?: number[]): Promise<SwitchRow[]> {
   let q = db.selectFrom('auto_rule_switches').selectAll().where('ends_at', '>', now).where('undone_at', 'is', null);

@@ -8,7 +8,7 @@ import type { Article } from '../articles/article';
 import { getArticle, setArticleProtection } from '../articles/article.service';
 import { latestOfArticle, postedSince } from '../comments/comment.review';
 import { MODERATOR_ROLES } from './decision.service';
-import { claimSwitch, countReported, listActiveSwitches, listOptedIn, markUndone, type SwitchRow } from './auto-rules.repository';
+import { claimSwitch, countReported, findSwitch, listActiveSwitches, listOptedIn, markUndone, type SwitchRow } from './auto-rules.repository';
 import { insertLog } from './moderation.repository';
 import { getDiscussionSettings, type AutoRules } from './settings';
 
@@ -23,18 +23,20 @@ const BAD_STATUSES = new Set(['pending', 'rejected', 'spam']);
 
 /**
  * Measures one article against the rules: the share of held, reported or rejected
- * comments among its last N (comments held only because of pre-moderation do not count:
- * the rule's own effect must not keep it going), then the arrival rate.
+ * comments among its last N, then the arrival rate. Only comments posted since the
+ * last switch ended count, and not those held only by pre-moderation: a rule's own
+ * effect must not switch the article again.
  */
-export async function measure(deps: Deps, articleId: number, rules: AutoRules): Promise<Figures | undefined> {
+export async function measure(deps: Deps, articleId: number, rules: AutoRules, since: string | null): Promise<Figures | undefined> {
   const now = deps.clock.now();
-  const latest = (await latestOfArticle(deps, articleId, rules.lastN)).filter((c) => !(c.status === 'pending' && c.reasons.some((r) => r.code === 'pre_moderation')));
+  const latest = (await latestOfArticle(deps, articleId, rules.lastN, since)).filter((c) => !(c.status === 'pending' && c.reasons.some((r) => r.code === 'pre_moderation')));
   if (latest.length >= Math.min(rules.lastN, MIN_SAMPLE)) {
     const reported = await countReported(deps.db, latest.filter((c) => c.status === 'published').map((c) => c.id));
     const bad = latest.filter((c) => BAD_STATUSES.has(c.status)).length + reported;
     if (bad / latest.length >= rules.share) return { trigger: 'share', bad, n: latest.length, threshold: rules.share };
   }
-  const count = await postedSince(deps, articleId, new Date(now.getTime() - 60_000).toISOString());
+  const minuteAgo = new Date(now.getTime() - 60_000).toISOString();
+  const count = await postedSince(deps, articleId, since !== null && since > minuteAgo ? since : minuteAgo);
   if (count > rules.ratePerMinute) return { trigger: 'rate', count, limit: rules.ratePerMinute };
   return undefined;
 }
@@ -58,8 +60,10 @@ export async function evaluateArticle(deps: Deps, articleId: number): Promise<vo
   const { autoRules: rules } = await getDiscussionSettings(deps);
   if (!rules.enabled) return;
   const now = deps.clock.now();
-  if ((await listActiveSwitches(deps.db, now.toISOString(), [articleId])).length > 0) return;
-  const figures = await measure(deps, articleId, rules);
+  const last = await findSwitch(deps.db, articleId);
+  const lastEnd = last ? (last.undone_at !== null && last.undone_at < last.ends_at ? last.undone_at : last.ends_at) : null;
+  if (lastEnd !== null && lastEnd > now.toISOString()) return;
+  const figures = await measure(deps, articleId, rules, lastEnd);
   if (!figures) return;
   const until = new Date(now.getTime() + rules.durationMinutes * 60_000).toISOString();
   const slow = rules.action === 'slow' ? rules.slowModeMinutes : null;
