@@ -191,6 +191,7 @@ export async function slugExists(db: Kysely<Database>, slug: string, exceptId?: 
 }
 
 export type ArticleValues = {
+  slow_mode_minutes?: number;
   slug: string;
   title: string;
   summary: string;

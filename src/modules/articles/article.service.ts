@@ -98,6 +98,7 @@ export async function createArticle(deps: Deps, user: AuthUser | null, input: Ar
       dateline: input.dateline,
       ...publication(input.status, input.publishAt, now),
       comments_open: input.commentsOpen ? 1 : 0,
+      slow_mode_minutes: input.slowModeMinutes ?? 0,
       image_id: input.image ?? null,
       correction: input.correction ?? null,
       lang: input.lang ?? deps.config.locale,

@@ -21,6 +21,7 @@ export const articleCreateSchema = z
     status: z.enum(ARTICLE_STATUSES).default('draft'),
     publishAt: isoDate.nullish(),
     commentsOpen: z.boolean().default(true),
+    slowModeMinutes: z.number().int().min(0).max(1440).optional(),
     image: z.number().int().positive().nullish(),
     correction: z.string().max(5000).nullish(),
     lang: z.enum(['fr', 'en']).optional(),

@@ -22,13 +22,15 @@ export const PHASES: readonly NamedPhase[] = [
   // — Staff are trusted —
   { name: 'staff', run: staff },
 
+  // — The article's slow mode (before the traps: a held form still counts as a post) —
+  { name: 'slow-mode', run: slowMode },
+
   // — Bot traps of the HTML form —
   { name: 'honeypot', run: honeypot },
   { name: 'form-token', run: formToken },
 
-  // — Flood, slow mode and repeats —
+  // — Flood and repeats —
   { name: 'flood', run: flood },
-  { name: 'slow-mode', run: slowMode },
   { name: 'repeat', run: repeat },
 
   // — The newsroom's own rules (WordPress: disallowed_keys, moderation_keys, comment_max_links) —
