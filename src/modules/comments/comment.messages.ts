@@ -38,6 +38,9 @@ const fr = {
   'comments.sort.oldest': 'Plus anciens',
   'comments.sort.newest': 'Plus récents',
   'comments.sort.top': 'Les plus aimés',
+  'comments.sort.picks': 'Sélection de la rédaction',
+  'comments.badge.pick': 'Sélection de la rédaction',
+  'comments.badge.staff': 'Rédaction',
   /** The `edited` reason of a comment moderated again after its author's edit (the queue's words). */
   'moderation.reason.edited': 'Modifié par son auteur après publication',
 } as const;
@@ -82,6 +85,9 @@ const en: Record<keyof typeof fr, string> = {
   'comments.sort.oldest': 'Oldest',
   'comments.sort.newest': 'Newest',
   'comments.sort.top': 'Most liked',
+  'comments.sort.picks': 'Editors’ picks',
+  'comments.badge.pick': 'Editors’ pick',
+  'comments.badge.staff': 'Staff',
   'moderation.reason.edited': 'Edited by its author after publication',
 };
 
