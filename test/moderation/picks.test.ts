@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportWxr } from '../../src/modules/export/wxr.writer';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, pathOf } from '../support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../support/test-app';
@@ -45,6 +49,14 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
 
     const api = (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}/comments?sort=picks` })).json();
     expect(api.comments[0].id).toBe(ids[1]);
+
+    // The WXR export carries the pick as comment meta, on the picked comment only.
+    const dir = mkdtempSync(join(tmpdir(), 'palabre-picks-'));
+    await exportWxr(t.deps, join(dir, 'site.xml'));
+    const wxr = readFileSync(join(dir, 'site.xml'), 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    expect(wxr.match(/palabre_pick/g)).toHaveLength(1);
+    expect(wxr).toMatch(new RegExp(`<wp:comment_id>${ids[1]}</wp:comment_id>(?:(?!</wp:comment>)[\\s\\S])*palabre_pick`));
 
     const unpick = await t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${ids[1]}/pick`, headers: editor.auth });
     expect(unpick.json()).toEqual({ id: ids[1], picked: false });

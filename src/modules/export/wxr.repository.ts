@@ -12,6 +12,8 @@ export async function commentsOfArticle(db: Kysely<Database>, articleId: number)
   return db
     .selectFrom('comments')
     .select(['id', 'parent_id', 'user_id', 'author_name', 'author_email', 'html', 'status', 'created_at'])
+    // Issue 14: the newsroom's picks go out as comment meta `palabre_pick`.
+    .select((eb) => eb.exists(eb.selectFrom('comment_picks').select('comment_picks.comment_id').whereRef('comment_picks.comment_id', '=', 'comments.id')).as('picked'))
     .where('article_id', '=', articleId)
     .orderBy('id')
     .execute();

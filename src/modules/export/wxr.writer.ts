@@ -146,6 +146,12 @@ function itemXml(deps: Deps, a: Hydrated, comments: Awaited<ReturnType<typeof co
     cdata(e, 'wp:comment_type', 'comment');
     e.ele('wp:comment_parent').txt(String(c.parent_id ?? 0)).up();
     e.ele('wp:comment_user_id').txt(String(c.user_id ?? 0)).up();
+    if (c.picked) {
+      const meta = e.ele('wp:commentmeta');
+      cdata(meta, 'wp:meta_key', 'palabre_pick');
+      cdata(meta, 'wp:meta_value', '1');
+      meta.up();
+    }
     e.up();
   }
   return f.end({ headless: true });
