@@ -7,6 +7,9 @@
 //
 //   npm run build && node bench/import.mjs            # 500 MB
 //   IMPORT_BENCH_MB=50 node bench/import.mjs
+//   IMPORT_BENCH_COMMENTS=50000 node bench/import.mjs  # sized by comments instead
+//   IMPORT_BENCH_KEEP=1 …                               # keep the file and database (path on stderr)
+//   IMPORT_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the importer's node
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -14,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MB = Number(process.env.IMPORT_BENCH_MB ?? 500);
+const COMMENTS = process.env.IMPORT_BENCH_COMMENTS ? Number(process.env.IMPORT_BENCH_COMMENTS) : undefined;
+const KEEP = process.env.IMPORT_BENCH_KEEP === '1';
 const dir = mkdtempSync(join(tmpdir(), 'palabre-import-bench-'));
 const file = join(dir, 'big.xml');
 const cdata = (s) => `<![CDATA[${s}]]>`;
@@ -30,7 +35,7 @@ async function generate() {
   const target = MB * 1024 * 1024;
   let post = 0;
   let comment = 0;
-  while (out.bytesWritten + out.writableLength < target) {
+  while (COMMENTS !== undefined ? comment < COMMENTS : out.bytesWritten + out.writableLength < target) {
     post += 1;
     const first = comment + 1;
     let comments = '';
@@ -48,6 +53,16 @@ async function generate() {
   return { posts: post, comments: comment };
 }
 
+/** User + system CPU seconds of a process (from /proc, sampled while it runs). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function peakRss(pid) {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -63,10 +78,12 @@ const size = statSync(file).size;
 process.stderr.write(`generated ${(size / 1048576).toFixed(0)} MB (${counts.posts} posts, ${counts.comments} comments) in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`, PALABRE_DEMO: '0', LOG_LEVEL: 'warn' };
 const started = Date.now();
-const child = spawn(process.execPath, [join(import.meta.dirname, '../dist/cli.js'), 'import', 'wxr', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.IMPORT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(import.meta.dirname, '../dist/cli.js'), 'import', 'wxr', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let peak = 0;
+let cpu = 0;
 const timer = setInterval(() => {
   peak = Math.max(peak, peakRss(child.pid));
+  cpu = Math.max(cpu, cpuSeconds(child.pid));
 }, 100);
 let stdout = '';
 child.stdout.on('data', (d) => {
@@ -75,7 +92,8 @@ child.stdout.on('data', (d) => {
 const [code] = await once(child, 'exit');
 clearInterval(timer);
 const seconds = (Date.now() - started) / 1000;
-rmSync(dir, { recursive: true, force: true });
+if (KEEP) process.stderr.write(`kept ${dir}\n`);
+else rmSync(dir, { recursive: true, force: true });
 if (code !== 0) {
   process.stderr.write(`import failed (exit ${code})\n`);
   process.exit(1);
@@ -89,6 +107,9 @@ const result = {
   articles: summary.created.articles,
   comments: summary.created.comments,
   commentsPerSecond: Math.round(summary.created.comments / seconds),
+  // On a busy machine the wall time counts other processes' turns: CPU time is the importer's own.
+  cpuSeconds: cpu,
+  commentsPerCpuSecond: cpu > 0 ? Math.round(summary.created.comments / cpu) : null,
   peakRssMB: Math.round(peak / 1048576),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
-import { countUsers, insertUser } from '../modules/accounts/user.repository';
+import { addUser, countAccounts } from '../modules/accounts/user.service';
 import { createArticle } from '../modules/articles/article.service';
-import { insertSection } from '../modules/articles/section.repository';
+import { createSection } from '../modules/articles/section.service';
 import { insertComment } from '../modules/comments/comment.repository';
 import { renderCommentMarkdown } from '../web/markdown';
 import { DEMO_ARTICLES, DEMO_SECTIONS } from './demo.content';
@@ -11,13 +11,12 @@ import { DEMO_ARTICLES, DEMO_SECTIONS } from './demo.content';
  * empty database. Returns false, changing nothing, when the database has accounts.
  */
 export async function loadDemo(deps: Deps): Promise<boolean> {
-  if ((await countUsers(deps.db)) > 0) return false;
+  if ((await countAccounts(deps)) > 0) return false;
   const now = deps.clock.now();
-  const iso = now.toISOString();
-  const editorId = await insertUser(deps.db, { email: 'redaction@palabre.example', name: 'Aminata Traoré', role: 'editor', passwordHash: null, createdAt: iso });
-  const authorId = await insertUser(deps.db, { email: 'moussa@palabre.example', name: 'Moussa Keïta', role: 'author', passwordHash: null, createdAt: iso });
-  const editor = { id: editorId, email: 'redaction@palabre.example', name: 'Aminata Traoré', role: 'editor' as const };
-  for (const s of DEMO_SECTIONS) await insertSection(deps.db, { ...s, created_at: iso });
+  const editor = await addUser(deps, { email: 'redaction@palabre.example', name: 'Aminata Traoré', role: 'editor' });
+  const { id: authorId } = await addUser(deps, { email: 'moussa@palabre.example', name: 'Moussa Keïta', role: 'author' });
+  const editorId = editor.id;
+  for (const s of DEMO_SECTIONS) await createSection(deps, editor, s);
   for (const [i, a] of DEMO_ARTICLES.entries()) {
     const publishAt = new Date(now.getTime() - (a.hoursAgo ?? i * 5 + 1) * 3_600_000).toISOString();
     const article = await createArticle(deps, editor, {

@@ -11,6 +11,7 @@ import { registerReactionRoutes } from './comments/reaction.routes';
 import { registerPickRoutes } from './comments/comment.picks.routes';
 import { registerEmbedRoutes } from './embed/embed.pages';
 import { startModuleWork } from './hooks';
+import { registerApiRoutes } from './api/api.routes';
 
 /**
  * Routes of the modules built beside the foundation (accounts and admin, search,
@@ -28,6 +29,7 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerReactionRoutes(app, deps);
   registerPickRoutes(app, deps);
   registerEmbedRoutes(app, deps);
+  await registerApiRoutes(app, deps);
   let stop: (() => void) | undefined;
   app.addHook('onReady', async () => {
     stop = await startModuleWork(deps);

@@ -1,6 +1,8 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { Locale } from '../config';
 import type { AuthUser } from '../modules/accounts/account';
+import { canAdmin } from '../modules/admin/admin.policy';
+import { canModerate } from '../modules/moderation/moderation.policy';
 import { assetUrl } from './assets';
 import type { Translate } from './i18n/i18n';
 
@@ -23,9 +25,7 @@ export interface AdminLayoutProps {
  */
 export function AdminLayout(p: AdminLayoutProps): VNode {
   const { t, user } = p;
-  const editorial = user.role === 'admin' || user.role === 'editor' || user.role === 'author';
-  const moderates = user.role === 'admin' || user.role === 'editor' || user.role === 'moderator';
-  const manages = user.role === 'admin' || user.role === 'editor';
+  const moderates = canModerate(user, 'moderation:queue');
   const item = (key: NonNullable<AdminLayoutProps['current']>, href: string, label: string) => (
     <li>
       <a href={href} aria-current={p.current === key ? 'page' : undefined}>
@@ -57,12 +57,12 @@ export function AdminLayout(p: AdminLayoutProps): VNode {
             </p>
             <nav aria-label={t('admin.nav')}>
               <ul class="nav">
-                {editorial ? item('articles', '/admin/articles', t('admin.nav.articles')) : null}
-                {editorial ? item('media', '/admin/media', t('admin.nav.media')) : null}
-                {manages ? item('sections', '/admin/sections', t('admin.nav.sections')) : null}
+                {canAdmin(user, 'admin:articles') ? item('articles', '/admin/articles', t('admin.nav.articles')) : null}
+                {canAdmin(user, 'admin:media') ? item('media', '/admin/media', t('admin.nav.media')) : null}
+                {canAdmin(user, 'admin:sections') ? item('sections', '/admin/sections', t('admin.nav.sections')) : null}
                 {moderates ? item('moderation', '/admin/moderation', t('admin.nav.moderation')) : null}
-                {manages ? item('users', '/admin/users', t('admin.nav.users')) : null}
-                {manages ? item('settings', '/admin/settings', t('admin.nav.settings')) : null}
+                {canAdmin(user, 'admin:users') ? item('users', '/admin/users', t('admin.nav.users')) : null}
+                {canAdmin(user, 'admin:settings') ? item('settings', '/admin/settings', t('admin.nav.settings')) : null}
                 <li>
                   <a href="/">{t('admin.nav.site')}</a>
                 </li>

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Deps } from '../deps';
-import { listSections } from '../modules/articles/section.repository';
+import { getSections } from '../modules/articles/article.read-model';
 import { Layout, renderDocument } from './layout';
 
 /** How long the navigation may take before a page is sent without it (a database that hangs). */
@@ -17,7 +17,7 @@ export async function navSections(deps: Deps, request: FastifyRequest): Promise<
     timer = setTimeout(() => reject(new Error(`sections not loaded within ${NAV_TIMEOUT_MS} ms`)), NAV_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([listSections(deps.db), timeout]);
+    return await Promise.race([getSections(deps), timeout]);
   } catch (err) {
     request.log.warn({ err }, 'navigation sections unavailable; page sent without them');
     return [];

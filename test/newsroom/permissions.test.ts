@@ -24,6 +24,8 @@ interface Fixtures {
   editor: { authorization: string };
   newsroomArticle(status?: 'draft' | 'published'): Promise<number>;
   media(): Promise<number>;
+  /** A published comment (the editor's) under a published article. */
+  comment(): Promise<number>;
 }
 
 async function pngUpload(): Promise<{ body: Buffer; type: string }> {
@@ -137,12 +139,35 @@ const MATRIX: { action: string; expect: Expect; req(f: Fixtures): Promise<Req> }
   { action: 'settings:read', expect: [200, 200, 403, 403, 403, 401], req: async () => ({ method: 'GET', url: '/api/v1/settings/discussion' }) },
   { action: 'settings:update', expect: [200, 200, 403, 403, 403, 401], req: async () => ({ method: 'PUT', url: '/api/v1/settings/discussion', payload: { maxLinks: 2 } }) },
   { action: 'moderation:queue', expect: [200, 200, 403, 200, 403, 401], req: async () => ({ method: 'GET', url: '/api/v1/moderation/queue?status=pending' }) },
+  { action: 'moderation:decide', expect: [200, 200, 403, 200, 403, 401], req: async (f) => ({ method: 'POST', url: `/api/v1/comments/${await f.comment()}/moderation`, payload: { action: 'approve' } }) },
+  { action: 'moderation:decide (bulk)', expect: [200, 200, 403, 200, 403, 401], req: async (f) => ({ method: 'POST', url: '/api/v1/moderation/bulk', payload: { ids: [await f.comment()], action: 'approve' } }) },
+  { action: 'moderation:evaluate', expect: [200, 200, 403, 200, 403, 401], req: async () => ({ method: 'POST', url: '/api/v1/moderation/evaluate', payload: { body: 'Un avis mesuré sur la question.' } }) },
+  { action: 'moderation:ban (list)', expect: [200, 200, 403, 200, 403, 401], req: async () => ({ method: 'GET', url: '/api/v1/moderation/bans' }) },
+  { action: 'moderation:ban (lift)', expect: [404, 404, 403, 404, 403, 401], req: async () => ({ method: 'DELETE', url: '/api/v1/moderation/bans/999999' }) },
+  { action: 'moderation:log', expect: [200, 200, 403, 200, 403, 401], req: async () => ({ method: 'GET', url: '/api/v1/moderation/log' }) },
+  // comments (comment.policy): former texts are for moderators
+  { action: 'comment:read-edits', expect: [200, 200, 403, 200, 403, 401], req: async (f) => ({ method: 'GET', url: `/api/v1/comments/${await f.comment()}/edits` }) },
+  // privacy (privacy.policy)
+  { action: 'privacy-settings:read', expect: [200, 403, 403, 403, 403, 401], req: async () => ({ method: 'GET', url: '/api/v1/settings/privacy' }) },
+  { action: 'privacy-settings:update', expect: [200, 403, 403, 403, 403, 401], req: async () => ({ method: 'PUT', url: '/api/v1/settings/privacy', payload: { ipRetentionDays: 90 } }) },
+  { action: 'privacy:download-own', expect: [200, 200, 200, 200, 200, 401], req: async () => ({ method: 'GET', url: '/account/data.json' }) },
+  // the newsroom's pages (admin.policy; moderation.policy for the queue): anonymous visitors are sent to /login
+  { action: 'admin:dashboard', expect: [200, 200, 200, 200, 403, 303], req: async () => ({ method: 'GET', url: '/admin' }) },
+  { action: 'admin:account', expect: [200, 200, 200, 200, 200, 303], req: async () => ({ method: 'GET', url: '/admin/account' }) },
+  { action: 'admin:api-docs', expect: [200, 200, 200, 200, 403, 303], req: async () => ({ method: 'GET', url: '/admin/api' }) },
+  { action: 'admin:articles', expect: [200, 200, 200, 403, 403, 303], req: async () => ({ method: 'GET', url: '/admin/articles' }) },
+  { action: 'admin:media', expect: [200, 200, 200, 403, 403, 303], req: async () => ({ method: 'GET', url: '/admin/media' }) },
+  { action: 'admin:sections', expect: [200, 200, 403, 403, 403, 303], req: async () => ({ method: 'GET', url: '/admin/sections' }) },
+  { action: 'admin:users', expect: [200, 200, 403, 403, 403, 303], req: async () => ({ method: 'GET', url: '/admin/users' }) },
+  { action: 'admin:settings', expect: [200, 200, 403, 403, 403, 303], req: async () => ({ method: 'GET', url: '/admin/settings' }) },
+  { action: 'moderation:queue (page)', expect: [200, 200, 403, 200, 403, 303], req: async () => ({ method: 'GET', url: '/admin/moderation' }) },
 ];
 
 describe.each(DIALECTS)('the permissions matrix on %s', (engine) => {
   let t: TestApp;
   const auth = new Map<Who, Headers>();
   let f: Fixtures;
+  let commentId: number | undefined;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -156,6 +181,15 @@ describe.each(DIALECTS)('the permissions matrix on %s', (engine) => {
       t,
       editor,
       newsroomArticle: async (status = 'published') => (await createArticle(t, editor, { title: `Article de la rédaction ${++n}`, status })).id,
+      comment: async () => {
+        commentId ??= await (async () => {
+          const article = await createArticle(t, editor, { title: 'Article commenté', status: 'published' });
+          const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, headers: editor, payload: { body: 'Le mot de la rédaction.' } });
+          expect(res.json<{ status: string }>().status).toBe('published');
+          return res.json<{ id: number }>().id;
+        })();
+        return commentId;
+      },
       media: async () => {
         const res = await t.app.inject({ method: 'POST', url: '/api/v1/media', headers: { ...editor, 'content-type': mediaUpload.type }, payload: mediaUpload.body });
         return res.json<{ id: number }>().id;

@@ -8,6 +8,7 @@ import * as m0005 from './0005-importers';
 import * as m0006 from './0006-reply-notifications';
 import * as m0007 from './0007-likes-and-edits';
 import * as m0008 from './0008-tag-slugs';
+import * as m0011 from './0011-comment-author-url';
 import * as m0012 from './0012-auto-rules';
 
 /** A migration: append-only; each runs in its own transaction. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0006-reply-notifications': m0006,
   '0007-likes-and-edits': m0007,
   '0008-tag-slugs': m0008,
+  '0011-comment-author-url': m0011,
   '0012-auto-rules': m0012,
 };

@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../web/validate';
-import { invitationSchema, userPatchSchema } from './account';
+import { accountIdParams as idParams, invitationSchema, tokenSchema, userPatchSchema } from './account';
 import { assertAccount } from './account.policy';
 import { inviteUser, updateUser } from './auth.service';
 import { createOwnToken, listOwnTokens, revokeToken } from './token.service';
 import { listUsers } from './user.repository';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const tokenSchema = z.object({ label: z.string().trim().min(1).max(100) }).strict();
 
 /** Accounts JSON API: the list of accounts, invitations, role changes, API tokens. */
 export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {

@@ -49,5 +49,10 @@ export const userPatchSchema = z
   .strict();
 export type UserPatch = z.infer<typeof userPatchSchema>;
 
+/** Path of the routes about one account or one token. */
+export const accountIdParams = z.object({ id: z.coerce.number().int().positive() });
+/** Body of POST /api/v1/tokens. */
+export const tokenSchema = z.object({ label: z.string().trim().min(1).max(100) }).strict();
+
 /** A new password as typed: long enough, not absurdly long (argon2 cost is per byte only in memory, but bodies are bounded). */
 export const newPasswordSchema = z.string().min(10, 'at least 10 characters').max(1000);

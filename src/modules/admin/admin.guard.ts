@@ -3,6 +3,7 @@ import type { Locale } from '../../config';
 import { translator, type Translate } from '../../web/i18n/i18n';
 import type { AuthUser, Role } from '../accounts/account';
 import { requireRole } from '../accounts/session.service';
+import { assertAdmin, type AdminAction } from './admin.policy';
 
 /** What every newsroom page needs: the user, their language, the session's CSRF token. */
 export interface AdminContext {
@@ -12,16 +13,24 @@ export interface AdminContext {
   csrf: string;
 }
 
-/** Roles that work on articles, and those who run the newsroom. */
-export const WRITERS: readonly Role[] = ['admin', 'editor', 'author'];
-export const MANAGERS: readonly Role[] = ['admin', 'editor'];
-export const STAFF: readonly Role[] = ['admin', 'editor', 'author', 'moderator'];
+/** The context of a newsroom page the user may open (admin.policy.ts; 401 or 403 otherwise), in the user's language. */
+export function adminPage(request: FastifyRequest, action: AdminAction): AdminContext {
+  assertAdmin(request.user, action);
+  return contextOf(request, request.user);
+}
 
-/** The context of a newsroom page for one of the roles (401 or 403 otherwise), in the user's language. */
-export function adminContext(request: FastifyRequest, roles: readonly Role[]): AdminContext {
-  const user = requireRole(request, roles);
+/** The context of a page for a user another module's policy already let in. */
+export function contextOf(request: FastifyRequest, user: AuthUser): AdminContext {
   const locale = user.locale ?? request.locale;
   return { user, locale, t: translator(locale), csrf: request.sessionCsrf ?? '' };
+}
+
+/**
+ * The context of a newsroom page for one of the roles. Kept for moderation.pages.tsx until
+ * it asks moderation.policy.ts (assertModeration, then contextOf); new pages use adminPage.
+ */
+export function adminContext(request: FastifyRequest, roles: readonly Role[]): AdminContext {
+  return contextOf(request, requireRole(request, roles));
 }
 
 /**

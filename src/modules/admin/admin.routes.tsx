@@ -4,19 +4,22 @@ import type { Deps } from '../../deps';
 import { AppError, ValidationError } from '../../web/errors';
 import { translator } from '../../web/i18n/i18n';
 import { parseInput } from '../../web/validate';
-import { EDITOR_INVITABLE_ROLES, invitationSchema, ROLES, userPatchSchema } from '../accounts/account';
+import { invitationSchema, ROLES, userPatchSchema } from '../accounts/account';
+import { assertAccount, canAccount } from '../accounts/account.policy';
 import { FormMessage } from '../accounts/login.views';
 import { inviteUser, setUserLocale, updateUser } from '../accounts/auth.service';
 import { verifyFormCsrf } from '../accounts/session.service';
 import { createOwnToken, listOwnTokens, revokeToken } from '../accounts/token.service';
-import { listUsers } from '../accounts/user.repository';
-import { listArticles } from '../articles/article.repository';
+import { listAccounts } from '../accounts/user.service';
+import { countUnpublishedArticles, getSectionsWithCounts, getTagsWithCounts, listArticleRows } from '../articles/article.read-model';
 import { ArticleTable } from './article-list.views';
 import { createSection, updateSectionName } from '../articles/section.service';
 import { mergeTag, renameTag, tagMergeSchema, tagRenameSchema } from '../articles/tag.service';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from '../moderation/settings';
-import { adminContext, field, MANAGERS, STAFF, WRITERS, type AdminContext } from './admin.guard';
-import { countUnpublished, listSectionsWithCounts, listTagsWithCounts } from './admin.repository';
+import { adminPage, field, type AdminContext } from './admin.guard';
+import { canAdmin } from './admin.policy';
+import { seesOwnWorkOnly } from '../articles/article.policy';
+import { canModerate } from '../moderation/moderation.policy';
 import { sendAdmin } from './admin.render';
 import { AccountPage, SectionsPage, SettingsPage, UsersPage } from './admin.views';
 
@@ -55,13 +58,13 @@ function formError(err: unknown): string {
 /** The newsroom's home, sections and tags, accounts, discussion settings and the user's own account. */
 export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   scope.get('/admin', async function showDashboard(request, reply) {
-    const ctx = adminContext(request, STAFF);
+    const ctx = adminPage(request, 'admin:dashboard');
     const { t, user } = ctx;
-    const writes = WRITERS.includes(user.role);
+    const writes = canAdmin(user, 'admin:articles');
     const now = deps.clock.now();
-    const mine = user.role === 'author' ? user.id : undefined;
+    const mine = seesOwnWorkOnly(user) ? user.id : undefined;
     const [counts, recent] = writes
-      ? await Promise.all([countUnpublished(deps.db, now.toISOString(), mine), listArticles(deps.db, { now: now.toISOString(), limit: 10, ...(mine ? { authorId: mine } : {}) })])
+      ? await Promise.all([countUnpublishedArticles(deps, now.toISOString(), mine), listArticleRows(deps, { now: now.toISOString(), limit: 10, ...(mine ? { authorId: mine } : {}) })])
       : [undefined, []];
     return sendAdmin(
       ctx,
@@ -77,7 +80,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
               </a>
             </li>
           ) : null}
-          {user.role !== 'author' ? (
+          {canModerate(user, 'moderation:queue') ? (
             <li>
               <a class="button" href="/admin/moderation">
                 {t('dash.queue')}
@@ -86,6 +89,9 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
           ) : null}
           <li>
             <a href="/admin/account">{t('dash.account')}</a>
+          </li>
+          <li>
+            <a href="/admin/api">{t('dash.api')}</a>
           </li>
         </ul>
         {counts ? (
@@ -103,7 +109,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   const sectionsPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) => {
-    const [sections, tags] = await Promise.all([listSectionsWithCounts(deps.db), listTagsWithCounts(deps.db)]);
+    const [sections, tags] = await Promise.all([getSectionsWithCounts(deps), getTagsWithCounts(deps)]);
     return sendAdmin(ctx, reply, { title: ctx.t('sections.title'), current: 'sections', status }, (
       <>
         {message ? <FormMessage {...message} /> : null}
@@ -112,10 +118,10 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     ));
   };
 
-  scope.get('/admin/sections', async (request, reply) => sectionsPage(adminContext(request, MANAGERS), reply));
+  scope.get('/admin/sections', async (request, reply) => sectionsPage(adminPage(request, 'admin:sections'), reply));
 
   scope.post('/admin/sections', async function submitSection(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     try {
       const slug = field(request.body, 'slug').trim();
@@ -127,7 +133,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/sections/:slug', async function submitSectionName(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { slug } = request.params as { slug: string };
     try {
@@ -139,7 +145,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/tags/:slug', async function submitTagRename(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { slug } = request.params as { slug: string };
     try {
@@ -151,7 +157,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/tags/:slug/merge', async function submitTagMerge(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:sections');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { slug } = request.params as { slug: string };
     try {
@@ -164,20 +170,20 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   const usersPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) => {
-    const rows = await listUsers(deps.db);
+    const rows = await listAccounts(deps);
     const users = rows.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled_at !== null, invited: !u.has_password }));
     return sendAdmin(ctx, reply, { title: ctx.t('users.title'), current: 'users', status }, (
       <>
         {message ? <FormMessage {...message} /> : null}
-        <UsersPage t={ctx.t} csrf={ctx.csrf} users={users} isAdmin={ctx.user.role === 'admin'} inviteRoles={ctx.user.role === 'admin' ? ROLES : EDITOR_INVITABLE_ROLES} selfId={ctx.user.id} />
+        <UsersPage t={ctx.t} csrf={ctx.csrf} users={users} isAdmin={canAccount(ctx.user, 'user:update')} inviteRoles={ROLES.filter((role) => canAccount(ctx.user, 'user:invite', { role }))} selfId={ctx.user.id} />
       </>
     ));
   };
 
-  scope.get('/admin/users', async (request, reply) => usersPage(adminContext(request, MANAGERS), reply));
+  scope.get('/admin/users', async (request, reply) => usersPage(adminPage(request, 'admin:users'), reply));
 
   scope.post('/admin/users/invite', async function submitInvitation(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:users');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     try {
       const input = parseInput(invitationSchema, { email: field(request.body, 'email'), name: field(request.body, 'name'), role: field(request.body, 'role') }, ctx.locale);
@@ -189,7 +195,8 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/users/:id', async function submitUser(request, reply) {
-    const ctx = adminContext(request, ['admin']);
+    const ctx = adminPage(request, 'admin:users');
+    assertAccount(ctx.user, 'user:update');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { id } = parseInput(idParams, request.params);
     try {
@@ -209,10 +216,10 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       </>
     ));
 
-  scope.get('/admin/settings', async (request, reply) => settingsPage(adminContext(request, MANAGERS), reply));
+  scope.get('/admin/settings', async (request, reply) => settingsPage(adminPage(request, 'admin:settings'), reply));
 
   scope.post('/admin/settings', async function submitSettings(request, reply) {
-    const ctx = adminContext(request, MANAGERS);
+    const ctx = adminPage(request, 'admin:settings');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     try {
       const next = parseInput(discussionSettingsSchema, settingsFromForm(request.body, await getDiscussionSettings(deps)), ctx.locale);
@@ -229,10 +236,10 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       <AccountPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} tokens={await listOwnTokens(deps, ctx.user)} created={created} />
     ));
 
-  scope.get('/admin/account', async (request, reply) => accountPage(adminContext(request, ROLES), reply));
+  scope.get('/admin/account', async (request, reply) => accountPage(adminPage(request, 'admin:account'), reply));
 
   scope.post('/admin/account/locale', async function submitLocale(request, reply) {
-    const ctx = adminContext(request, ROLES);
+    const ctx = adminPage(request, 'admin:account');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const locale = parseInput(z.enum(['fr', 'en']), field(request.body, 'locale'), ctx.locale);
     await setUserLocale(deps, ctx.user, locale);
@@ -241,7 +248,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/account/tokens', async function submitToken(request, reply) {
-    const ctx = adminContext(request, ROLES);
+    const ctx = adminPage(request, 'admin:account');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const label = parseInput(z.string().trim().min(1).max(100), field(request.body, 'label'), ctx.locale);
     const created = await createOwnToken(deps, ctx.user, label);
@@ -249,7 +256,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/account/tokens/:id/revoke', async function submitRevoke(request, reply) {
-    const ctx = adminContext(request, ROLES);
+    const ctx = adminPage(request, 'admin:account');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { id } = parseInput(idParams, request.params);
     await revokeToken(deps, ctx.user, id);

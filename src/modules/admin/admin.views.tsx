@@ -3,7 +3,7 @@ import type { Locale } from '../../config';
 import { formatDate, type Translate } from '../../web/i18n/i18n';
 import { ROLES, type Role } from '../accounts/account';
 import type { TokenView } from '../accounts/token.service';
-import type { Section } from '../articles/section.repository';
+import type { Section } from '../articles/article.read-model';
 import { z } from 'zod';
 import { catalogue } from '../../web/i18n/catalogue';
 import { discussionSettingsSchema, type DiscussionSettings } from '../moderation/settings';

@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import type { Locale } from '../../config';
 import { formatDate, type Translate } from '../../web/i18n/i18n';
 import { articlePath, effectiveStatus, type Article, type ArticleStatus } from '../articles/article';
-import type { Section } from '../articles/section.repository';
+import type { Section } from '../articles/article.read-model';
 
 export interface ArticleFilters {
   status?: ArticleStatus | undefined;

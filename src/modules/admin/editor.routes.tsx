@@ -6,16 +6,15 @@ import { formatDate } from '../../web/i18n/i18n';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { parseInput } from '../../web/validate';
 import { verifyFormCsrf } from '../accounts/session.service';
-import { listBylineUsers } from '../accounts/user.repository';
+import { listBylineAccounts } from '../accounts/user.service';
 import { articleCreateSchema, articlePatchSchema, articlePath, isVisible, ARTICLE_STATUSES, type Article } from '../articles/article';
-import { canArticle } from '../articles/article.policy';
+import { canArticle, seesOwnWorkOnly } from '../articles/article.policy';
 import { createArticle, decodeCursor, encodeCursor, getArticle, updateArticle } from '../articles/article.service';
 import { Pagination } from '../articles/article.views';
-import { listArticles } from '../articles/article.repository';
+import { getSectionBySlug, getSections, listArticleRows } from '../articles/article.read-model';
 import { articleHistory, discardAutosave, pendingAutosave, restoreRevision, revisionWithNext } from '../articles/revision.service';
-import { findSectionBySlug, listSections } from '../articles/section.repository';
-import { listMedia } from '../media/media.repository';
-import { adminContext, field, WRITERS, type AdminContext } from './admin.guard';
+import { listLibrary } from '../media/media.service';
+import { adminPage, field, type AdminContext } from './admin.guard';
 import { sendAdmin } from './admin.render';
 import { ArticleFilterForm, ArticleTable } from './article-list.views';
 import { emptyValues, toCreate, toPatch, valuesFromArticle, valuesFromForm, type EditorValues } from './editor.form';
@@ -39,7 +38,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
     reply: FastifyReply,
     o: { values: EditorValues; article?: Article; message?: { kind: 'ok' | 'error'; text: string }; status?: number; autosave?: { time: string; href: string } },
   ) => {
-    const [sections, people, media] = await Promise.all([listSections(deps.db), listBylineUsers(deps.db), listMedia(deps.db, 200)]);
+    const [sections, people, media] = await Promise.all([getSections(deps), listBylineAccounts(deps), listLibrary(deps, ctx.user, 200)]);
     const now = deps.clock.now();
     return sendAdmin(
       ctx,
@@ -52,7 +51,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
         {...(o.article ? { articleId: o.article.id, publicUrl: isVisible(o.article, now) ? articlePath(o.article) : undefined } : {})}
         sections={sections}
         people={people}
-        images={media.map((m) => ({ id: m.id, alt: m.alt, originalName: m.original_name }))}
+        images={media.map((m) => ({ id: m.id, alt: m.alt, originalName: m.originalName }))}
         canPublish={canArticle(ctx.user, 'article:publish')}
         previewHtml={renderArticleMarkdown(o.values.body)}
         message={o.message}
@@ -68,15 +67,15 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
   };
 
   scope.get('/admin/articles', async function showArticleList(request, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     const f = filterSchema.parse(request.query ?? {});
     const now = deps.clock.now();
-    const section = f.section ? await findSectionBySlug(deps.db, f.section) : undefined;
+    const section = f.section ? await getSectionBySlug(deps, f.section) : undefined;
     // Authors work on their own articles; the newsroom's other work is not theirs to browse here.
-    const authorId = ctx.user.role === 'author' ? ctx.user.id : f.author;
+    const authorId = seesOwnWorkOnly(ctx.user) ? ctx.user.id : f.author;
     const before = f.after ? decodeCursor(f.after) : undefined;
     const [rows, sections, people] = await Promise.all([
-      listArticles(deps.db, {
+      listArticleRows(deps, {
         now: now.toISOString(),
         limit: LIST_PAGE + 1,
         ...(before ? { before } : {}),
@@ -84,8 +83,8 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
         ...(section ? { sectionId: section.id } : f.section ? { sectionId: -1 } : {}),
         ...(authorId !== undefined ? { authorId } : {}),
       }),
-      listSections(deps.db),
-      ctx.user.role === 'author' ? Promise.resolve([]) : listBylineUsers(deps.db),
+      getSections(deps),
+      seesOwnWorkOnly(ctx.user) ? Promise.resolve([]) : listBylineAccounts(deps),
     ]);
     const articles = rows.slice(0, LIST_PAGE);
     const last = rows.length > LIST_PAGE ? articles[articles.length - 1] : undefined;
@@ -109,12 +108,12 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.get('/admin/articles/new', async function showNewArticle(request, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     return editorPage(ctx, reply, { values: emptyValues(ctx.user.id) });
   });
 
   scope.post('/admin/articles', async function submitNewArticle(request, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const values = valuesFromForm(request.body);
     if (field(request.body, 'intent') === 'preview') return editorPage(ctx, reply, { values });
@@ -128,7 +127,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.get('/admin/articles/:id', async function showEditor(request: FastifyRequest, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     const { id } = parseInput(idParams, request.params);
     const article = await getArticle(deps, ctx.user, id);
     const q = request.query as { saved?: string; autosave?: string; restored?: string };
@@ -145,7 +144,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/articles/:id', async function submitArticle(request, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { id } = parseInput(idParams, request.params);
     const article = await getArticle(deps, ctx.user, id);
@@ -162,7 +161,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.get('/admin/articles/:id/revisions', async function showRevisions(request, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     const { id } = parseInput(idParams, request.params);
     const { article, entries } = await articleHistory(deps, ctx.user, id);
     return sendAdmin(
@@ -179,7 +178,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.get('/admin/articles/:id/revisions/:rid', async function showRevisionDiff(request, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     const { id, rid } = parseInput(revisionParams, request.params);
     const { article, revision, next } = await revisionWithNext(deps, ctx.user, id, rid);
     const canRestore = canArticle(ctx.user, 'revision:restore', { authorIds: article.authors.map((a) => a.id), storedStatus: article.storedStatus });
@@ -192,7 +191,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
   });
 
   scope.post('/admin/articles/:id/revisions/:rid/restore', async function submitRestore(request, reply) {
-    const ctx = adminContext(request, WRITERS);
+    const ctx = adminPage(request, 'admin:articles');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { id, rid } = parseInput(revisionParams, request.params);
     const a = await restoreRevision(deps, ctx.user, id, rid);

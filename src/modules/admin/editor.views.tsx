@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { Translate } from '../../web/i18n/i18n';
-import type { Section } from '../articles/section.repository';
+import type { Section } from '../articles/article.read-model';
 import { FormMessage } from '../accounts/login.views';
 import { BYLINE_SLOTS, type EditorValues } from './editor.form';
 

@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthorizedError } from '../../web/errors';
 export type ArticleAction =
   | 'article:create'
   | 'article:read-unpublished'
+  | 'article:read-any'
   | 'article:update'
   | 'article:publish'
   | 'article:delete'
@@ -38,6 +39,14 @@ export function canArticle(user: AuthUser | null, action: ArticleAction, subject
     default:
       return false;
   }
+}
+
+/**
+ * Whether lists show this user only their own unpublished work among the others' published
+ * articles (authors), rather than everything (editors, admins) or published articles only.
+ */
+export function seesOwnWorkOnly(user: AuthUser | null): user is AuthUser {
+  return canArticle(user, 'article:read-unpublished') && !canArticle(user, 'article:read-any');
 }
 
 /** Throws 401 for anonymous callers, 403 for those not allowed. */

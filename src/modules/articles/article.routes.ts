@@ -1,27 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { NotFoundError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
-import { articleCreateSchema, articleListQuerySchema, articlePatchSchema } from './article';
+import { articleCreateSchema, articleIdParams as idParams, articleListQuerySchema, articlePatchSchema, sectionRenameSchema, sectionSchema } from './article';
 import { assertArticle } from './article.policy';
 import { presentArticle } from './article.presenter';
 import { createArticle, deleteArticle, getArticle, listArticlesPage, updateArticle } from './article.service';
 import { findSectionBySlug, listSections } from './section.repository';
 import { createSection, updateSectionName } from './section.service';
-import { SLUG_RE } from './slug';
 import { mergeTag, renameTag, tagMergeSchema, tagRenameSchema } from './tag.service';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-
 export { RESERVED_SLUGS } from './section.service';
-
-const sectionSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  slug: z.string().regex(SLUG_RE, 'lower-case letters, digits and hyphens only').max(60).optional(),
-}).strict();
-
-const sectionRenameSchema = z.object({ name: z.string().trim().min(1).max(120) }).strict();
 
 /** The articles, sections and tags JSON API. */
 export function registerArticleRoutes(app: FastifyInstance, deps: Deps): void {

@@ -11,7 +11,7 @@ import {
   type ArticleStatus,
   type Protection,
 } from './article';
-import { assertArticle, canArticle } from './article.policy';
+import { assertArticle, canArticle, seesOwnWorkOnly } from './article.policy';
 import {
   deleteArticleRow,
   findArticleById,
@@ -224,7 +224,7 @@ export async function listArticlesPage(deps: Deps, user: AuthUser | null, o: Art
   });
   let articles = rows.slice(0, o.limit);
   // Authors see only their own unpublished work in lists.
-  if (user?.role === 'author') articles = articles.filter((a) => isVisible(a, deps.clock.now()) || a.authors.some((x) => x.id === user.id));
+  if (seesOwnWorkOnly(user)) articles = articles.filter((a) => isVisible(a, deps.clock.now()) || a.authors.some((x) => x.id === user.id));
   const last = rows.length > o.limit ? rows[o.limit - 1] : undefined;
   return { articles, next: last ? encodeCursor({ key: last.publishAt ?? last.createdAt, id: last.id }) : null };
 }

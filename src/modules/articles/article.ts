@@ -54,6 +54,7 @@ export const articlePatchSchema = z
   .strict();
 export type ArticlePatch = z.infer<typeof articlePatchSchema>;
 
+/** Query of GET /api/v1/articles. */
 export const articleListQuerySchema = z.object({
   status: z.enum(ARTICLE_STATUSES).optional(),
   section: slug.optional(),
@@ -61,6 +62,23 @@ export const articleListQuerySchema = z.object({
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** Path of the routes about one article (and its revisions' article). */
+export const articleIdParams = z.object({ id: z.coerce.number().int().positive() });
+/** Path of the routes about one revision of an article. */
+export const revisionParams = z.object({ id: z.coerce.number().int().positive(), rid: z.coerce.number().int().positive() });
+/** Body of POST /api/v1/preview. */
+export const previewSchema = z.object({ body: z.string().max(500_000) }).strict();
+/** Body of PUT /api/v1/articles/:id/autosave. */
+export const autosaveSchema = z.object({ title: z.string().max(300).default(''), summary: z.string().max(2000).default(''), body: z.string().max(500_000).default('') }).strict();
+
+/** Body of POST /api/v1/sections. */
+export const sectionSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  slug: z.string().regex(SLUG_RE, 'lower-case letters, digits and hyphens only').max(60).optional(),
+}).strict();
+/** Body of PATCH /api/v1/sections/:slug. */
+export const sectionRenameSchema = z.object({ name: z.string().trim().min(1).max(120) }).strict();
 
 /** An article as stored, joined with its section, tags and authors. */
 export interface Article {

@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { parseInput } from '../../web/validate';
+import { articleIdParams as idParams, autosaveSchema, previewSchema, revisionParams } from './article';
 import { assertArticle } from './article.policy';
 import { presentArticle } from './article.presenter';
 import { articleHistory, autosaveArticle, restoreRevision, revisionWithNext } from './revision.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const revisionParams = z.object({ id: z.coerce.number().int().positive(), rid: z.coerce.number().int().positive() });
-const previewSchema = z.object({ body: z.string().max(500_000) }).strict();
-const autosaveSchema = z.object({ title: z.string().max(300).default(''), summary: z.string().max(2000).default(''), body: z.string().max(500_000).default('') }).strict();
 
 /** Revisions (history, one version, restore), the editor's preview and its autosave. */
 export function registerRevisionRoutes(app: FastifyInstance, deps: Deps): void {

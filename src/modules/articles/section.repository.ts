@@ -27,3 +27,15 @@ export async function findTagBySlug(db: Kysely<Database>, slug: string) {
 export async function renameSection(db: Kysely<Database>, id: number, name: string): Promise<void> {
   await db.updateTable('sections').set({ name }).where('id', '=', id).execute();
 }
+
+/** Sections with how many articles each holds. */
+export async function listSectionsWithCounts(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('sections')
+    .leftJoin('articles', 'articles.section_id', 'sections.id')
+    .select(['sections.id', 'sections.slug', 'sections.name', (eb) => eb.fn.count<number>('articles.id').as('count')])
+    .groupBy(['sections.id', 'sections.slug', 'sections.name'])
+    .orderBy('sections.name')
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}

@@ -61,3 +61,17 @@ export async function bumpArticleVersions(db: Kysely<Database>, ids: number[]): 
   if (ids.length === 0) return;
   await db.updateTable('articles').set((eb) => ({ version: eb('version', '+', 1) })).where('id', 'in', ids).execute();
 }
+
+/** Tags with how many articles carry each, most used first. */
+export async function listTagsWithCounts(db: Kysely<Database>, limit = 500) {
+  const rows = await db
+    .selectFrom('tags')
+    .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+    .select(['tags.slug', 'tags.name', (eb) => eb.fn.count<number>('article_tags.article_id').as('count')])
+    .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+    .orderBy('count', 'desc')
+    .orderBy('tags.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}

@@ -5,7 +5,7 @@ import { usersByIds } from '../accounts/user.service';
 import { bumpArticleVersion } from '../articles/article.repository';
 import type { CommentRow } from './comment.repository';
 import { findCommentById } from './comment.repository';
-import { assertPicker } from './comment.policy';
+import { assertComment } from './comment.policy';
 import { deletePick, insertPick, listPickedOfArticle } from './comment.picks.repository';
 
 
@@ -14,7 +14,8 @@ import { deletePick, insertPick, listPickedOfArticle } from './comment.picks.rep
  * cached pages are dropped so that the "Sélection" order and the badge follow at once.
  */
 export async function setPick(deps: Deps, user: AuthUser | null, commentId: number, picked: boolean): Promise<{ id: number; picked: boolean }> {
-  const who = assertPicker(user);
+  assertComment(user, 'comment:pick');
+  const who = user as AuthUser;
   const c = await findCommentById(deps.db, commentId);
   if (!c || c.status !== 'published') throw new NotFoundError('comment');
   await deps.dialect.writeTransaction(deps.db, async (db) => {

@@ -3,15 +3,29 @@ import type { Command } from '../../cli/commands';
 import { CommandUsageError } from '../importers/importer.errors';
 import { backupDatabase, restoreBackup } from './backup.service';
 import { exportJsonl } from './export.service';
+import { saveSiteSettings } from './site.settings';
 import { exportWxr } from './wxr.writer';
 
 /** `palabre export FILE [--format jsonl|wxr]`: prints what was written as one JSON line. */
+/**
+ * `--base-url` and `--timezone` are remembered in the `site` setting: later exports
+ * (and the CLI, where PALABRE_BASE_URL is often unset) use them.
+ */
 export const exportCommand: Command = async (args, withDeps) => {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'jsonl' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string', default: 'jsonl' }, 'base-url': { type: 'string' }, timezone: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new CommandUsageError('usage: palabre export FILE [--format jsonl|wxr]');
+  if (!file || positionals.length > 1) throw new CommandUsageError('usage: palabre export FILE [--format jsonl|wxr] [--base-url URL] [--timezone Europe/Paris]');
   if (values.format !== 'jsonl' && values.format !== 'wxr') throw new CommandUsageError(`--format must be jsonl or wxr, not "${values.format}"`);
-  const result = await withDeps((deps) => (values.format === 'wxr' ? exportWxr(deps, file) : exportJsonl(deps, file)));
+  const site = { ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}), ...(values.timezone !== undefined ? { timeZone: values.timezone } : {}) };
+  const result = await withDeps(async (deps) => {
+    if (Object.keys(site).length > 0) await saveSiteSettings(deps, site);
+    return values.format === 'wxr' ? exportWxr(deps, file) : exportJsonl(deps, file);
+  });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 };
 

@@ -37,11 +37,6 @@ export async function upsertSettingRow(db: Kysely<Database>, key: string, value:
     .execute();
 }
 
-/** Sets a restored comment's parent once both exist. */
-export async function setParent(db: Kysely<Database>, id: number, parentId: number): Promise<void> {
-  await db.updateTable('comments').set({ parent_id: parentId }).where('id', '=', id).execute();
-}
-
 /** Rows in the tables that make an instance non-empty. */
 export async function countContent(db: Kysely<Database>): Promise<number> {
   const counts = await Promise.all(

@@ -7,7 +7,8 @@ import { ImportFormatError } from '../importers/importer.errors';
 import { SummaryBuilder, type ImportSummary } from '../importers/import.summary';
 import type { ImportOptions } from '../importers/wxr.service';
 import { EXPORT_FORMAT, EXPORT_KINDS, EXPORT_VERSION, type ExportKind, type ExportRow } from './export.format';
-import { articleIdsAfter, countContent, insertRows, setParent, upsertSettingRow } from './export.repository';
+import { linkCommentParents, restoreCommentRows } from '../comments/comment-bulk.service';
+import { articleIdsAfter, countContent, insertRows, upsertSettingRow } from './export.repository';
 
 /** 409: `import palabre` restores into an empty instance only (ids are kept as they were). */
 export class RestoreTargetNotEmptyError extends AppError {
@@ -37,7 +38,9 @@ export async function importPalabre(deps: Deps, file: string, opts: ImportOption
     let batchKind: ExportKind | undefined;
     const lateParents: [number, number][] = [];
     const flush = async () => {
-      if (batchKind && batch.length) await insertRows(db, batchKind.table, batch);
+      // Comments are the comments module's rows: written through its bulk service.
+      if (batchKind?.table === 'comments') await restoreCommentRows(db, batch);
+      else if (batchKind && batch.length) await insertRows(db, batchKind.table, batch);
       batch = [];
     };
     let n = 0;
@@ -84,7 +87,7 @@ export async function importPalabre(deps: Deps, file: string, opts: ImportOption
     }
     await flush();
     if (!ended) throw new ImportFormatError('the file ends before its end line: truncated export?');
-    for (const [id, parent] of lateParents) await setParent(db, id, parent);
+    await linkCommentParents(db, lateParents.map(([id, parentId]) => ({ id, parentId })));
     for (const kind of EXPORT_KINDS) if (kind.hasId) await deps.dialect.syncIdSequence(db, kind.table);
   });
   opts.onProgress?.(total, total);

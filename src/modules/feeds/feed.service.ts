@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { translator } from '../../web/i18n/i18n';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { articlePath, type Article } from '../articles/article';
-import { listArticles } from '../articles/article.repository';
+import { listArticleRows } from '../articles/article.read-model';
 import { authorPath, listingFilter, type Listing } from './listing';
 
 /** Articles in a feed. */
@@ -66,7 +66,7 @@ function jsonFeed11(json: string, articles: Article[], language: string, base: s
 /** The feed of a listing's latest published articles; `full` puts each article's whole text in it. */
 export async function buildFeed(deps: Deps, listing: Listing, format: FeedFormat, full: boolean): Promise<string> {
   const now = deps.clock.now().toISOString();
-  const articles = await listArticles(deps.db, { now, visibleAt: now, limit: FEED_SIZE, ...listingFilter(listing) });
+  const articles = await listArticleRows(deps, { now, visibleAt: now, limit: FEED_SIZE, ...listingFilter(listing) });
   const base = deps.config.baseUrl;
   const siteName = translator(deps.config.locale)('site.name');
   const items = articles.map((a) => item(deps, a, full));

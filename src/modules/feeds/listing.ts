@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { NotFoundError } from '../../web/errors';
 import { translator } from '../../web/i18n/i18n';
-import { findSectionBySlug, findTagBySlug } from '../articles/section.repository';
+import { getSectionBySlug, getTagBySlug } from '../articles/article.read-model';
 import { findPublishedAuthor } from './listing.repository';
 
 /** The public page of an author's articles. */
@@ -37,12 +37,12 @@ export function siteListing(deps: Deps): Listing {
 export async function findListing(deps: Deps, kind: 'section' | 'tag' | 'author', key: string): Promise<Listing> {
   const t = translator(deps.config.locale);
   if (kind === 'section') {
-    const s = await findSectionBySlug(deps.db, key);
+    const s = await getSectionBySlug(deps, key);
     if (!s) throw new NotFoundError('section');
     return { path: `/${s.slug}`, name: s.name, heading: s.name, sectionId: s.id };
   }
   if (kind === 'tag') {
-    const tag = await findTagBySlug(deps.db, key);
+    const tag = await getTagBySlug(deps, key);
     if (!tag) throw new NotFoundError('tag');
     return { path: tagPath(tag.slug), name: tag.name, heading: t('tag.title', { name: tag.name }), tagId: tag.id };
   }

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { ValidationError } from '../../web/errors';
 import { translator } from '../../web/i18n/i18n';
 import { articlePath } from '../articles/article';
-import { listSections } from '../articles/section.repository';
+import { getSections } from '../articles/article.read-model';
 import { countVisibleArticles, listRecentArticles, listSitemapArticles, listUsedTags, type SitemapRow } from './listing.repository';
 import { tagPath } from './listing';
 
@@ -28,7 +28,7 @@ async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[])
 
 /** The pages that are not articles: home, sections, tags. */
 async function pageItems(deps: Deps, now: string): Promise<SitemapItemLoose[]> {
-  const [sections, tags] = await Promise.all([listSections(deps.db), listUsedTags(deps.db, now)]);
+  const [sections, tags] = await Promise.all([getSections(deps), listUsedTags(deps.db, now)]);
   return [{ url: '/' }, ...sections.map((s) => ({ url: `/${s.slug}` })), ...tags.map((t) => ({ url: tagPath(t.slug) }))];
 }
 

@@ -1,8 +1,55 @@
+import { replace as replaceShortcode } from '@wordpress/shortcode';
 import { decodeHTML } from 'entities';
+import { transliterate } from 'transliteration';
 import TurndownService from 'turndown';
 import { sanitizeArticleHtml } from '../../web/markdown';
+import { slugify } from '../articles/slug';
 
 const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+
+/**
+ * A figure as Palabre's Markdown has it: the article renderer escapes raw HTML, so a
+ * figure is its image with the caption as title (what markdown-it figure plugins turn
+ * into `<figcaption>`) followed by the caption in italics, which readers see today.
+ */
+turndown.addRule('figure', {
+  filter: 'figure',
+  replacement(content, node) {
+    const el = node as HTMLElement;
+    const img = el.querySelector('img');
+    const caption = (el.querySelector('figcaption')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!img) return content;
+    const src = img.getAttribute('src') ?? '';
+    const alt = (img.getAttribute('alt') ?? '').replace(/[[\]]/g, '');
+    const title = caption ? ` "${caption.replace(/"/g, '\\"')}"` : '';
+    const image = `![${alt}](${markdownUrl(src)}${title})`;
+    return `\n\n${image}${caption ? `\n\n*${turndown.escape(caption)}*` : ''}\n\n`;
+  },
+});
+
+/** A URL as a Markdown link destination: parentheses and spaces (which would end it) percent-encoded. */
+export function markdownUrl(url: string): string {
+  return url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+// What WordPress's img_caption_shortcode reads: an image, possibly linked, then the caption.
+const CAPTION_BODY = /^\s*((?:<a [^>]+>\s*)?<img [^>]+>(?:\s*<\/a>)?)([\s\S]*)$/i;
+
+/**
+ * `[caption]` shortcodes (and the older `[wp_caption]`) as `<figure>` with a
+ * `<figcaption>`, the way WordPress renders them; the shortcode grammar is read by
+ * WordPress's own @wordpress/shortcode.
+ */
+export function expandCaptions(html: string): string {
+  if (!html.includes('caption')) return html;
+  const expand = (sc: { attrs: { named: Record<string, string | undefined> }; content?: string }) => {
+    const m = CAPTION_BODY.exec(sc.content ?? '');
+    if (!m) return sc.content ?? '';
+    const caption = (sc.attrs.named.caption ?? m[2] ?? '').trim();
+    return `<figure>${m[1] ?? ''}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+  };
+  return replaceShortcode('wp_caption', replaceShortcode('caption', html, expand), expand);
+}
 
 // Block-level tags: their presence means the author (or the block editor) wrote the paragraphs already.
 const BLOCK_TAG = /<\/?(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|section|article|dl)\b/i;
@@ -15,12 +62,16 @@ const BLOCK_TAG = /<\/?(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|sec
  */
 export function paragraphsFromLineBreaks(content: string): string {
   const text = content.replace(/\r\n?/g, '\n');
-  if (BLOCK_TAG.test(text)) return text;
+  if (BLOCK_TAG.test(text)) return expandCaptions(text);
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map((p) => `<p>${p.replace(/\n/g, '<br>\n')}</p>`)
+    .map((p) => {
+      // A caption alone on its lines is a figure, a block of its own (as wpautop leaves it).
+      const expanded = expandCaptions(p);
+      return expanded !== p && expanded.startsWith('<figure>') && expanded.endsWith('</figure>') ? expanded : `<p>${expanded.replace(/\n/g, '<br>\n')}</p>`;
+    })
     .join('\n');
 }
 
@@ -47,4 +98,24 @@ export function importedCommentToMarkdown(content: string): string {
 /** Plain text from a title or name that may hold HTML entities (`&#8217;`, `&amp;`). */
 export function plainText(value: string): string {
   return decodeHTML(value).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A slug from an imported one: WordPress percent-encodes non-ASCII slugs
+ * (`%d0%bf%d1%80…`), decoded here, then written in Latin letters by the
+ * transliteration library (`привет-мир` → `privet-mir`), since Palabre's slugs
+ * and URLs are ASCII (SLUG_RE); the old address keeps answering 301. '' when
+ * nothing is left.
+ */
+export function importedSlug(value: string): string {
+  let v = value;
+  try {
+    v = decodeURIComponent(value);
+  } catch {
+    /* kept as written */
+  }
+  v = v.normalize('NFC').trim();
+  if (!v) return '';
+  const slug = slugify(transliterate(v));
+  return slug === 'article' && !/article/i.test(v) ? '' : slug;
 }

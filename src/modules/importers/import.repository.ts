@@ -17,6 +17,34 @@ export async function findMapping(db: Kysely<Database>, source: string, kind: st
     .executeTakeFirst();
 }
 
+/** The mappings of many ids of one kind at once (one query per few hundred ids). */
+export async function findMappings(db: Kysely<Database>, source: string, kind: string, externalIds: string[]): Promise<Map<string, Mapping>> {
+  const out = new Map<string, Mapping>();
+  const unique = [...new Set(externalIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('import_map')
+      .select(['external_id', 'local_id', 'data'])
+      .where('source', '=', source)
+      .where('kind', '=', kind)
+      .where('external_id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.external_id, { local_id: r.local_id, data: r.data });
+  }
+  return out;
+}
+
+/** Records many new mappings in one statement per few hundred (ids already checked absent). */
+export async function insertMappings(db: Kysely<Database>, rows: { source: string; kind: string; external_id: string; local_id: number | null; data: string | null; created_at: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('import_map')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['source', 'kind', 'external_id']).doNothing())
+      .execute();
+  }
+}
+
 export async function insertMapping(
   db: Kysely<Database>,
   m: { source: string; kind: string; external_id: string; local_id: number | null; data?: string | null; created_at: string },
@@ -63,9 +91,15 @@ export async function recordFeaturedImages(db: Kysely<Database>, source: string)
   return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
-/** Sets a comment's parent once the parent is known (it came later in the file). */
-export async function setCommentParent(db: Kysely<Database>, commentId: number, parentId: number): Promise<void> {
-  await db.updateTable('comments').set({ parent_id: parentId }).where('id', '=', commentId).execute();
+/** The featured images recorded for the posts of a source: article and image address. */
+export async function listImportedImages(db: Kysely<Database>, source: string): Promise<{ article_id: number; url: string }[]> {
+  return db
+    .selectFrom('import_map as t')
+    .innerJoin('imported_images as i', 'i.article_id', 't.local_id')
+    .select(['i.article_id', 'i.url'])
+    .where('t.source', '=', source)
+    .where('t.kind', '=', 'thumbnail')
+    .execute();
 }
 
 /** The article whose current public path is /section/slug (a Disqus thread that links to the new site). */
@@ -78,4 +112,9 @@ export async function findArticleIdBySectionAndSlug(db: Kysely<Database>, sectio
     .where((eb) => (sectionSlug === 'a' ? eb('articles.section_id', 'is', null) : eb('sections.slug', '=', sectionSlug)))
     .executeTakeFirst();
   return r?.id;
+}
+
+/** The featured image an import found for an article (its address at the old site), if any. */
+export async function findImportedImage(db: Kysely<Database>, articleId: number): Promise<{ url: string; alt: string } | undefined> {
+  return db.selectFrom('imported_images').select(['url', 'alt']).where('article_id', '=', articleId).executeTakeFirst();
 }

@@ -1,21 +1,18 @@
 import type { Deps } from '../../deps';
+import { decodeHTML } from 'entities';
 import { htmlToText } from '../../web/markdown';
-import { renderCommentMarkdown } from '../../web/markdown';
-import { hashIp } from '../../web/security';
-import { insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists } from '../articles/article.repository';
+import { findArticleById, insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from '../articles/article.repository';
 import { findSectionBySlug, findTagBySlug, insertSection } from '../articles/section.repository';
 import { slugify } from '../articles/slug';
-import type { CommentStatus } from '../comments/comment';
-import { insertComment } from '../comments/comment.repository';
-import { importedCommentToMarkdown, importedHtmlToMarkdown } from './html-to-markdown';
-import { insertLegacyUrl, insertMapping } from './import.repository';
+import { importedHtmlToMarkdown, markdownUrl } from './html-to-markdown';
+import { insertLegacyUrl, insertMapping, listImportedImages } from './import.repository';
 
 /** An article read from another system, ready to be written. */
 export interface ImportedArticle {
   source: string;
   externalId: string;
   title: string;
-  /** The slug it had (already slugified); '' to derive one from the title. */
+  /** The slug it had (already a slug, possibly in another script than Latin); '' to derive one from the title. */
   slugWanted: string;
   /** HTML as the other system stored it. */
   content: string;
@@ -28,6 +25,8 @@ export interface ImportedArticle {
   createdAt: string;
   commentsOpen: boolean;
   lang: string;
+  dateline: string;
+  correction: string | null;
   /** Keys (see legacyKey) of the URLs it had, to answer 301. */
   legacyPaths: string[];
   /** WordPress attachment id of the featured image, resolved once the file is read. */
@@ -58,7 +57,8 @@ export async function createImportedArticle(deps: Deps, a: ImportedArticle): Pro
     let tagsCreated = 0;
     for (const t of a.tags) if (!(await findTagBySlug(db, t.slug))) tagsCreated += 1;
     const body = importedHtmlToMarkdown(a.content);
-    const summary = htmlToText(a.excerpt).slice(0, 2000);
+    // sanitize-html escapes the text it keeps (`&` → `&amp;`): decoded once, since the summary is plain text.
+    const summary = decodeHTML(htmlToText(a.excerpt)).slice(0, 2000);
     const title = (a.title || '—').slice(0, 300);
     const id = await insertArticle(
       db,
@@ -68,12 +68,12 @@ export async function createImportedArticle(deps: Deps, a: ImportedArticle): Pro
         summary,
         body,
         section_id: sectionId,
-        dateline: '',
+        dateline: a.dateline.slice(0, 200),
         status: a.status,
         publish_at: a.publishAt,
         comments_open: a.commentsOpen ? 1 : 0,
         image_id: null,
-        correction: null,
+        correction: a.correction,
         lang: a.lang,
       },
       a.createdAt,
@@ -98,47 +98,21 @@ function dedupe(tags: { slug: string; name: string }[]): { slug: string; name: s
   return [...seen].map(([slug, name]) => ({ slug, name }));
 }
 
-/** A comment read from another system. */
-export interface ImportedComment {
-  source: string;
-  externalId: string;
-  articleId: number;
-  parentId: number | null;
-  userId: number | null;
-  name: string;
-  email: string;
-  /** The client address as the other system kept it: stored only as an HMAC. */
-  ip: string;
-  html: string;
-  status: CommentStatus;
-  /** Why it has that status, in the source's words (kept as the reason of a non-published comment). */
-  origin: string;
-  createdAt: string;
-  /** Extra reasons (Disqus: both spam and deleted). */
-  reasons?: { code: string; detail?: string }[];
-}
-
 /**
- * Writes one imported comment (no moderation pipeline: the source's decision is
- * kept) and its id mapping; the caller holds the transaction.
+ * Featured images of imported posts, shown: the media library holds only uploaded files
+ * (an import reads no network and copies no files), so an image still at its old
+ * address opens the article's body, where the renderer shows it. Skipped when the
+ * article has a featured image of its own or already shows that address.
  */
-export async function insertImportedComment(deps: Deps, c: ImportedComment): Promise<number> {
-  const body = importedCommentToMarkdown(c.html);
-  const email = c.email.includes('@') ? c.email : null;
-  const id = await insertComment(deps.db, {
-    article_id: c.articleId,
-    parent_id: c.parentId,
-    user_id: c.userId,
-    author_name: (c.name || 'Anonyme').slice(0, 200),
-    author_email: c.userId === null ? email : null,
-    ip_hash: c.ip ? hashIp(deps.secret, c.ip) : null,
-    body,
-    html: renderCommentMarkdown(body),
-    status: c.status,
-    reasons: c.reasons ?? (c.status === 'published' ? [] : [{ code: 'imported', detail: c.origin }]),
-    scores: {},
-    created_at: c.createdAt,
-  });
-  await insertMapping(deps.db, { source: c.source, kind: 'comment', external_id: c.externalId, local_id: id, created_at: deps.clock.now().toISOString() });
-  return id;
+export async function showImportedImages(deps: Deps, source: string): Promise<number> {
+  let shown = 0;
+  for (const img of await listImportedImages(deps.db, source)) {
+    const article = await findArticleById(deps.db, img.article_id);
+    if (!article || article.image !== null || article.body.includes(img.url) || article.body.includes(markdownUrl(img.url))) continue;
+    const alt = article.title.replace(/[[\]]/g, '');
+    await updateArticleRow(deps.db, article.id, { body: `![${alt}](${markdownUrl(img.url)})\n\n${article.body}` }, deps.clock.now().toISOString());
+    await deps.hooks.emit('article.saved', { articleId: article.id });
+    shown += 1;
+  }
+  return shown;
 }

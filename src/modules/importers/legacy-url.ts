@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
-import { articlePath } from '../articles/article';
-import { findArticleById, findArticleIdByOldSlug } from '../articles/article.repository';
+import { articlePath, isVisible } from '../articles/article';
+import { findArticleById, findArticleBySlug, findArticleIdByOldSlug } from '../articles/article.repository';
 import { findArticleIdBySectionAndSlug, findLegacyArticleId } from './import.repository';
 
 // WordPress's short links (`/?p=123`, `/?page_id=7`) are the only query strings that name a page.
@@ -43,7 +43,8 @@ export async function resolveImportedUrl(deps: Deps, path: string): Promise<stri
   const id = await findLegacyArticleId(deps.db, key);
   if (id === undefined) return undefined;
   const article = await findArticleById(deps.db, id);
-  if (!article) return undefined;
+  // A draft (a private or password-protected post at the source) does not give its address away.
+  if (!article || !isVisible(article, deps.clock.now())) return undefined;
   const target = articlePath(article);
   return target === path.split('?')[0] ? undefined : target;
 }
@@ -64,4 +65,34 @@ export async function findArticleIdForUrl(deps: Deps, link: string): Promise<num
     return findArticleIdByOldSlug(deps.db, parts[1]);
   }
   return undefined;
+}
+
+/** Whether an absolute URL is a site's home page (`https://site/`, `/index.php`, with or without a query). */
+export function isHomePage(link: string): boolean {
+  try {
+    const url = new URL(link);
+    return /^\/(index\.(php|html?))?$/.test(url.pathname.replace(/\/+$/, '/')) && !ID_PARAMS.some((p) => url.searchParams.has(p));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The article of a Disqus thread, by the old site's permalink rules, in order: its
+ * link as an old or current URL; its identifier as the WordPress Disqus plugin wrote
+ * it (`123 https://site/?p=123`: post 123's short link); the link's last path segment
+ * as a current or former slug (`/2019/05/01/slug/`, `/slug.html`).
+ */
+export async function findArticleIdForThread(deps: Deps, link: string, identifier: string): Promise<number | undefined> {
+  const byUrl = await findArticleIdForUrl(deps, link);
+  if (byUrl !== undefined) return byUrl;
+  const wpId = /^(\d+)\s+\S/.exec(identifier.trim())?.[1];
+  if (wpId) {
+    const byId = await findLegacyArticleId(deps.db, `/?p=${wpId}`);
+    if (byId !== undefined) return byId;
+  }
+  const key = legacyKey(link);
+  const segment = key?.split('?')[0]?.split('/').filter(Boolean).pop()?.replace(/\.(php|html?)$/, '');
+  if (!segment) return undefined;
+  return (await findArticleBySlug(deps.db, segment))?.id ?? (await findArticleIdByOldSlug(deps.db, segment));
 }

@@ -17,7 +17,7 @@ export const wxrAuthorSchema = z.object({
 export type WxrAuthor = z.infer<typeof wxrAuthorSchema>;
 
 /** `<wp:category>`: the slug and name of a category. */
-export const wxrCategorySchema = z.object({ nicename: z.string().trim().min(1).max(200), name: z.string().trim().max(200) });
+export const wxrCategorySchema = z.object({ nicename: z.string().trim().min(1).max(200), name: z.string().trim().max(200), parent: z.string().trim().max(200) });
 
 /** `<item>`: a post, page, attachment or anything else WordPress stores as a post. */
 export const wxrItemSchema = z.object({
@@ -38,6 +38,9 @@ export const wxrItemSchema = z.object({
   terms: z.array(z.object({ domain: z.string(), nicename: z.string().trim().max(200), name: z.string().trim().max(200) })).max(1000),
   thumbnailId: optionalId,
   attachmentUrl: z.string().trim().max(2000),
+  password: z.string().max(255),
+  /** Post meta by key (the last value of a repeated key). */
+  meta: z.record(z.string(), z.string().max(100_000)),
 });
 export type WxrItem = z.infer<typeof wxrItemSchema>;
 
@@ -46,6 +49,7 @@ export const wxrCommentSchema = z.object({
   id: wpId,
   author: z.string().trim().max(400),
   email: z.string().trim().toLowerCase().max(320),
+  url: z.string().trim().max(2000),
   ip: z.string().trim().max(100),
   dateGmt: z.string().trim(),
   date: z.string().trim(),
@@ -63,11 +67,12 @@ export function authorFields(n: XNode) {
 }
 
 export function categoryFields(n: XNode) {
-  return { nicename: textOf(n, 'category_nicename'), name: textOf(n, 'cat_name') };
+  return { nicename: textOf(n, 'category_nicename'), name: textOf(n, 'cat_name'), parent: textOf(n, 'category_parent') };
 }
 
 export function itemFields(n: XNode) {
-  const meta = children(n, 'postmeta').find((m) => textOf(m, 'meta_key') === '_thumbnail_id');
+  const meta: Record<string, string> = {};
+  for (const m of children(n, 'postmeta')) meta[textOf(m, 'meta_key').trim()] = textOf(m, 'meta_value');
   return {
     id: textOf(n, 'post_id'),
     type: textOf(n, 'post_type') || 'post',
@@ -85,8 +90,10 @@ export function itemFields(n: XNode) {
     pubDate: textOf(n, 'pubDate'),
     commentStatus: textOf(n, 'comment_status'),
     terms: children(n, 'category').map((c) => ({ domain: c.attrs.domain ?? 'category', nicename: c.attrs.nicename ?? '', name: c.text })),
-    thumbnailId: meta ? textOf(meta, 'meta_value') : '',
+    thumbnailId: meta._thumbnail_id ?? '',
     attachmentUrl: textOf(n, 'attachment_url'),
+    password: textOf(n, 'post_password'),
+    meta,
   };
 }
 
@@ -95,6 +102,7 @@ export function commentFields(n: XNode) {
     id: textOf(n, 'comment_id'),
     author: textOf(n, 'comment_author'),
     email: textOf(n, 'comment_author_email'),
+    url: textOf(n, 'comment_author_url'),
     ip: textOf(n, 'comment_author_IP'),
     dateGmt: textOf(n, 'comment_date_gmt'),
     date: textOf(n, 'comment_date'),

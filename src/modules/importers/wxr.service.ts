@@ -1,73 +1,78 @@
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
-import { insertUser } from '../accounts/user.repository';
-import { findUserByEmail } from '../accounts/user.repository';
+import { findUserByEmail, insertUser } from '../accounts/user.repository';
 import { findArticleById } from '../articles/article.repository';
 import { slugify } from '../articles/slug';
 import type { CommentStatus } from '../comments/comment';
-import { createImportedArticle, insertImportedComment, type ImportedArticle } from './import.writer';
-import { ImportFormatError } from './importer.errors';
-import { findMapping, insertMapping, recordFeaturedImages, setCommentParent } from './import.repository';
-import { SummaryBuilder, type ImportSummary } from './import.summary';
+import { linkOrphans, writeCommentBatch, type SourceComment } from './comment-batch';
 import { plainText } from './html-to-markdown';
-import { legacyKey } from './legacy-url';
-import {
-  authorFields,
-  categoryFields,
-  commentFields,
-  itemFields,
-  wpDate,
-  wxrAuthorSchema,
-  wxrCategorySchema,
-  wxrCommentSchema,
-  wxrItemSchema,
-  type WxrComment,
-  type WxrItem,
-} from './wxr.records';
-import { streamXmlRecords, textOf, type XNode, type XRecord } from './xml-stream';
+import { findMapping, insertMapping, recordFeaturedImages } from './import.repository';
+import { SummaryBuilder, withSummaryOnFailure, type ImportSummary } from './import.summary';
+import { createImportedArticle, showImportedImages } from './import.writer';
+import { ImportFormatError } from './importer.errors';
+import { articleFromItem, metaBylines, type WxrCategory } from './wxr.article';
+import { authorFields, categoryFields, commentFields, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
+import { streamXmlRecords, type XNode, type XRecord } from './xml-stream';
 
 /** Options of an import run. */
 export interface ImportOptions {
   /** Bytes read so far and the file's size, after each chunk (the CLI's progress bar). */
   onProgress?(read: number, total: number): void;
+  /** Disqus: create an article for each thread that matches none. */
+  createArticles?: boolean;
+  /** Read malformed XML with the parser's recovery, listing what it skipped. */
+  tolerant?: boolean;
 }
 
 /** WordPress comment_approved → Palabre status. */
 const COMMENT_STATUS: Record<string, CommentStatus> = { '1': 'published', approve: 'published', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'rejected', 'post-trashed': 'rejected' };
 const SUPPORTED_VERSIONS = ['1.0', '1.1', '1.2'];
 /** Comments are written in batches of this size, one transaction each. */
-const BATCH = 200;
+const BATCH = 500;
+// Elements only a WordPress export has: a file without <wp:wxr_version> that has them is read as WXR 1.0.
+const WORDPRESS_ELEMENTS = ['post_id', 'author_login', 'category_nicename', 'post_type', 'comment_id'];
 
 interface ItemState {
   node: XNode;
   articleId: number | null;
-  /** WordPress comment id → local id, for this post's threads. */
-  comments: Map<string, number>;
-  pending: { commentId: number; parentWpId: string }[];
-  buffer: WxrComment[];
 }
 
-/** Reads a WXR file (WordPress 1.0 to 1.2) as a stream and writes what it holds; see docs/importers.md. */
+/** Reads a WXR file (WordPress 1.0 to 1.2) as a stream and writes what it holds; see docs/migration.md. */
 export async function importWxr(deps: Deps, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const run = new WxrImport(deps);
-  await streamXmlRecords(file, {
-    isRecord: (path) => {
-      if (path.length === 1 && path[0] !== 'rss') throw new ImportFormatError(`not a WordPress export: the root element is <${path[0] ?? ''}>, not <rss>`);
-      return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
-    },
-    onRecord: (r) => run.onRecord(r),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  return withSummaryOnFailure(run.s, async () => {
+    await streamXmlRecords(file, {
+      isRecord: (path) => {
+        if (path.length === 1 && path[0] !== 'rss') throw new ImportFormatError(`not a WordPress export: the root element is <${path[0] ?? ''}>, not <rss>`);
+        return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
+      },
+      onRecord: (r) => run.onRecord(r),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.tolerant ? { onRecovered: (m: string) => run.s.warn(`XML repaired: ${m}`) } : {}),
+    });
+    return run.finish();
   });
-  return run.finish();
 }
 
 class WxrImport {
-  private readonly s = new SummaryBuilder('wxr');
+  readonly s = new SummaryBuilder('wxr');
   private readonly channel: Record<string, string> = {};
   private readonly authors = new Map<string, number>();
   private readonly authorIds = new Map<string, number>();
-  private readonly categories = new Map<string, string>();
+  /** WordPress user id of a commenter who is not an author → local account. */
+  private readonly commenters = new Map<string, number>();
+  private readonly categories = new Map<string, WxrCategory>();
   private item: ItemState | undefined;
+  /**
+   * Comments wait here across posts and are written a batch at a time (a few statements
+   * per batch, not per post). WordPress comment ids are unique in a file and a reply is
+   * in its parent's post, so `written` (this batch's and the open post's ids) resolves
+   * parents; a parent in an earlier batch is found in the id map.
+   */
+  private buffer: SourceComment[] = [];
+  private written = new Map<string, number>();
+  private writtenFor: number | null = null;
+  private orphans: { id: number; parentExternalId: string; articleId: number }[] = [];
 
   constructor(private readonly deps: Deps) {}
 
@@ -91,19 +96,24 @@ class WxrImport {
       this.channel[node.name] = node.text.trim();
       return;
     }
-    this.begin();
+    this.begin(node);
     if (node.name === 'author') await this.addAuthor(node);
     else if (node.name === 'category') {
       const c = wxrCategorySchema.safeParse(categoryFields(node));
-      if (c.success) this.categories.set(c.data.nicename, plainText(c.data.name) || c.data.nicename);
+      if (c.success) this.categories.set(c.data.nicename, { name: plainText(c.data.name) || c.data.nicename, parent: c.data.parent });
     }
   }
 
   /** Checks the header once, when the first content arrives: the version and where the site was. */
-  private begin(): void {
+  private begin(node?: XNode): void {
     if (this.source) return;
-    const version = this.channel.wxr_version;
-    if (!version) throw new ImportFormatError('not a WordPress export: no <wp:wxr_version> before the content');
+    let version = this.channel.wxr_version;
+    if (!version) {
+      const wordpress = this.channel.base_site_url || this.channel.base_blog_url || node?.children.some((c) => WORDPRESS_ELEMENTS.includes(c.name)) || (node && WORDPRESS_ELEMENTS.includes(node.name));
+      if (!wordpress) throw new ImportFormatError('not a WordPress export: no <wp:wxr_version> and no WordPress element (wp:post_id…) before the content');
+      version = '1.0';
+      this.s.warn('no <wp:wxr_version> in the file (an older WordPress export): read as WXR 1.0');
+    }
     if (!SUPPORTED_VERSIONS.includes(version)) this.s.warn(`WXR version ${version} is not one of ${SUPPORTED_VERSIONS.join(', ')}; read as 1.2`);
     this.s.summary.version = version;
     const site = this.channel.base_blog_url || this.channel.link || this.channel.base_site_url || 'unknown';
@@ -119,8 +129,20 @@ class WxrImport {
     return undefined;
   }
 
+  /** The local account of an email, created (without a password) when there is none. */
+  private async accountFor(email: string, name: string, role: 'author' | 'reader', what: string): Promise<number> {
+    const known = await findUserByEmail(this.deps.db, email);
+    if (known) {
+      this.s.existing(role === 'author' ? 'users' : 'readers');
+      return known.id;
+    }
+    const id = await insertUser(this.deps.db, { email, name: name || email.split('@')[0] || what, role, passwordHash: null, createdAt: this.deps.clock.now().toISOString() });
+    this.s.created(role === 'author' ? 'users' : 'readers');
+    return id;
+  }
+
   private async addAuthor(node: XNode): Promise<void> {
-    const a = this.parse(wxrAuthorSchema, authorFields(node), `author ${textOf(node, 'author_login')}`);
+    const a = this.parse(wxrAuthorSchema, authorFields(node), `author ${node.children.find((c) => c.name === 'author_login')?.text ?? ''}`);
     if (!a) return;
     const mapped = await findMapping(this.deps.db, this.source, 'author', a.id);
     let userId = mapped?.local_id ?? undefined;
@@ -128,15 +150,7 @@ class WxrImport {
     else {
       const email = a.email.includes('@') ? a.email : `${slugify(a.login)}@users.invalid`;
       if (email !== a.email) this.s.warn(`author ${a.login} has no email; given ${email}`);
-      const known = await findUserByEmail(this.deps.db, email);
-      if (known) {
-        userId = known.id;
-        this.s.existing('users');
-      } else {
-        const name = plainText(a.displayName) || a.login;
-        userId = await insertUser(this.deps.db, { email, name, role: 'author', passwordHash: null, createdAt: this.deps.clock.now().toISOString() });
-        this.s.created('users');
-      }
+      userId = await this.accountFor(email, plainText(a.displayName) || a.login, 'author', a.login);
       await insertMapping(this.deps.db, { source: this.source, kind: 'author', external_id: a.id, local_id: userId, created_at: this.deps.clock.now().toISOString() });
     }
     this.authors.set(a.login, userId);
@@ -144,9 +158,9 @@ class WxrImport {
   }
 
   private async startItem(node: XNode): Promise<ItemState> {
-    this.begin();
-    const state: ItemState = { node, articleId: null, comments: new Map(), pending: [], buffer: [] };
-    const item = this.parse(wxrItemSchema, itemFields(node), `item ${textOf(node, 'post_id')}`);
+    this.begin(node);
+    const state: ItemState = { node, articleId: null };
+    const item = this.parse(wxrItemSchema, itemFields(node), `item ${node.children.find((c) => c.name === 'post_id')?.text ?? ''}`);
     if (!item) return state;
     const now = this.deps.clock.now().toISOString();
     if (item.type === 'attachment') {
@@ -174,127 +188,114 @@ class WxrImport {
     return state;
   }
 
-  private async createArticle(item: WxrItem): Promise<number> {
-    const categories = item.terms.filter((t) => t.domain === 'category');
-    const tags = item.terms.filter((t) => t.domain === 'post_tag' || t.domain === 'category').filter((t) => t !== categories[0]);
-    const first = categories[0];
+  /** Bylines: every one a Palabre export recorded, else the post's author. */
+  private async bylines(item: WxrItem): Promise<number[]> {
+    const ids: number[] = [];
+    for (const b of metaBylines(item)) {
+      const id = this.authors.get(b.login) ?? (b.email.includes('@') ? await this.accountFor(b.email.toLowerCase(), plainText(b.name), 'author', b.login) : undefined);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    if (ids.length > 0) return ids;
     const authorId = this.authors.get(item.creator);
     if (authorId === undefined && item.creator) this.s.warn(`post ${item.id}: author ${item.creator} is not in the file's author list`);
-    const date = wpDate(item.dateGmt, item.pubDate, item.date);
-    const legacy = [legacyKey(item.link), legacyKey(`/?${item.type === 'page' ? 'page_id' : 'p'}=${item.id}`), legacyKey(item.guid)];
-    const input: ImportedArticle = {
-      source: this.source,
-      externalId: item.id,
-      title: plainText(item.title),
-      slugWanted: decodeSlug(item.name),
-      content: item.content,
-      excerpt: item.excerpt,
-      section: first ? { nicename: decodeSlug(first.nicename) || slugify(first.name), name: plainText(first.name) || this.categories.get(first.nicename) || first.nicename } : null,
-      tags: tags.map((t) => ({ slug: decodeSlug(t.nicename) || slugify(t.name), name: plainText(t.name) })),
-      authorIds: authorId !== undefined ? [authorId] : [],
-      status: item.status === 'publish' || item.status === 'future' ? 'published' : 'draft',
-      publishAt: item.status === 'publish' || item.status === 'future' ? (date ?? this.deps.clock.now().toISOString()) : null,
-      createdAt: date ?? this.deps.clock.now().toISOString(),
-      commentsOpen: item.commentStatus !== 'closed',
-      lang: langOf(this.channel.language, this.deps.config.locale),
-      legacyPaths: legacy.filter((p): p is string => p !== undefined),
-      thumbnailId: item.thumbnailId,
-    };
-    const result = await createImportedArticle(this.deps, input);
+    return authorId !== undefined ? [authorId] : [];
+  }
+
+  private async createArticle(item: WxrItem): Promise<number> {
+    const now = this.deps.clock.now().toISOString();
+    const { drafted, ...input } = articleFromItem(item, { source: this.source, categories: this.categories, siteLanguage: this.channel.language, locale: this.deps.config.locale, now });
+    const result = await createImportedArticle(this.deps, { ...input, authorIds: await this.bylines(item) });
     this.s.created('articles');
+    if (drafted) {
+      this.s.drafted(drafted);
+      this.s.warn(`post ${item.id} "${input.title}" is ${drafted} in WordPress: imported as a draft`);
+    }
     if (result.sectionCreated) this.s.created('sections');
     if (result.tagsCreated) this.s.created('tags', result.tagsCreated);
     if (result.redirects) this.s.created('redirects', result.redirects);
     return result.id;
   }
 
+  /** A registered commenter who wrote no post: their reader account, found or created by email. */
+  private async commenter(wpUserId: string | null, email: string, name: string): Promise<number | null> {
+    if (!wpUserId) return null;
+    const author = this.authorIds.get(wpUserId);
+    if (author !== undefined) return author;
+    const known = this.commenters.get(wpUserId);
+    if (known !== undefined) return known;
+    if (!email.includes('@')) return null;
+    const mapped = await findMapping(this.deps.db, this.source, 'commenter', wpUserId);
+    const id = mapped?.local_id ?? (await this.accountFor(email, plainText(name), 'reader', `user ${wpUserId}`));
+    if (!mapped) await insertMapping(this.deps.db, { source: this.source, kind: 'commenter', external_id: wpUserId, local_id: id, created_at: this.deps.clock.now().toISOString() });
+    this.commenters.set(wpUserId, id);
+    return id;
+  }
+
   private async addComment(node: XNode): Promise<void> {
     const item = this.item;
-    const c = this.parse(wxrCommentSchema, commentFields(node), `comment ${textOf(node, 'comment_id')}`);
+    const c = this.parse(wxrCommentSchema, commentFields(node), `comment ${node.children.find((x) => x.name === 'comment_id')?.text ?? ''}`);
     if (!c || !item) return;
     if (item.articleId === null) {
       this.s.skipped('comments of skipped items');
       return;
     }
-    item.buffer.push(c);
-    if (item.buffer.length >= BATCH) await this.flush(item);
-  }
-
-  private async flush(item: ItemState): Promise<void> {
-    const batch = item.buffer.splice(0);
-    const articleId = item.articleId;
-    if (batch.length === 0 || articleId === null) return;
-    await this.deps.dialect.writeTransaction(this.deps.db, async (db) => {
-      for (const c of batch) {
-        if (c.type === 'pingback' || c.type === 'trackback') {
-          this.s.skipped(c.type);
-          continue;
-        }
-        const mapped = await findMapping(db, this.source, 'comment', c.id);
-        if (mapped?.local_id) {
-          item.comments.set(c.id, mapped.local_id);
-          this.s.existing('comments');
-          continue;
-        }
-        const status = COMMENT_STATUS[c.approved];
-        if (!status) this.s.warn(`comment ${c.id}: unknown comment_approved "${c.approved}"; held as pending`);
-        const parentId = c.parent ? item.comments.get(c.parent) : undefined;
-        const id = await insertImportedComment({ ...this.deps, db }, {
-          source: this.source,
-          externalId: c.id,
-          articleId,
-          parentId: parentId ?? null,
-          userId: c.userId ? (this.authorIds.get(c.userId) ?? null) : null,
-          name: plainText(c.author),
-          email: c.email,
-          ip: c.ip,
-          html: c.content,
-          status: status ?? 'pending',
-          origin: `wordpress comment_approved=${c.approved}`,
-          createdAt: wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString(),
-        });
-        if (c.parent && parentId === undefined) item.pending.push({ commentId: id, parentWpId: c.parent });
-        item.comments.set(c.id, id);
-        this.s.created('comments');
-      }
-    });
-  }
-
-  private async finishItem(): Promise<void> {
-    const item = this.item;
-    if (!item) return;
-    await this.flush(item);
-    for (const p of item.pending) {
-      const parentId = item.comments.get(p.parentWpId);
-      if (parentId !== undefined) await setCommentParent(this.deps.db, p.commentId, parentId);
-      else this.s.warn(`comment ${p.commentId}: its parent (WordPress comment ${p.parentWpId}) is not in the file; kept at the top level`);
+    if (c.type === 'pingback' || c.type === 'trackback') {
+      this.s.skipped(c.type);
+      return;
     }
+    const status = COMMENT_STATUS[c.approved];
+    if (!status) this.s.warn(`comment ${c.id}: unknown comment_approved "${c.approved}"; held as pending`);
+    this.buffer.push({
+      externalId: c.id,
+      parentExternalId: c.parent,
+      articleId: item.articleId,
+      userId: await this.commenter(c.userId, c.email, c.author),
+      name: plainText(c.author),
+      email: c.email,
+      url: c.url,
+      ip: c.ip,
+      html: c.content,
+      status: status ?? 'pending',
+      reasons: status === 'published' ? [] : [{ code: 'imported', detail: `wordpress comment_approved=${c.approved}` }],
+      createdAt: wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString(),
+    });
+    if (this.buffer.length >= BATCH) await this.flush(false);
+  }
+
+  /** Writes the waiting comments; replies whose parent is still unknown wait for the end of their post (`final`: of the file). */
+  private async flush(final: boolean): Promise<void> {
+    const batch = this.buffer.splice(0);
+    const articleOf = new Map(batch.map((c) => [c.externalId, c.articleId]));
+    const r = await writeCommentBatch(this.deps, this.source, batch, this.written);
+    if (r.created) this.s.created('comments', r.created);
+    if (r.existing) this.s.existing('comments', r.existing);
+    // Only the open post's ids are still needed: its next comments may answer them.
+    const open = final ? null : (this.item?.articleId ?? null);
+    if (open !== this.writtenFor) this.written = new Map();
+    for (const [ext, id] of r.ids) if (open !== null && articleOf.get(ext) === open) this.written.set(ext, id);
+    this.writtenFor = open;
+    const waiting = [...this.orphans, ...r.orphans.map((o) => ({ ...o, articleId: articleOf.get([...r.ids].find(([, id]) => id === o.id)?.[0] ?? '') ?? -1 }))];
+    const missing = await linkOrphans(this.deps, this.source, waiting, this.written);
+    this.orphans = [];
+    for (const o of waiting.filter((w) => missing.some((m) => m.id === w.id))) {
+      if (open !== null && o.articleId === open) this.orphans.push(o);
+      else this.s.warn(`comment ${o.id}: its parent (WordPress comment ${o.parentExternalId}) is not in the file; kept at the top level`);
+    }
+  }
+
+  /** A post ends: its replies still waiting for a parent will not get one from later posts. */
+  private async finishItem(): Promise<void> {
+    const articleId = this.item?.articleId ?? null;
+    if (articleId !== null && this.orphans.some((o) => o.articleId === articleId)) await this.flush(true);
   }
 
   async finish(): Promise<ImportSummary> {
-    if (!this.source) {
-      if (!this.channel.wxr_version) throw new ImportFormatError('not a WordPress export: no <wp:wxr_version> found');
-      this.begin();
-    }
+    await this.flush(true);
+    if (!this.source) this.begin();
     const images = await recordFeaturedImages(this.deps.db, this.source);
     if (images) this.s.created('images', images);
+    await showImportedImages(this.deps, this.source);
     await this.deps.cache.invalidate(['*']);
     return this.s.summary;
   }
-}
-
-/** WordPress percent-encodes non-ASCII slugs. */
-function decodeSlug(s: string): string {
-  let v = s;
-  try {
-    v = decodeURIComponent(s);
-  } catch {
-    /* keep it as written */
-  }
-  return v ? slugify(v) : '';
-}
-
-function langOf(language: string | undefined, fallback: 'fr' | 'en'): 'fr' | 'en' {
-  const l = (language ?? '').slice(0, 2).toLowerCase();
-  return l === 'fr' || l === 'en' ? l : fallback;
 }

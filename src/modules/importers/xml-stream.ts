@@ -47,6 +47,12 @@ export interface StreamOptions {
   onRecord(record: XRecord): Promise<void>;
   /** Called after each chunk with bytes read and total. */
   onProgress?(read: number, total: number): void;
+  /**
+   * Tolerant mode: malformed XML is not refused; saxes reports each error (with its
+   * line and column) here and goes on reading with its own recovery (text outside
+   * the root dropped, an unquoted attribute value read up to the next space…).
+   */
+  onRecovered?(message: string): void;
 }
 
 interface Frame {
@@ -68,6 +74,8 @@ export async function streamXmlRecords(file: string, opts: StreamOptions): Promi
   const queue: XRecord[] = [];
   // How many records are open around the current element: text outside any record is dropped.
   let recordDepth = 0;
+  const recovered = opts.onRecovered;
+  if (recovered) parser.on('error', (err) => recovered(err.message.replace(/^[^:]*:(\d+):(\d+): /, 'line $1, column $2: ')));
   parser.on('doctype', () => {
     throw new DoctypeRefusedError();
   });

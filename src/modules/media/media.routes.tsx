@@ -3,21 +3,16 @@ import { resolve } from 'node:path';
 import multipart, { type Multipart } from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, ValidationError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { verifyFormCsrf } from '../accounts/session.service';
-import { adminContext, field, redirectAnonymousToLogin, WRITERS, type AdminContext } from '../admin/admin.guard';
+import { adminPage, field, redirectAnonymousToLogin, type AdminContext } from '../admin/admin.guard';
 import { sendAdmin } from '../admin/admin.render';
-import { MEDIA_MAX_BYTES, MediaTooLargeError, presentMedia } from './media';
+import { MEDIA_MAX_BYTES, mediaAltSchema as altSchema, mediaIdParams as idParams, mediaListQuery as listQuery, MediaTooLargeError, presentMedia } from './media';
 import { assertMedia } from './media.policy';
 import { deleteMedia, describeMedia, listLibrary, uploadMedia } from './media.service';
 import { MediaLibrary } from './media.views';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const listQuery = z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
-const altSchema = z.object({ alt: z.string().trim().min(1).max(500) }).strict();
 
 interface Upload {
   buffer: Buffer;
@@ -68,7 +63,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
     scope.register(async (pages) => {
       redirectAnonymousToLogin(pages);
       pages.post('/admin/media', async function submitUpload(request, reply) {
-        const ctx = adminContext(request, WRITERS);
+        const ctx = adminPage(request, 'admin:media');
         let up: Upload;
         try {
           up = await readUpload(request);
@@ -118,13 +113,13 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
   await app.register(async (pages) => {
     redirectAnonymousToLogin(pages);
     pages.get('/admin/media', async function showLibrary(request, reply) {
-      const ctx = adminContext(request, WRITERS);
+      const ctx = adminPage(request, 'admin:media');
       const uploaded = (request.query as { uploaded?: string }).uploaded === '1';
       return libraryPage(ctx, reply, uploaded ? { kind: 'ok', text: ctx.t('media.uploaded') } : undefined);
     });
 
     pages.post('/admin/media/:id/alt', async function submitAlt(request, reply) {
-      const ctx = adminContext(request, WRITERS);
+      const ctx = adminPage(request, 'admin:media');
       verifyFormCsrf(request, field(request.body, '_csrf'));
       const { id } = parseInput(idParams, request.params);
       try {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '../../web/errors';
 
 /** Largest upload accepted, in bytes. */
@@ -40,6 +41,13 @@ export class MediaTooLargeError extends AppError {
     super('payload_too_large', 413, `the file is over ${MEDIA_MAX_BYTES / 1024 / 1024} MB`, { field: 'file' });
   }
 }
+
+/** Path of the routes about one media. */
+export const mediaIdParams = z.object({ id: z.coerce.number().int().positive() });
+/** Query of GET /api/v1/media: newest first, `before` an id (the previous page's `next`). */
+export const mediaListQuery = z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+/** Body of PATCH /api/v1/media/:id (and the library page's alt form). */
+export const mediaAltSchema = z.object({ alt: z.string().trim().min(1).max(500) }).strict();
 
 /** The public path of a stored file. */
 export function mediaPath(file: string): string {

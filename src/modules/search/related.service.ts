@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import type { Article } from '../articles/article';
 import { findRelatedIds } from './related.repository';
-import { findArticlesByIds } from './search.repository';
+import { getArticlesByIds } from '../articles/article.read-model';
 
 /** Related articles shown under an article. */
 export const RELATED_COUNT = 4;
@@ -10,5 +10,5 @@ export const RELATED_COUNT = 4;
 export async function findRelatedArticles(deps: Deps, article: Article): Promise<Article[]> {
   if (article.tags.length === 0) return [];
   const ids = await findRelatedIds(deps.db, article.id, deps.clock.now().toISOString(), RELATED_COUNT);
-  return findArticlesByIds(deps.db, ids);
+  return getArticlesByIds(deps, ids);
 }

@@ -5,7 +5,7 @@ import { sendPage } from '../../web/page';
 import { parseInput } from '../../web/validate';
 import { listTtl } from '../articles/article.pages';
 import { Pagination } from '../articles/article.views';
-import { listSections } from '../articles/section.repository';
+import { getSections } from '../articles/article.read-model';
 import { SEARCH_PAGE_SIZE, searchPageQuerySchema, type SearchPageQuery } from './search';
 import { searchArticles } from './search.service';
 import { SearchForm, SearchResults } from './search.views';
@@ -26,7 +26,7 @@ async function renderSearchPage(deps: Deps, request: FastifyRequest, query: Sear
   const t = request.t;
   const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
   const [sections, found] = await Promise.all([
-    listSections(deps.db),
+    getSections(deps),
     searchArticles(deps, { q: query.q, section: query.section, from: query.from, to: query.to, offset, limit: SEARCH_PAGE_SIZE }),
   ]);
   const title = query.q ? t('search.results_for', { q: query.q }) : t('search.title');

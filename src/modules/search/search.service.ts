@@ -1,11 +1,9 @@
 import type { Deps } from '../../deps';
 import { ValidationError } from '../../web/errors';
 import type { Article } from '../articles/article';
-import { findArticleById } from '../articles/article.repository';
-import { findSectionBySlug } from '../articles/section.repository';
 import { searchIndexFor, type SearchDocument } from './search.index';
 import { markdownToText } from './search.plain';
-import { findArticlesByIds, listPublishedIds } from './search.repository';
+import { getArticleById, getArticlesByIds, getSectionBySlug, listPublishedArticleIds } from '../articles/article.read-model';
 import { highlight, SNIPPET_WORDS, type Segment } from './search.snippet';
 import { queryTerms, queryWords, searchLang } from './search.text';
 
@@ -31,7 +29,7 @@ export function toDocument(a: Article): SearchDocument {
  */
 export async function indexArticle(deps: Deps, articleId: number): Promise<void> {
   const index = searchIndexFor(deps.dialect);
-  const a = await findArticleById(deps.db, articleId);
+  const a = await getArticleById(deps, articleId);
   if (!a || a.storedStatus !== 'published') return index.remove(deps.db, articleId);
   await index.upsert(deps.db, toDocument(a));
 }
@@ -42,9 +40,9 @@ export async function reindexAll(deps: Deps, batch = 500): Promise<number> {
   await index.clear(deps.db);
   let count = 0;
   for (let after = 0; ; ) {
-    const ids = await listPublishedIds(deps.db, after, batch);
+    const ids = await listPublishedArticleIds(deps, after, batch);
     if (ids.length === 0) return count;
-    const articles = await findArticlesByIds(deps.db, ids);
+    const articles = await getArticlesByIds(deps, ids);
     await deps.dialect.writeTransaction(deps.db, async (db) => {
       for (const a of articles) await index.upsert(db, toDocument(a));
     });
@@ -98,7 +96,7 @@ export async function searchArticles(deps: Deps, o: SearchOptions): Promise<{ hi
   if (o.from && o.to && o.to < o.from) throw new ValidationError('to', 'the end date is before the start date');
   let sectionId: number | undefined;
   if (o.section) {
-    const s = await findSectionBySlug(deps.db, o.section);
+    const s = await getSectionBySlug(deps, o.section);
     if (!s) return { hits: [], more: false };
     sectionId = s.id;
   }
@@ -112,7 +110,7 @@ export async function searchArticles(deps: Deps, o: SearchOptions): Promise<{ hi
     limit: o.limit + 1,
   });
   const page = found.slice(0, o.limit);
-  const articles = await findArticlesByIds(deps.db, page.map((h) => h.id));
+  const articles = await getArticlesByIds(deps, page.map((h) => h.id));
   const wanted = new Set([...terms.fr, ...terms.en]);
   const plain = new Map(page.map((h) => [h.id, h.plain]));
   const hits = articles.map((article) => {

@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import type { Locale } from '../../config';
 import { formatDate, type Translate } from '../../web/i18n/i18n';
 import { articlePath } from '../articles/article';
-import type { Section } from '../articles/section.repository';
+import type { Section } from '../articles/article.read-model';
 import type { SearchPageQuery } from './search';
 import type { SearchHit } from './search.service';
 import type { Segment } from './search.snippet';

@@ -1,0 +1,76 @@
+import type { Deps } from '../../deps';
+import { insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists } from './article.repository';
+import { findSectionBySlug, findTagBySlug, insertSection } from './section.repository';
+import { slugify } from './slug';
+
+/** An article coming from another system (WordPress, a restore), already converted to Markdown. */
+export interface ImportedArticleInput {
+  slugWanted: string;
+  title: string;
+  summary: string;
+  body: string;
+  section: { slug: string; name: string } | null;
+  tags: { slug: string; name: string }[];
+  authorIds: number[];
+  status: 'draft' | 'published';
+  publishAt: string | null;
+  createdAt: string;
+  commentsOpen: boolean;
+  lang: string;
+}
+
+async function uniqueSlug(deps: Pick<Deps, 'db'>, wanted: string): Promise<string> {
+  let candidate = wanted;
+  for (let n = 2; await slugExists(deps.db, candidate); n++) candidate = `${wanted.slice(0, 75)}-${n}`;
+  return candidate;
+}
+
+/**
+ * The articles module's part of an import (importers call it inside their own transaction,
+ * passing it as `deps.db`): the row with its original dates, its section (created when new),
+ * tags, byline and a first revision. No policy: the operator runs imports. The caller emits
+ * `article.saved` once its transaction is committed.
+ */
+export async function insertImportedArticle(deps: Pick<Deps, 'db'>, a: ImportedArticleInput): Promise<{ id: number; slug: string; sectionCreated: boolean; tagsCreated: number }> {
+  const db = deps.db;
+  let sectionId: number | null = null;
+  let sectionCreated = false;
+  if (a.section) {
+    const existing = await findSectionBySlug(db, a.section.slug);
+    sectionCreated = !existing;
+    sectionId = existing ? existing.id : await insertSection(db, { slug: a.section.slug, name: a.section.name || a.section.slug, created_at: a.createdAt });
+  }
+  const tags = dedupe(a.tags);
+  let tagsCreated = 0;
+  for (const t of tags) if (!(await findTagBySlug(db, t.slug))) tagsCreated += 1;
+  const title = (a.title || '—').slice(0, 300);
+  const slug = await uniqueSlug(deps, a.slugWanted || slugify(title));
+  const id = await insertArticle(
+    db,
+    {
+      slug,
+      title,
+      summary: a.summary,
+      body: a.body,
+      section_id: sectionId,
+      dateline: '',
+      status: a.status,
+      publish_at: a.publishAt,
+      comments_open: a.commentsOpen ? 1 : 0,
+      image_id: null,
+      correction: null,
+      lang: a.lang,
+    },
+    a.createdAt,
+  );
+  await replaceArticleTags(db, id, tags);
+  await replaceArticleAuthors(db, id, a.authorIds);
+  await insertRevision(db, { article_id: id, author_id: a.authorIds[0] ?? null, title, summary: a.summary, body: a.body, created_at: a.createdAt });
+  return { id, slug, sectionCreated, tagsCreated };
+}
+
+function dedupe(tags: { slug: string; name: string }[]): { slug: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const t of tags) if (!seen.has(t.slug)) seen.set(t.slug, t.name || t.slug);
+  return [...seen].map(([slug, name]) => ({ slug, name }));
+}
