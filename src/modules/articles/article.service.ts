@@ -24,6 +24,7 @@ import {
   slugExists,
   updateArticleRow,
   updateProtection,
+  bumpArticleVersion,
   type ArticleValues,
 } from './article.repository';
 import { getMedia } from '../media/media.service';
@@ -241,6 +242,12 @@ export function decodeCursor(s: string): { key: string; id: number } {
     /* fall through to the error below */
   }
   throw new ValidationError('after', 'invalid cursor');
+}
+
+/** The article's discussion changed outside the comments' own writes (a pick): its cached pages are stale. */
+export async function discussionChanged(deps: Deps, id: number): Promise<void> {
+  await bumpArticleVersion(deps.db, id);
+  await deps.cache.invalidate([`article:${id}`]);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps';
 import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import { usersByIds } from '../accounts/user.service';
-import { bumpArticleVersion } from '../articles/article.repository';
+import { discussionChanged } from '../articles/article.service';
 import type { CommentRow } from './comment.repository';
 import { findCommentById } from './comment.repository';
 import { assertComment } from './comment.policy';
@@ -18,12 +18,9 @@ export async function setPick(deps: Deps, user: AuthUser | null, commentId: numb
   const who = user as AuthUser;
   const c = await findCommentById(deps.db, commentId);
   if (!c || c.status !== 'published') throw new NotFoundError('comment');
-  await deps.dialect.writeTransaction(deps.db, async (db) => {
-    if (picked) await insertPick(db, c.id, who.id, deps.clock.now().toISOString());
-    else await deletePick(db, c.id);
-    await bumpArticleVersion(db, c.article_id);
-  });
-  await deps.cache.invalidate([`article:${c.article_id}`]);
+  if (picked) await insertPick(deps.db, c.id, who.id, deps.clock.now().toISOString());
+  else await deletePick(deps.db, c.id);
+  await discussionChanged(deps, c.article_id);
   return { id: c.id, picked };
 }
 
