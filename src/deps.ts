@@ -9,6 +9,7 @@ import { installModuleHooks } from './modules/hooks';
 import { CommentStreams } from './modules/comments/comment.stream';
 import { LikeAnnouncer } from './modules/comments/like.announcer';
 import { createLearnedCache, type LearnedCache } from './modules/moderation/learning.service';
+import { createSlowModeGate, type SlowModeGate } from './modules/moderation/slow-mode';
 import { PendingTasks, SHUTDOWN_WAIT_MS } from './modules/notifications/notification.tasks';
 import { PageCache } from './infra/page-cache';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './infra/pubsub';
@@ -46,6 +47,8 @@ export interface Deps {
   replyMails: PendingTasks;
   /** The site-taught weights of the moderation models, kept up to date from the database (moderation). */
   learned: LearnedCache;
+  /** Who posted where lately, for slow mode (moderation); shared through Redis when set. */
+  slowMode: SlowModeGate;
 }
 
 export interface DepsOptions {
@@ -81,6 +84,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     likes: new LikeAnnouncer(),
     replyMails: new PendingTasks(),
     learned: createLearnedCache(),
+    slowMode: createSlowModeGate(config.redisUrl, config.redisPrefix, clock),
   };
   installModuleHooks(deps);
   return deps;
@@ -105,6 +109,7 @@ export async function closeDeps(deps: Deps): Promise<void> {
   deps.likes.close();
   await deps.replyMails.settledWithin(SHUTDOWN_WAIT_MS);
   deps.learned.clear();
+  await deps.slowMode.close();
   deps.cache.stop();
   deps.mailer.close();
   await deps.pubsub.close();

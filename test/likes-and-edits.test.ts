@@ -129,7 +129,7 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     expect(codes.slice(20)).toEqual([429, 429]);
   });
 
-  it('the article page offers the three orders, caches each, and orders threads by likes', async () => {
+  it('the article page offers the four orders (picks included), caches each, and orders threads by likes', async () => {
     const a = await createArticle(t, editor.auth, { title: 'Le match de dimanche' });
     const one = await guestPost(a.id, 'Quel match, les Aigles ont bien joué.');
     const two = await guestPost(a.id, 'L’arbitre a sifflé un penalty imaginaire.');
@@ -141,7 +141,7 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     const base = await t.app.inject({ method: 'GET', url: path });
     const $ = cheerio.load(base.body);
     const links = $('nav.comment-sort a');
-    expect(links.map((_, el) => $(el).text()).get()).toEqual(['Plus anciens', 'Plus récents', 'Les plus aimés']);
+    expect(links.map((_, el) => $(el).text()).get()).toEqual(['Plus anciens', 'Plus récents', 'Les plus aimés', 'Sélection de la rédaction']);
     expect($('nav.comment-sort a[aria-current=page]').text()).toBe('Plus anciens');
     expect(order(base.body)).toEqual([one.id, two.id, three.id]);
     const top = await t.app.inject({ method: 'GET', url: `${path}?sort=top` });
@@ -328,7 +328,7 @@ describe.each(DIALECTS)('likes and edits in English on %s', (engine) => {
     const edited = await t.app.inject({ method: 'PATCH', url: `/api/v1/comments/${ids[0]}`, headers: editor.auth, payload: { body: 'The rains came very early this year.' } });
     expect(edited.statusCode, edited.body).toBe(200);
     const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
-    expect($('nav.comment-sort a').map((_, el) => $(el).text()).get()).toEqual(['Oldest', 'Newest', 'Most liked']);
+    expect($('nav.comment-sort a').map((_, el) => $(el).text()).get()).toEqual(['Oldest', 'Newest', 'Most liked', 'Editors’ picks']);
     expect($('nav.comment-sort').attr('aria-label')).toBe('Sort comments');
     expect($(`#comment-${ids[0]} .like-button .like-label`).text()).toBe('Like');
     expect($(`#comment-${ids[0]} .comment-edited`).text()).toContain('edited');

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { installAutoRules } from './moderation/auto-rules';
 import { warmUpModeration } from './moderation/moderation.service';
 import { installReplyNotifications } from './notifications/notification.service';
 import { startAddressRetention } from './privacy/privacy.service';
@@ -11,6 +12,7 @@ import { installSearchHooks } from './search/search.service';
 export function installModuleHooks(deps: Deps): void {
   installSearchHooks(deps);
   installReplyNotifications(deps);
+  installAutoRules(deps);
 }
 
 /**

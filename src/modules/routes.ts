@@ -8,6 +8,7 @@ import { registerImporterRoutes } from './importers/importer.routes';
 import { registerPrivacyRoutes } from './privacy/privacy.routes';
 import { registerNotificationRoutes } from './notifications/notification.routes';
 import { registerReactionRoutes } from './comments/reaction.routes';
+import { registerPickRoutes } from './comments/comment.picks.routes';
 import { registerEmbedRoutes } from './embed/embed.pages';
 import { startModuleWork } from './hooks';
 import { registerApiRoutes } from './api/api.routes';
@@ -26,6 +27,7 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   registerPrivacyRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerReactionRoutes(app, deps);
+  registerPickRoutes(app, deps);
   registerEmbedRoutes(app, deps);
   await registerApiRoutes(app, deps);
   let stop: (() => void) | undefined;

@@ -105,7 +105,7 @@ export function registerErrorHandling(app: FastifyInstance, deps: Deps): void {
       if (target) return reply.redirect(target, 301);
     }
     if (p.status >= 500) request.log.error({ err }, 'unhandled error');
-    if (p.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    if (p.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(typeof p.details.retryAfter === 'number' ? p.details.retryAfter : 60));
     if (p.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     if (wantsHtml(request)) return errorPage(deps, request, reply, p);
     return reply.code(p.status).send({ error: p.code, message: p.message, ...p.details });

@@ -133,6 +133,7 @@ check<CommentAction>('comment.policy, without a subject', {
   'comment:edit': [N, N, N, N, N, N],
   'comment:read-edits': [Y, Y, N, Y, N, N],
   'comment:post-unthrottled': [Y, Y, Y, Y, N, N],
+  'comment:pick': [Y, Y, Y, Y, N, N],
 }, (u, a) => canComment(u, a));
 
 describe('comment.policy, editing one comment', () => {

@@ -9,6 +9,7 @@ import * as m0006 from './0006-reply-notifications';
 import * as m0007 from './0007-likes-and-edits';
 import * as m0008 from './0008-tag-slugs';
 import * as m0011 from './0011-comment-author-url';
+import * as m0012 from './0012-auto-rules';
 import * as m0013 from './0013-comment-idempotency';
 import * as m0014 from './0014-search-plans';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0007-likes-and-edits': m0007,
   '0008-tag-slugs': m0008,
   '0011-comment-author-url': m0011,
+  '0012-auto-rules': m0012,
   '0013-comment-idempotency': m0013,
   '0014-search-plans': m0014,
 };

@@ -19,13 +19,15 @@ export interface EditorValues {
   image: string;
   correction: string;
   commentsOpen: boolean;
+  /** Slow mode's minutes as typed (empty = 0). */
+  slowModeMinutes: string;
   mode: PublicationMode;
   /** A datetime-local value, in UTC: YYYY-MM-DDTHH:mm[:ss]. */
   publishAt: string;
 }
 
 export function emptyValues(userId: number): EditorValues {
-  return { title: '', slug: '', summary: '', body: '', dateline: '', section: '', tags: '', authors: [userId], image: '', correction: '', commentsOpen: true, mode: 'draft', publishAt: '' };
+  return { title: '', slug: '', summary: '', body: '', dateline: '', section: '', tags: '', authors: [userId], image: '', correction: '', commentsOpen: true, slowModeMinutes: '0', mode: 'draft', publishAt: '' };
 }
 
 export function valuesFromArticle(a: Article, now: Date): EditorValues {
@@ -42,6 +44,7 @@ export function valuesFromArticle(a: Article, now: Date): EditorValues {
     image: a.image !== null ? String(a.image) : '',
     correction: a.correction ?? '',
     commentsOpen: a.commentsOpen,
+    slowModeMinutes: String(a.slowModeMinutes),
     mode: status === 'draft' ? 'draft' : status === 'scheduled' ? 'schedule' : 'publish',
     publishAt: a.publishAt ? a.publishAt.slice(0, 19) : '',
   };
@@ -73,6 +76,7 @@ export function valuesFromForm(body: unknown): EditorValues {
     image: str(b, 'image'),
     correction: str(b, 'correction').replace(/\r\n/g, '\n'),
     commentsOpen: str(b, 'commentsOpen') === '1',
+    slowModeMinutes: str(b, 'slowModeMinutes').trim(),
     mode: mode === 'publish' || mode === 'schedule' ? mode : 'draft',
     publishAt: str(b, 'publishAt'),
   };
@@ -97,6 +101,8 @@ function common(v: EditorValues) {
     // No byline chosen: the service's default (the writer) rather than an article nobody signs.
     ...(v.authors.length > 0 ? { authors: v.authors } : {}),
     commentsOpen: v.commentsOpen,
+    // Not a whole number: passed as typed, so that the schema names the field.
+    slowModeMinutes: v.slowModeMinutes === '' ? 0 : /^\d+$/.test(v.slowModeMinutes) ? Number(v.slowModeMinutes) : v.slowModeMinutes,
     image: v.image && Number.isInteger(image) && image > 0 ? image : null,
     correction: v.correction.trim() ? v.correction : null,
   };

@@ -172,6 +172,9 @@ export function EditorForm(p: EditorProps): VNode {
             <input id="commentsOpen" type="checkbox" name="commentsOpen" value="1" checked={values.commentsOpen} />
             <label for="commentsOpen">{t('editor.comments_open')}</label>
           </p>
+          <Field id="slowModeMinutes" label={t('editor.slow_mode')} hint={t('editor.slow_mode_hint')}>
+            <input id="slowModeMinutes" name="slowModeMinutes" type="number" min="0" max="1440" value={values.slowModeMinutes} aria-describedby="slowModeMinutes-hint" />
+          </Field>
         </div>
       </form>
     </>

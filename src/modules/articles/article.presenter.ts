@@ -1,4 +1,4 @@
-import { effectiveStatus, isVisible, articlePath, type Article } from './article';
+import { activeProtection, effectiveModeration, effectiveStatus, isVisible, articlePath, type Article } from './article';
 
 /** An article as the JSON API shows it (CONTRACT.md). */
 export function presentArticle(a: Article, baseUrl: string, now: Date) {
@@ -20,7 +20,10 @@ export function presentArticle(a: Article, baseUrl: string, now: Date) {
     image: a.image,
     correction: a.correction,
     lang: a.lang,
-    moderation: a.moderation,
+    // While an automatic rule protects the article, its override reads 'pre' (CONTRACT: issue 14).
+    moderation: effectiveModeration(a, now),
+    slowModeMinutes: a.slowModeMinutes,
+    protection: activeProtection(a, now),
     url: baseUrl + articlePath(a),
   };
 }

@@ -21,6 +21,10 @@ type Row = {
   correction: string | null;
   lang: string;
   moderation: string | null;
+  slow_mode_minutes: number;
+  protect_mode: string | null;
+  protect_slow_minutes: number | null;
+  protect_until: string | null;
   version: number;
 };
 
@@ -48,6 +52,10 @@ export function articlesQuery(db: Kysely<Database>): SelectQueryBuilder<Database
       'articles.correction',
       'articles.lang',
       'articles.moderation',
+      'articles.slow_mode_minutes',
+      'articles.protect_mode',
+      'articles.protect_slow_minutes',
+      'articles.protect_until',
       'articles.version',
     ]) as unknown as SelectQueryBuilder<Database, 'articles' | 'sections', Row>;
 }
@@ -91,6 +99,11 @@ export async function hydrateArticles(db: Kysely<Database>, rows: Row[]): Promis
     correction: r.correction,
     lang: r.lang,
     moderation: r.moderation,
+    slowModeMinutes: r.slow_mode_minutes,
+    protection:
+      (r.protect_mode === 'pre' || r.protect_mode === 'slow') && r.protect_until
+        ? { mode: r.protect_mode, slowModeMinutes: r.protect_slow_minutes ?? 0, until: r.protect_until }
+        : null,
     version: r.version,
   }));
 }
@@ -178,6 +191,7 @@ export async function slugExists(db: Kysely<Database>, slug: string, exceptId?: 
 }
 
 export type ArticleValues = {
+  slow_mode_minutes?: number;
   slug: string;
   title: string;
   summary: string;
@@ -204,7 +218,7 @@ export async function insertArticle(db: Kysely<Database>, v: ArticleValues, now:
 export async function updateArticleRow(
   db: Kysely<Database>,
   id: number,
-  v: Partial<ArticleValues> & { moderation?: string | null },
+  v: Partial<ArticleValues> & { moderation?: string | null; slow_mode_minutes?: number },
   now: string,
 ): Promise<void> {
   await db
@@ -212,6 +226,15 @@ export async function updateArticleRow(
     .set((eb) => ({ ...v, updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+/** Sets or clears the protection an automatic rule put on the article; cached pages are stale. */
+export async function updateProtection(
+  db: Kysely<Database>,
+  id: number,
+  p: { protect_mode: string | null; protect_slow_minutes: number | null; protect_until: string | null },
+): Promise<void> {
+  await db.updateTable('articles').set((eb) => ({ ...p, version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
 
 /** Bumps the version (the discussion changed): cached pages of this article are stale. */

@@ -9,6 +9,7 @@ import {
   type ArticleCreate,
   type ArticlePatch,
   type ArticleStatus,
+  type Protection,
 } from './article';
 import { assertArticle, canArticle, seesOwnWorkOnly } from './article.policy';
 import {
@@ -22,6 +23,8 @@ import {
   replaceArticleTags,
   slugExists,
   updateArticleRow,
+  updateProtection,
+  bumpArticleVersion,
   type ArticleValues,
 } from './article.repository';
 import { getMedia } from '../media/media.service';
@@ -96,6 +99,7 @@ export async function createArticle(deps: Deps, user: AuthUser | null, input: Ar
       dateline: input.dateline,
       ...publication(input.status, input.publishAt, now),
       comments_open: input.commentsOpen ? 1 : 0,
+      slow_mode_minutes: input.slowModeMinutes ?? 0,
       image_id: input.image ?? null,
       correction: input.correction ?? null,
       lang: input.lang ?? deps.config.locale,
@@ -146,7 +150,7 @@ export async function updateArticle(deps: Deps, user: AuthUser | null, id: numbe
   const iso = now.toISOString();
   await conflictOnDuplicateSlug(deps, () => deps.dialect.writeTransaction(deps.db, async (db) => {
     const scoped = { ...deps, db };
-    const v: Partial<ArticleValues> & { moderation?: string | null } = {};
+    const v: Partial<ArticleValues> & { moderation?: string | null; slow_mode_minutes?: number } = {};
     if (patch.title !== undefined) v.title = patch.title;
     if (patch.summary !== undefined) v.summary = patch.summary;
     if (patch.body !== undefined) v.body = patch.body;
@@ -159,6 +163,7 @@ export async function updateArticle(deps: Deps, user: AuthUser | null, id: numbe
     if (patch.correction !== undefined) v.correction = patch.correction;
     if (patch.lang !== undefined) v.lang = patch.lang;
     if (patch.moderation !== undefined) v.moderation = patch.moderation;
+    if (patch.slowModeMinutes !== undefined) v.slow_mode_minutes = patch.slowModeMinutes;
     if (patch.section !== undefined) v.section_id = await sectionId(scoped, patch.section);
     if (patch.status !== undefined || patch.publishAt !== undefined) {
       const status = patch.status ?? effectiveStatus(current, now);
@@ -250,4 +255,19 @@ export function decodeCursor(s: string): { key: string; id: number } {
     /* fall through to the error below */
   }
   throw new ValidationError('after', 'invalid cursor');
+}
+
+/** The article's discussion changed outside the comments' own writes (a pick): its cached pages are stale. */
+export async function discussionChanged(deps: Deps, id: number): Promise<void> {
+  await bumpArticleVersion(deps.db, id);
+  await deps.cache.invalidate([`article:${id}`]);
+}
+
+/**
+ * Puts an automatic rule's protection on an article (or lifts it with null): the
+ * moderation module decides, the articles module writes its own row.
+ */
+export async function setArticleProtection(deps: Deps, id: number, p: Protection | null): Promise<void> {
+  await updateProtection(deps.db, id, p ? { protect_mode: p.mode, protect_slow_minutes: p.slowModeMinutes, protect_until: p.until } : { protect_mode: null, protect_slow_minutes: null, protect_until: null });
+  await afterChange(deps, id);
 }

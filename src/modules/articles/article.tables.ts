@@ -34,6 +34,13 @@ export interface ArticlesTable {
   lang: string;
   /** Per-article override of the discussion's moderation mode; null = the site's setting. */
   moderation: string | null;
+  /** Slow mode set by the newsroom: one comment per reader per N minutes (0 = off). */
+  slow_mode_minutes: Generated<number>;
+  /** What an automatic rule switched the article to ('pre' | 'slow'), until protect_until. */
+  protect_mode: string | null;
+  protect_slow_minutes: number | null;
+  /** When the protection ends by itself (compared with the clock at read time). */
+  protect_until: string | null;
   /** Bumped on every change of the article or its published discussion; part of cache keys. */
   version: number;
 }

@@ -21,6 +21,7 @@ export const articleCreateSchema = z
     status: z.enum(ARTICLE_STATUSES).default('draft'),
     publishAt: isoDate.nullish(),
     commentsOpen: z.boolean().default(true),
+    slowModeMinutes: z.number().int().min(0).max(1440).optional(),
     image: z.number().int().positive().nullish(),
     correction: z.string().max(5000).nullish(),
     lang: z.enum(['fr', 'en']).optional(),
@@ -46,6 +47,8 @@ export const articlePatchSchema = z
     correction: z.string().max(5000).nullable(),
     lang: z.enum(['fr', 'en']),
     moderation: z.enum(['post', 'pre', 'first-time']).nullable(),
+    /** One comment per reader per N minutes on this article (0 = off). */
+    slowModeMinutes: z.number().int().min(0).max(1440),
   })
   .partial()
   .strict();
@@ -97,7 +100,33 @@ export interface Article {
   correction: string | null;
   lang: string;
   moderation: string | null;
+  slowModeMinutes: number;
+  /** What an automatic rule put on the article, and until when (may be past: see activeProtection). */
+  protection: Protection | null;
   version: number;
+}
+
+/** A stricter mode an automatic rule switched the article to, for a time. */
+export interface Protection {
+  mode: 'pre' | 'slow';
+  slowModeMinutes: number;
+  until: string;
+}
+
+/** The protection in force now, if any: it ends by itself when its time is past (no cron). */
+export function activeProtection(a: Pick<Article, 'protection'>, now: Date): Protection | null {
+  return a.protection && a.protection.until > now.toISOString() ? a.protection : null;
+}
+
+/** The article's moderation override now: 'pre' while a rule protects it so, else its own. */
+export function effectiveModeration(a: Pick<Article, 'moderation' | 'protection'>, now: Date): string | null {
+  return activeProtection(a, now)?.mode === 'pre' ? 'pre' : a.moderation;
+}
+
+/** Minutes a reader waits between two comments on the article now (its own, or a rule's if longer). */
+export function effectiveSlowMode(a: Pick<Article, 'slowModeMinutes' | 'protection'>, now: Date): number {
+  const p = activeProtection(a, now);
+  return Math.max(a.slowModeMinutes, p?.mode === 'slow' ? p.slowModeMinutes : 0);
 }
 
 /** The status readers and the API see: 'scheduled' is a published article whose time has not come. */

@@ -102,6 +102,8 @@ export interface ExportedComment {
   html: string;
   status: CommentStatus;
   created_at: string;
+  /** Picked by the newsroom (issue 14): comment meta `palabre_pick` in WXR. */
+  picked?: boolean;
 }
 
 /** Every comment of an article, any status, oldest first. */

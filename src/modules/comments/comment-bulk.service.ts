@@ -1,3 +1,4 @@
+import { listPickedOfArticle } from './comment.picks.repository';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { renderCommentMarkdown } from '../../web/markdown';
@@ -95,7 +96,9 @@ export type { ExportedComment };
 
 /** Every comment of an article, any status, oldest first, for an export. */
 export async function commentsForExport(db: Kysely<Database>, articleId: number): Promise<ExportedComment[]> {
-  return listArticleCommentsForExport(db, articleId);
+  const [rows, picks] = await Promise.all([listArticleCommentsForExport(db, articleId), listPickedOfArticle(db, articleId)]);
+  const picked = new Set(picks.map((p) => p.comment_id));
+  return rows.map((r) => ({ ...r, picked: picked.has(r.id) }));
 }
 
 /** Whether any comment exists (a restore writes into an empty instance only). */

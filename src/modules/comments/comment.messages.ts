@@ -16,6 +16,8 @@ const fr = {
   'comments.posted_pending': 'Merci ! Votre commentaire sera publié après relecture par la modération.',
   'comments.posted_refused': 'Votre commentaire n’a pas été publié.',
   'comments.error': 'Votre commentaire n’a pas pu être envoyé : {message}',
+  'comments.wait': 'vous avez déjà commenté cet article il y a peu ; vous pourrez à nouveau dans {wait}.',
+  'comments.new_live': 'Nouveau commentaire',
   'comments.said_at': 'le {date}',
   'comments.likes': '{count} j’aime',
   'comments.honeypot': 'Laissez ce champ vide',
@@ -36,6 +38,9 @@ const fr = {
   'comments.sort.oldest': 'Plus anciens',
   'comments.sort.newest': 'Plus récents',
   'comments.sort.top': 'Les plus aimés',
+  'comments.sort.picks': 'Sélection de la rédaction',
+  'comments.badge.pick': 'Sélection de la rédaction',
+  'comments.badge.staff': 'Rédaction',
   /** The `edited` reason of a comment moderated again after its author's edit (the queue's words). */
   'moderation.reason.edited': 'Modifié par son auteur après publication',
 } as const;
@@ -58,6 +63,8 @@ const en: Record<keyof typeof fr, string> = {
   'comments.posted_pending': 'Thank you! Your comment will appear once a moderator has read it.',
   'comments.posted_refused': 'Your comment was not published.',
   'comments.error': 'Your comment could not be sent: {message}',
+  'comments.wait': 'you commented on this article a moment ago; you may again in {wait}.',
+  'comments.new_live': 'New comment',
   'comments.said_at': 'on {date}',
   'comments.likes': '{count} likes',
   'comments.honeypot': 'Leave this field empty',
@@ -78,6 +85,9 @@ const en: Record<keyof typeof fr, string> = {
   'comments.sort.oldest': 'Oldest',
   'comments.sort.newest': 'Newest',
   'comments.sort.top': 'Most liked',
+  'comments.sort.picks': 'Editors’ picks',
+  'comments.badge.pick': 'Editors’ pick',
+  'comments.badge.staff': 'Staff',
   'moderation.reason.edited': 'Edited by its author after publication',
 };
 

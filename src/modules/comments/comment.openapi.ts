@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errors, json, jsonBody, type ApiPaths } from '../../infra/openapi';
-import { COMMENT_STATUSES, commentEditSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema, type PublicComment } from './comment';
+import { AUTHENTICATED, errors, idPath, json, jsonBody, type ApiPaths } from '../../infra/openapi';
+import { COMMENT_SORTS, COMMENT_STATUSES, commentEditSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema, type PublicComment } from './comment';
 import type { SubmitResult } from './comment.service';
 import type { EditResult } from './reaction.service';
 
@@ -148,4 +148,9 @@ export const commentPaths: ApiPaths = {
       responses: { '200': json('The new text and status', edited), ...errors([400, 403, 404, 429], { 403: ['edit_window_closed', 'banned'] }) },
     },
   },
+  '/api/v1/comments/{id}/pick': {
+    post: { tags, security: AUTHENTICATED, summary: 'Pick a comment for the “Sélection de la rédaction”', requestParams: { path: idPath }, responses: { '200': json('Picked', z.object({ id: z.number().int(), picked: z.boolean() })), ...errors([400, 401, 403, 404]) } },
+    delete: { tags, security: AUTHENTICATED, summary: 'Unpick a comment', requestParams: { path: idPath }, responses: { '200': json('Unpicked', z.object({ id: z.number().int(), picked: z.boolean() })), ...errors([400, 401, 403, 404]) } },
+  },
 };
+

@@ -3,7 +3,7 @@ import type { AuthUser } from '../accounts/account';
 import { canModerate } from '../moderation/moderation.policy';
 
 /** Everything one can do to comments besides moderating them (moderation.policy.ts). */
-export type CommentAction = 'comment:edit' | 'comment:read-edits' | 'comment:post-unthrottled';
+export type CommentAction = 'comment:edit' | 'comment:read-edits' | 'comment:post-unthrottled' | 'comment:pick';
 
 /** The comment an action is about, and who asks: an account, or a guest known by the signed cookie of their own comments. */
 export interface CommentSubject {
@@ -23,6 +23,9 @@ export function canComment(user: AuthUser | null, action: CommentAction, subject
       return subject.authorUserId !== null ? user?.id === subject.authorUserId : subject.ownIds.includes(subject.commentId);
     case 'comment:read-edits':
       return canModerate(user, 'moderation:read-edits');
+    case 'comment:pick':
+      // The newsroom's picks: moderators and journalists (editors, authors, admins).
+      return user !== null && (['admin', 'editor', 'author', 'moderator'] as const).some((r) => r === user.role);
     case 'comment:post-unthrottled':
       // The newsroom is not rate limited when it comments.
       return user !== null && user.role !== 'reader';
@@ -33,6 +36,7 @@ const REFUSALS: Record<CommentAction, string> = {
   'comment:edit': 'only its author may edit a comment',
   'comment:read-edits': 'only moderators, editors and admins see former texts',
   'comment:post-unthrottled': 'not allowed',
+  'comment:pick': 'only moderators and journalists pick comments',
 };
 
 /** Throws 403 (401 for anonymous callers where an account is needed) for those not allowed. */

@@ -17,6 +17,11 @@ export function presentComment(r: CommentRow): PublicComment {
   };
 }
 
+/** Whether the newsroom picked this comment or one of its replies. */
+function hasPick(n: ThreadNode): boolean {
+  return n.comment.picked === true || n.children.some(hasPick);
+}
+
 export interface ThreadNode {
   comment: CommentRow;
   depth: number;
@@ -53,5 +58,6 @@ export function buildThreads(rows: CommentRow[], maxDepth: number): ThreadNode[]
 export function sortThreads(roots: ThreadNode[], sort: CommentSort): ThreadNode[] {
   if (sort === 'oldest') return roots;
   if (sort === 'newest') return [...roots].reverse();
+  if (sort === 'picks') return [...roots.filter(hasPick), ...roots.filter((r) => !hasPick(r))];
   return [...roots].sort((a, b) => b.comment.likes - a.comment.likes || a.comment.id - b.comment.id);
 }

@@ -15,6 +15,10 @@ export interface CommentRow {
   likes: number;
   /** When its author last edited it; absent from queries that do not ask. */
   edited_at?: string | null;
+  /** Picked by the newsroom (set by the discussion builder). */
+  picked?: boolean;
+  /** Written by a member of the newsroom (set by the discussion builder). */
+  staff?: boolean;
 }
 
 const PUBLIC_COLUMNS = ['id', 'article_id', 'parent_id', 'user_id', 'author_name', 'body', 'html', 'status', 'created_at', 'likes', 'edited_at'] as const;
@@ -63,7 +67,7 @@ export async function listPublishedComments(db: Kysely<Database>, articleId: num
     .execute();
 }
 
-export type CommentOrder = 'oldest' | 'newest' | 'top';
+export type CommentOrder = 'oldest' | 'newest' | 'top' | 'picks';
 
 /** One page of an article's published comments in the given order; offset-based. */
 export async function listCommentsPage(
@@ -76,7 +80,14 @@ export async function listCommentsPage(
   let q = db.selectFrom('comments').select(PUBLIC_COLUMNS).where('article_id', '=', articleId).where('status', '=', 'published');
   if (order === 'oldest') q = q.orderBy('created_at', 'asc').orderBy('id', 'asc');
   else if (order === 'newest') q = q.orderBy('created_at', 'desc').orderBy('id', 'desc');
-  else q = q.orderBy('likes', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc');
+  else if (order === 'top') q = q.orderBy('likes', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc');
+  else {
+    // Picks first (the newsroom's latest pick leading), then the rest oldest first.
+    q = q
+      .orderBy((eb) => eb.selectFrom('comment_picks').select('picked_at').whereRef('comment_picks.comment_id', '=', 'comments.id'), (ob) => ob.desc().nullsLast())
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc');
+  }
   return q.offset(offset).limit(limit).execute();
 }
 

@@ -177,3 +177,17 @@ export async function listCommenterHistory(db: Db, c: { id: number; user_id: num
     .execute();
   return rows.map(parsed);
 }
+
+/** The last comments of an article (newest first, posted after `since` if given): id, status and reasons, for the automatic rules. */
+export async function listLatestOfArticle(db: Db, articleId: number, limit: number, since: string | null): Promise<{ id: number; status: CommentStatus; reasons: Reason[] }[]> {
+  let q = db.selectFrom('comments').select(['id', 'status', 'reasons']).where('article_id', '=', articleId);
+  if (since !== null) q = q.where('created_at', '>', since);
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, status: r.status, reasons: parseReasons(r.reasons) }));
+}
+
+/** How many comments an article received since a time. */
+export async function countPostedSince(db: Db, articleId: number, since: string): Promise<number> {
+  const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<string | number>().as('n')).where('article_id', '=', articleId).where('created_at', '>=', since).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -3,6 +3,7 @@ import type { CommenterKey, CommentStatus } from './comment';
 import {
   countAmong,
   countPublishedForReview,
+  countPostedSince,
   countStatuses,
   existsApprovedComment,
   existsRepeat,
@@ -12,6 +13,7 @@ import {
   listByStatus,
   listCommenterHistory,
   listPublishedForReview,
+  listLatestOfArticle,
   type ReviewRow,
 } from './comment.review.repository';
 
@@ -44,3 +46,7 @@ export const commenterHistory = (deps: Deps, c: Pick<ReviewRow, 'id' | 'user_id'
 export const reviewListed = (deps: Deps, limit: number) => listPublishedForReview(deps.db, limit);
 /** How many published comments are listed for review. */
 export const countReviewListed = (deps: Deps) => countPublishedForReview(deps.db);
+/** The last comments of an article, newest first (id, status, reasons), those posted after `since` if given. */
+export const latestOfArticle = (deps: Deps, articleId: number, limit: number, since: string | null = null) => listLatestOfArticle(deps.db, articleId, limit, since);
+/** How many comments an article received since a time (any status). */
+export const postedSince = (deps: Deps, articleId: number, since: string) => countPostedSince(deps.db, articleId, since);

@@ -1,3 +1,4 @@
+import { waitInWords } from '../../web/i18n/i18n';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors';
@@ -18,6 +19,12 @@ import { embedReturnPath } from '../embed/embed.security';
 import { sendEmbedDiscussion } from '../embed/embed.discussion';
 import { readerKey } from './comment.reader';
 import { lastEventIdOf } from './comment.replay';
+
+/** The refusal as the form says it: a wait (slow mode, flood) in words. */
+function formMessage(request: FastifyRequest, err: AppError): string {
+  const wait = err.details.retryAfter;
+  return err.code === 'rate_limited' && typeof wait === 'number' ? request.t('comments.wait', { wait: waitInWords(request.locale, wait) }) : err.message;
+}
 
 /** Comment posting limit per client address; newsroom staff are not limited. */
 const POST_LIMIT = {
@@ -149,7 +156,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         const state = {
-          message: { kind: 'error' as const, text: request.t('comments.error', { message: err.message }) },
+          message: { kind: 'error' as const, text: request.t('comments.error', { message: formMessage(request, err) }) },
           values: { name: form.name ?? '', email: form.email ?? '', body: form.body, notifyReplies },
         };
         if (embed) return sendEmbedDiscussion(deps, request, reply, article, state, err.status);

@@ -86,7 +86,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
     ip: input.ip,
     ipHash,
     user: input.user,
-    article: articleContext(article),
+    article: articleContext(article, now),
     parentId,
     settings,
     now,

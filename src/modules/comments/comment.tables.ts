@@ -63,7 +63,15 @@ export interface CommentIdempotencyTable {
   result: string | null;
 }
 
+/** A comment the newsroom picked ("Sélection de la rédaction"). */
+export interface CommentPicksTable {
+  comment_id: number;
+  picked_by: number | null;
+  picked_at: string;
+}
+
 export interface CommentTables {
+  comment_picks: CommentPicksTable;
   comments: CommentsTable;
   comment_likes: CommentLikesTable;
   comment_edits: CommentEditsTable;

@@ -11,7 +11,7 @@ export interface Reason {
   detail?: string;
 }
 
-export const COMMENT_SORTS = ['oldest', 'newest', 'top'] as const;
+export const COMMENT_SORTS = ['oldest', 'newest', 'top', 'picks'] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
 
 /** Body of POST /api/v1/articles/:id/comments. */

@@ -40,6 +40,8 @@ function CommentItem({
             <time dateTime={c.created_at}>{t('comments.said_at', { date: formatDate(locale, c.created_at) })}</time>
           </a>
           <EditedMark editedAt={c.edited_at} t={t} locale={locale} />
+          {c.staff ? <span class="badge badge-staff">{t('comments.badge.staff')}</span> : null}
+          {c.picked ? <span class="badge badge-pick">{t('comments.badge.pick')}</span> : null}
         </header>
         <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.html }} />
         {open ? (

@@ -7,6 +7,7 @@ import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings'
 import { COMMENT_SORTS, type CommentSort } from './comment';
 import { buildThreads, sortThreads } from './comment.presenter';
 import { readerKey } from './comment.reader';
+import { markPicksAndStaff } from './comment.picks';
 import { listPublishedComments } from './comment.repository';
 import { Discussion, type FormState } from './comment.views';
 import { listLikedIds } from './reaction.repository';
@@ -34,7 +35,8 @@ export interface DiscussionLinks {
  * the form with its fresh token), used by the article page and the embed alike.
  */
 export async function buildDiscussion(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}, view: DiscussionView = {}, links: DiscussionLinks = {}): Promise<VNode> {
-  const [settings, rows] = await Promise.all([getDiscussionSettings(deps), listPublishedComments(deps.db, article.id)]);
+  const [settings, stored] = await Promise.all([getDiscussionSettings(deps), listPublishedComments(deps.db, article.id)]);
+  const rows = await markPicksAndStaff(deps, article.id, stored);
   const sort = view.sort ?? 'oldest';
   const parent = view.replyToId !== undefined ? rows.find((r) => r.id === view.replyToId) : undefined;
   return (

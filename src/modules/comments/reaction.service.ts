@@ -110,7 +110,8 @@ export async function editComment(deps: Deps, commentId: number, body: string, r
     ip,
     ipHash,
     user: reader.user,
-    article: articleContext(article),
+    // An edit takes no slow-mode slot: it is not a new post.
+    article: { ...articleContext(article, now), slowModeMinutes: 0 },
     parentId: null,
     settings,
     now,

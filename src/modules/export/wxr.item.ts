@@ -106,6 +106,8 @@ export function itemXml(a: Article, comments: ExportedComment[], ctx: ItemContex
     cdata(e, 'wp:comment_type', 'comment');
     e.ele('wp:comment_parent').txt(String(c.parent_id ?? 0)).up();
     e.ele('wp:comment_user_id').txt(String(c.user_id ?? 0)).up();
+    // Issue 14: the newsroom's picks as comment meta.
+    if (c.picked) cdata(cdata(e.ele('wp:commentmeta'), 'wp:meta_key', 'palabre_pick'), 'wp:meta_value', '1').up();
     e.up();
   }
   return f.end({ headless: true });

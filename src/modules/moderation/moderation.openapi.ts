@@ -5,6 +5,7 @@ import { reasonOut } from '../comments/comment.openapi';
 import { BAN_KINDS, banInputSchema } from './ban.service';
 import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
 import { discussionSettingsSchema } from './settings';
+import { autoRuleParams, preferencesSchema } from './moderation';
 
 const moderatedComment = z.object({
   id: z.number().int(),
@@ -105,5 +106,15 @@ export const moderationPaths: ApiPaths = {
   },
   '/api/v1/moderation/log': {
     get: { tags, security, summary: 'The latest 200 moderation decisions', responses: { '200': json('The log', z.object({ entries: z.array(logEntry) })), ...staffOnly } },
+  },
+  '/api/v1/moderation/auto-rules': {
+    get: { tags, security, summary: 'Articles an automatic rule protects now', responses: { '200': json('Switches in force', z.object({ switches: z.array(z.object({ articleId: z.number().int(), title: z.string(), mode: z.enum(['pre', 'slow']), slowModeMinutes: z.number().int().nullable(), startedAt: z.string(), until: z.string(), figures: z.record(z.string(), z.unknown()) })) })), ...staffOnly } },
+  },
+  '/api/v1/moderation/auto-rules/{articleId}': {
+    delete: { tags, security, summary: 'Undo the automatic rule in force on an article', requestParams: { path: autoRuleParams }, responses: { '204': NO_CONTENT, ...errors([400, 401, 403, 404]) } },
+  },
+  '/api/v1/moderation/preferences': {
+    get: { tags, security, summary: 'The moderator’s email preferences', responses: { '200': json('Preferences', z.object({ ruleAlerts: z.boolean(), digest: z.boolean() })), ...staffOnly } },
+    put: { tags, security, summary: 'Change the moderator’s email preferences', requestBody: jsonBody(preferencesSchema), responses: { '200': json('Preferences', z.object({ ruleAlerts: z.boolean(), digest: z.boolean() })), ...errors([400, 401, 403]) } },
   },
 };

@@ -12,6 +12,8 @@ import { assertModeration, type ModerationPermission } from './moderation.policy
 import { moderationLog } from './moderation.log';
 import { countQueues, findModeratedComment, listCommenterHistory, listQueue, type ModeratedCommentRow, type QueueName } from './queue.service';
 import { BansPage, CommentPage, LogTable, QueuePage } from './moderation.views';
+import { activeSwitches } from './auto-rules';
+import { RulesBanner } from './auto-rules.views';
 
 const QUEUE_SIZE = 50;
 const HISTORY_SIZE = 10;
@@ -65,11 +67,14 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     scope.get('/admin/moderation', async function showModerationQueue(request, reply) {
       const ctx = moderationPage(request, 'moderation:queue');
       const q = parseInput(queueQuery, request.query);
-      const [rows, counts] = await Promise.all([listQueue(deps, q.status as QueueName, QUEUE_SIZE), countQueues(deps)]);
+      const [rows, counts, switches] = await Promise.all([listQueue(deps, q.status as QueueName, QUEUE_SIZE), countQueues(deps), activeSwitches(deps)]);
       const { items, log } = await withHistory(deps, rows);
       const notice = q.done !== undefined ? ctx.t('moderation.done', { count: q.done }) : undefined;
       return page(ctx, reply, ctx.t('moderation.title'), ['moderation-queue.js'], (
+        <>
+        <RulesBanner t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} switches={switches} />
         <QueuePage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} queue={q.status as QueueName} counts={counts} items={items} log={log} {...(notice ? { notice } : {})} />
+        </>
       ));
     });
 

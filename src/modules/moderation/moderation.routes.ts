@@ -5,6 +5,7 @@ import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service
 import { decideComment, decideComments } from './decision.service';
 import { registerModerationPages } from './moderation.pages';
 import { assertModeration } from './moderation.policy';
+import { registerAutoRuleRoutes } from './auto-rules.routes';
 import { presentModeratedComment } from './moderation.presenter';
 import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
 import { moderationLog } from './moderation.log';
@@ -82,4 +83,5 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
   });
 
   registerModerationPages(app, deps);
+  registerAutoRuleRoutes(app, deps);
 }

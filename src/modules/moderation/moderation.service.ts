@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
-import type { Article } from '../articles/article';
+import { effectiveModeration, effectiveSlowMode, type Article } from '../articles/article';
 import { getArticleById } from '../articles/article.read-model';
 import { shippedModel } from './classifier/models';
 import { learnedWeights } from './learning.service';
@@ -13,9 +13,16 @@ import { warmUpReadability } from './readability';
 import { isListedForReview } from './review.service';
 import { getDiscussionSettings } from './settings';
 
-/** The slice of an article the moderation pipeline needs. */
-export function articleContext(a: Article): ModerationContext['article'] {
-  return { id: a.id, commentsOpen: a.commentsOpen, publishAt: a.publishAt, moderation: a.moderation, lang: a.lang };
+/** The slice of an article the moderation pipeline needs, as it is at `now` (rules' protections end by themselves). */
+export function articleContext(a: Article, now: Date): ModerationContext['article'] {
+  return {
+    id: a.id,
+    commentsOpen: a.commentsOpen,
+    publishAt: a.publishAt,
+    moderation: effectiveModeration(a, now),
+    lang: a.lang,
+    slowModeMinutes: effectiveSlowMode(a, now),
+  };
 }
 
 /** What the pipeline decides for a new comment: status, reasons, scores, the (possibly transformed) body. */
@@ -30,8 +37,15 @@ export function commenterLookups(deps: Deps, articleId: number, who: CommenterKe
     isRepeat: (hash) => isRepeatComment(deps, hash, articleId, who),
     hasApprovedComment: () => hasApprovedComment(deps, who),
     activeBan: () => findActiveBan(deps.db, who, deps.clock.now().toISOString()),
+    claimSlowSlot: (minutes) => deps.slowMode.claim(slowKey(articleId, who), minutes),
     learnedWeights: (model) => learnedWeights(deps, model),
   };
+}
+
+/** One reader on one article: the account, else the (hashed) address, else the email. */
+function slowKey(articleId: number, who: CommenterKey): string {
+  const reader = who.userId !== null ? `u${who.userId}` : who.ipHash !== null ? `a${who.ipHash}` : `e${who.email ?? ''}`;
+  return `${articleId}:${reader}`;
 }
 
 /** The answers for a new guest nobody knows: no past, no ban; the site's lessons still apply. */
@@ -41,6 +55,7 @@ function newGuestLookups(deps: Deps): ModerationLookups {
     isRepeat: async () => false,
     hasApprovedComment: async () => false,
     activeBan: async () => undefined,
+    claimSlowSlot: async () => undefined,
     learnedWeights: (model) => learnedWeights(deps, model),
   };
 }
@@ -58,11 +73,11 @@ export interface EvaluateInput {
  */
 export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ status: Verdict['status']; reasons: Verdict['reasons']; scores: Verdict['scores']; review: boolean }> {
   const settings = await getDiscussionSettings(deps);
-  let article: ModerationContext['article'] = { id: 0, commentsOpen: true, publishAt: null, moderation: null, lang: deps.config.locale };
+  let article: ModerationContext['article'] = { id: 0, commentsOpen: true, publishAt: null, moderation: null, lang: deps.config.locale, slowModeMinutes: 0 };
   if (input.articleId !== undefined) {
     const a = await getArticleById(deps, input.articleId);
     if (!a) throw new NotFoundError('article');
-    article = articleContext(a);
+    article = articleContext(a, deps.clock.now());
   }
   const v = await evaluate({
     body: input.body,

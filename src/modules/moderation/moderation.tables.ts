@@ -58,7 +58,33 @@ export interface ModerationWeightsTable {
   version: number;
 }
 
+/** The current (or last) switch of an article by an automatic rule (issue 14). */
+export interface AutoRuleSwitchesTable {
+  article_id: number;
+  /** 'pre' | 'slow' */
+  mode: string;
+  slow_minutes: number | null;
+  /** 'share' | 'rate': which rule fired. */
+  trigger: string;
+  /** JSON: the figures that made it fire. */
+  figures: string;
+  started_at: string;
+  ends_at: string;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
+/** What a moderator wants to be mailed: rule alerts, the hourly digest. */
+export interface ModeratorPreferencesTable {
+  user_id: number;
+  rule_alerts: number;
+  digest: number;
+  digest_sent_at: string | null;
+}
+
 export interface ModerationTables {
+  auto_rule_switches: AutoRuleSwitchesTable;
+  moderator_preferences: ModeratorPreferencesTable;
   moderation_log: ModerationLogTable;
   moderation_bans: ModerationBansTable;
   comment_reports: CommentReportsTable;

@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'restore'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
-/** What the audit log records: decisions, reports hiding a comment, bans. */
-export const LOG_ACTIONS = [...MODERATION_ACTIONS, 'auto_hide', 'ban', 'unban'] as const;
+/** What the audit log records: decisions, reports hiding a comment, bans, automatic rules switching an article and their undoing. */
+export const LOG_ACTIONS = [...MODERATION_ACTIONS, 'auto_hide', 'ban', 'unban', 'auto_rule', 'auto_rule_undo'] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
 /** The moderation queues; `review` lists published comments the pipeline flagged, riskiest first. */
@@ -33,3 +33,9 @@ export const evaluateSchema = z.object({
   email: z.string().max(320).optional(),
   articleId: z.number().int().positive().optional(),
 });
+
+/** `:articleId` of /api/v1/moderation/auto-rules/:articleId. */
+export const autoRuleParams = z.object({ articleId: z.coerce.number().int().positive() });
+
+/** Body of PUT /api/v1/moderation/preferences: the moderator's emails (a field left out keeps its value). */
+export const preferencesSchema = z.object({ ruleAlerts: z.boolean().optional(), digest: z.boolean().optional() }).strict();

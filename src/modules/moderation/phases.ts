@@ -2,7 +2,7 @@ import type { NamedPhase } from './pipeline';
 import { spam, profanity, toxicity, unreadable } from './phases/content';
 import { banned, closed, length } from './phases/refusals';
 import { blockWords, firstTime, holdWords, links, preModeration, staff } from './phases/rules';
-import { flood, formToken, honeypot, repeat } from './phases/traps';
+import { flood, formToken, honeypot, repeat, slowMode } from './phases/traps';
 
 export { MAX_LENGTH, MIN_LENGTH } from './phases/refusals';
 export { fold } from './text';
@@ -21,6 +21,9 @@ export const PHASES: readonly NamedPhase[] = [
 
   // — Staff are trusted —
   { name: 'staff', run: staff },
+
+  // — The article's slow mode (before the traps: a held form still counts as a post) —
+  { name: 'slow-mode', run: slowMode },
 
   // — Bot traps of the HTML form —
   { name: 'honeypot', run: honeypot },

@@ -12,7 +12,8 @@ export interface ModerationContext {
   ip: string | null;
   ipHash: string | null;
   user: AuthUser | null;
-  article: { id: number; commentsOpen: boolean; publishAt: string | null; moderation: string | null; lang: string };
+  /** `moderation` and `slowModeMinutes` as they are now (an automatic rule's protection included). */
+  article: { id: number; commentsOpen: boolean; publishAt: string | null; moderation: string | null; lang: string; slowModeMinutes: number };
   parentId: number | null;
   settings: DiscussionSettings;
   now: Date;
@@ -36,6 +37,8 @@ export interface ModerationLookups {
   hasApprovedComment(): Promise<boolean>;
   /** The active ban that matches the commenter, if any. */
   activeBan(): Promise<{ id: number; kind: string } | undefined>;
+  /** Slow mode: takes this reader's slot on the article for N minutes, or answers the seconds left. */
+  claimSlowSlot(minutes: number): Promise<number | undefined>;
   /** What this site's moderators taught a model (spam, toxicity). */
   learnedWeights(model: ModelName): Promise<ReadonlyMap<string, number>>;
 }

@@ -8,6 +8,26 @@ export type ModerationMode = (typeof MODERATION_MODES)[number];
 
 const words = z.array(z.string().trim().min(1).max(200)).max(5000);
 
+/**
+ * The automatic per-story rules (issue 14): when the share of held, reported or rejected
+ * comments among an article's last `lastN` reaches `share`, or more than `ratePerMinute`
+ * arrive in a minute, the article switches itself to `action` for `durationMinutes`.
+ * A field left out takes its default.
+ */
+export const autoRulesSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    lastN: z.number().int().min(5).max(500).default(20),
+    share: z.number().min(0.05).max(1).default(0.4),
+    ratePerMinute: z.number().int().min(1).max(10_000).default(30),
+    durationMinutes: z.number().int().min(5).max(10_080).default(360),
+    action: z.enum(['pre', 'slow']).default('pre'),
+    /** Slow mode's minutes when `action` is 'slow'. */
+    slowModeMinutes: z.number().int().min(1).max(1440).default(5),
+  })
+  .strict();
+export type AutoRules = z.infer<typeof autoRulesSchema>;
+
 /** Every discussion setting (CONTRACT.md), with WordPress's defaults where it has one. */
 export const discussionSettingsSchema = z
   .object({
@@ -28,6 +48,8 @@ export const discussionSettingsSchema = z
     reportThreshold: z.number().int().min(0).max(1000),
     /** Share of legitimate comments the automatic statistical phases may hold (issue 11). */
     falseHoldBudget: z.number().min(0).max(MAX_FALSE_HOLD_BUDGET),
+    /** Automatic per-story rules (issue 14). */
+    autoRules: autoRulesSchema,
   })
   .strict();
 export type DiscussionSettings = z.infer<typeof discussionSettingsSchema>;
@@ -46,6 +68,7 @@ export const DEFAULT_DISCUSSION_SETTINGS: DiscussionSettings = {
   minSubmitSeconds: 3,
   reportThreshold: 3,
   falseHoldBudget: DEFAULT_FALSE_HOLD_BUDGET,
+  autoRules: autoRulesSchema.parse({}),
 };
 
 const KEY = 'discussion';
@@ -53,7 +76,7 @@ const KEY = 'discussion';
 /** The site's discussion settings: defaults overlaid with what the newsroom saved. */
 export async function getDiscussionSettings(deps: Pick<Deps, 'db'>): Promise<DiscussionSettings> {
   const saved = await findSetting<Partial<DiscussionSettings>>(deps.db, KEY);
-  return { ...DEFAULT_DISCUSSION_SETTINGS, ...(saved ?? {}) };
+  return { ...DEFAULT_DISCUSSION_SETTINGS, ...(saved ?? {}), autoRules: autoRulesSchema.parse(saved?.autoRules ?? {}) };
 }
 
 /** Saves settings already validated against discussionSettingsSchema. */

@@ -4,6 +4,7 @@ import { mediaMessages } from '../../modules/media/media.messages';
 import { articleMessages } from '../../modules/articles/article.messages';
 import { commentMessages } from '../../modules/comments/comment.messages';
 import { moderationMessages } from '../../modules/moderation/moderation.messages';
+import { autoRuleMessages } from '../../modules/moderation/auto-rules.messages';
 import { searchMessages } from '../../modules/search/search.messages';
 import { privacyMessages } from '../../modules/privacy/privacy.messages';
 import { notificationMessages } from '../../modules/notifications/notification.messages';
@@ -15,6 +16,7 @@ const fr = {
   ...articleMessages.fr,
   ...commentMessages.fr,
   ...moderationMessages.fr,
+  ...autoRuleMessages.fr,
   ...searchMessages.fr,
   ...accountMessages.fr,
   ...adminMessages.fr,
@@ -31,6 +33,7 @@ const en: Record<MessageKey, string> = {
   ...articleMessages.en,
   ...commentMessages.en,
   ...moderationMessages.en,
+  ...autoRuleMessages.en,
   ...searchMessages.en,
   ...accountMessages.en,
   ...adminMessages.en,

@@ -37,3 +37,10 @@ export function formatDate(locale: Locale, iso: string): string {
   formatted.set(key, text);
   return text;
 }
+
+/** A wait in words ("4 minutes", "30 secondes"), rounded up to the minute past one minute. */
+export function waitInWords(locale: Locale, seconds: number): string {
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  if (seconds < 60) return new Intl.NumberFormat(tag, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.max(1, Math.ceil(seconds)));
+  return new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(seconds / 60));
+}

@@ -33,3 +33,11 @@ export const flood: Phase = async (ctx) => {
 /** The same text twice (by this commenter, or under this article) is held. */
 export const repeat: Phase = async (ctx) =>
   (await ctx.lookups.isRepeat(bodyHash(ctx.body))) ? { status: 'pending', reasons: [{ code: 'repeat' }] } : undefined;
+
+/** Slow mode on this article: one comment per reader per N minutes (staff pass before this phase). */
+export const slowMode: Phase = async (ctx) => {
+  if (ctx.article.slowModeMinutes <= 0 || ctx.dryRun) return undefined;
+  const wait = await ctx.lookups.claimSlowSlot(ctx.article.slowModeMinutes);
+  if (wait !== undefined) throw new RateLimitedError(wait);
+  return undefined;
+};
