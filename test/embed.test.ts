@@ -242,8 +242,8 @@ describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
     const first = await t.app.inject({ method: 'GET', url: self });
     const $ = cheerio.load(first.body);
     const links = $('nav.comment-sort a');
-    expect(links.map((_, el) => $(el).text()).get()).toEqual(['Plus anciens', 'Plus récents', 'Les plus aimés']);
-    expect(links.map((_, el) => $(el).attr('href')).get()).toEqual([`${self}#comments`, `${self}&sort=newest#comments`, `${self}&sort=top#comments`]);
+    expect(links.map((_, el) => $(el).text()).get()).toEqual(['Plus anciens', 'Plus récents', 'Les plus aimés', 'Sélection de la rédaction']);
+    expect(links.map((_, el) => $(el).attr('href')).get()).toEqual([`${self}#comments`, `${self}&sort=newest#comments`, `${self}&sort=top#comments`, `${self}&sort=picks#comments`]);
     expect(order(first.body)).toEqual([one, two, three]);
     expect(current(first.body)).toBe('Plus anciens');
     const scripts = $('script').map((_, el) => ($(el).attr('src') ?? '').split('?')[0]).get();
