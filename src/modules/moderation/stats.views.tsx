@@ -6,6 +6,8 @@ import { OUTCOMES, type ModerationStats, type StatsTable } from './stats';
 const COLOURS: Record<(typeof OUTCOMES)[number], string> = { published: '#1a7f37', held: '#9a6700', review: '#0969da', rejected: '#cf222e', spam: '#6e40c9' };
 const W = 720;
 const H = 200;
+/** SVG coordinates to a tenth: enough for the eye, no float noise in the markup. */
+const r1 = (n: number) => Math.round(n * 10) / 10;
 
 function HourlyChart({ s, t }: { s: ModerationStats; t: Translate }): VNode {
   const max = Math.max(1, ...s.hourly.map((b) => OUTCOMES.reduce((n, o) => n + b.counts[o], 0)));
@@ -17,7 +19,7 @@ function HourlyChart({ s, t }: { s: ModerationStats; t: Translate }): VNode {
         return OUTCOMES.map((o) => {
           const h = (b.counts[o] / max) * H;
           y -= h;
-          return h > 0 ? <rect x={i * bw + 1} y={y} width={Math.max(1, bw - 2)} height={h} fill={COLOURS[o]} /> : null;
+          return h > 0 ? <rect x={r1(i * bw + 1)} y={r1(y)} width={r1(Math.max(1, bw - 2))} height={r1(h)} fill={COLOURS[o]} /> : null;
         });
       })}
       <line x1="0" y1={H} x2={W} y2={H} stroke="#57606a" />
@@ -42,8 +44,8 @@ function Bars({ bars, marker }: { bars: { label: string; value: number }[]; mark
       {bars.map((b, i) => (
         <g>
           <text x="0" y={i * row + 18} font-size="12" fill="#24292f">{b.label.slice(0, 34)}</text>
-          <rect x={left} y={i * row + 6} width={(b.value / max) * width} height="16" fill="#0969da" />
-          <text x={left + (b.value / max) * width + 4} y={i * row + 18} font-size="12" fill="#24292f">{String(b.value)}</text>
+          <rect x={left} y={i * row + 6} width={r1((b.value / max) * width)} height="16" fill="#0969da" />
+          <text x={r1(left + (b.value / max) * width + 4)} y={i * row + 18} font-size="12" fill="#24292f">{String(b.value)}</text>
         </g>
       ))}
       {marker ? (
