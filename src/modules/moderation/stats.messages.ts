@@ -28,6 +28,9 @@ const fr = {
   'stats.mode.post': 'Postmodération',
   'stats.mode.first-time': 'Premier commentaire retenu',
   'stats.mode.default': 'Réglage du site',
+  'digest.subject': '{count} commentaire(s) attendent une décision',
+  'digest.body': '{count} commentaire(s) retenu(s) attendent une décision ; le plus ancien attend depuis {minutes} min ({since}).\n\nPar article :\n{stories}\n\nLa file de modération : {url}\nNe plus recevoir ce résumé : {prefs}',
+  'digest.story': '- {title} : {count}',
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -60,6 +63,9 @@ const en: Record<keyof typeof fr, string> = {
   'stats.mode.post': 'Post-moderation',
   'stats.mode.first-time': 'First comment held',
   'stats.mode.default': 'Site setting',
+  'digest.subject': '{count} comment(s) waiting for a decision',
+  'digest.body': '{count} held comment(s) wait for a decision; the oldest has waited {minutes} min (since {since}).\n\nBy story:\n{stories}\n\nThe moderation queue: {url}\nStop this digest: {prefs}',
+  'digest.story': '- {title}: {count}',
 };
 
 export const statsMessages = { fr, en };
