@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import { installAutoRules } from './moderation/auto-rules';
+import { startModeratorDigests } from './moderation/digest';
 import { warmUpModeration } from './moderation/moderation.service';
 import { installReplyNotifications } from './notifications/notification.service';
 import { startAddressRetention } from './privacy/privacy.service';
@@ -17,10 +18,10 @@ export function installModuleHooks(deps: Deps): void {
 
 /**
  * The modules' work beside requests, started once the server is ready (route files
- * start none): moderation's warm-up, privacy's address retention. Returns what stops it.
+ * start none): moderation's warm-up and digest timer, privacy's address retention. Returns what stops it.
  */
 export async function startModuleWork(deps: Deps): Promise<() => void> {
-  const stops = [warmUpModeration(), await startAddressRetention(deps)];
+  const stops = [warmUpModeration(), await startAddressRetention(deps), startModeratorDigests(deps)];
   return () => {
     for (const stop of stops) stop();
   };

@@ -191,3 +191,34 @@ export async function countPostedSince(db: Db, articleId: number, since: string)
   const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<string | number>().as('n')).where('article_id', '=', articleId).where('created_at', '>=', since).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** A comment as the moderation figures count it: when, where, its status, whether it was listed for review. */
+export interface PostedRow {
+  id: number;
+  article_id: number;
+  status: CommentStatus;
+  created_at: string;
+  listed: boolean;
+}
+
+/** Comments posted at or after `since` (any status), oldest first. */
+export async function listPostedSince(db: Db, since: string): Promise<PostedRow[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['id', 'article_id', 'status', 'created_at', 'reasons'])
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, article_id: r.article_id, status: r.status as CommentStatus, created_at: r.created_at, listed: parseReasons(r.reasons).some((x) => x.code === 'review') }));
+}
+
+/** When these comments were posted, by id. */
+export async function findPostedTimes(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('comments').select(['id', 'created_at']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, r.created_at);
+  }
+  return out;
+}

@@ -9,11 +9,14 @@ import {
   existsRepeat,
   findForReview,
   findLastCommentAt,
+  findPostedTimes,
+  listPostedSince,
   listAmong,
   listByStatus,
   listCommenterHistory,
   listPublishedForReview,
   listLatestOfArticle,
+  type PostedRow,
   type ReviewRow,
 } from './comment.review.repository';
 
@@ -22,7 +25,7 @@ import {
  * pipeline) and comments as moderators see them (queue, history). Moderation reads
  * comments only through these.
  */
-export type { ReviewRow };
+export type { PostedRow, ReviewRow };
 
 /** When this commenter last commented (account, else address). */
 export const lastCommentAt = (deps: Deps, who: CommenterKey) => findLastCommentAt(deps.db, who);
@@ -50,3 +53,7 @@ export const countReviewListed = (deps: Deps) => countPublishedForReview(deps.db
 export const latestOfArticle = (deps: Deps, articleId: number, limit: number, since: string | null = null) => listLatestOfArticle(deps.db, articleId, limit, since);
 /** How many comments an article received since a time (any status). */
 export const postedSince = (deps: Deps, articleId: number, since: string) => countPostedSince(deps.db, articleId, since);
+/** Comments posted since a time, oldest first, with whether each was listed for review (for the moderation figures). */
+export const postedSinceAll = (deps: Deps, since: string) => listPostedSince(deps.db, since);
+/** When these comments were posted, by id. */
+export const postedTimes = (deps: Deps, ids: number[]) => findPostedTimes(deps.db, ids);

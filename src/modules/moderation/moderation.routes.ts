@@ -6,6 +6,7 @@ import { decideComment, decideComments } from './decision.service';
 import { registerModerationPages } from './moderation.pages';
 import { assertModeration } from './moderation.policy';
 import { registerAutoRuleRoutes } from './auto-rules.routes';
+import { registerStatsRoutes } from './stats.routes';
 import { presentModeratedComment } from './moderation.presenter';
 import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
 import { moderationLog } from './moderation.log';
@@ -84,4 +85,5 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
 
   registerModerationPages(app, deps);
   registerAutoRuleRoutes(app, deps);
+  registerStatsRoutes(app, deps);
 }

@@ -5,6 +5,7 @@ import { articleMessages } from '../../modules/articles/article.messages';
 import { commentMessages } from '../../modules/comments/comment.messages';
 import { moderationMessages } from '../../modules/moderation/moderation.messages';
 import { autoRuleMessages } from '../../modules/moderation/auto-rules.messages';
+import { statsMessages } from '../../modules/moderation/stats.messages';
 import { searchMessages } from '../../modules/search/search.messages';
 import { privacyMessages } from '../../modules/privacy/privacy.messages';
 import { notificationMessages } from '../../modules/notifications/notification.messages';
@@ -17,6 +18,7 @@ const fr = {
   ...commentMessages.fr,
   ...moderationMessages.fr,
   ...autoRuleMessages.fr,
+  ...statsMessages.fr,
   ...searchMessages.fr,
   ...accountMessages.fr,
   ...adminMessages.fr,
@@ -34,6 +36,7 @@ const en: Record<MessageKey, string> = {
   ...commentMessages.en,
   ...moderationMessages.en,
   ...autoRuleMessages.en,
+  ...statsMessages.en,
   ...searchMessages.en,
   ...accountMessages.en,
   ...adminMessages.en,
