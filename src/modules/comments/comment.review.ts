@@ -14,6 +14,7 @@ import {
   listCommenterHistory,
   listPublishedForReview,
   listLatestOfArticle,
+  listLegitimate,
   type ReviewRow,
 } from './comment.review.repository';
 
@@ -50,3 +51,5 @@ export const countReviewListed = (deps: Deps) => countPublishedForReview(deps.db
 export const latestOfArticle = (deps: Deps, articleId: number, limit: number, since: string | null = null) => listLatestOfArticle(deps.db, articleId, limit, since);
 /** How many comments an article received since a time (any status). */
 export const postedSince = (deps: Deps, articleId: number, since: string) => countPostedSince(deps.db, articleId, since);
+/** Published comments approved by a moderator or published before `settledBefore` (newest first, at most `limit`). */
+export const legitimateComments = (deps: Deps, settledBefore: string, limit: number) => listLegitimate(deps.db, settledBefore, limit);
