@@ -9,6 +9,7 @@ import { installModuleHooks } from './modules/hooks';
 import { CommentStreams } from './modules/comments/comment.stream';
 import { LikeAnnouncer } from './modules/comments/like.announcer';
 import { createLearnedCache, type LearnedCache } from './modules/moderation/learning.service';
+import { createSiteCalibration, resetSiteCalibration, type SiteCalibration } from './modules/moderation/site-calibration.service';
 import { createSlowModeGate, type SlowModeGate } from './modules/moderation/slow-mode';
 import { PendingTasks, SHUTDOWN_WAIT_MS } from './modules/notifications/notification.tasks';
 import { PageCache } from './infra/page-cache';
@@ -47,6 +48,8 @@ export interface Deps {
   replyMails: PendingTasks;
   /** The site-taught weights of the moderation models, kept up to date from the database (moderation). */
   learned: LearnedCache;
+  /** The models' thresholds recalibrated on the site's legitimate comments (moderation). */
+  calibration: SiteCalibration;
   /** Who posted where lately, for slow mode (moderation); shared through Redis when set. */
   slowMode: SlowModeGate;
 }
@@ -84,6 +87,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
     likes: new LikeAnnouncer(),
     replyMails: new PendingTasks(),
     learned: createLearnedCache(),
+    calibration: createSiteCalibration(),
     slowMode: createSlowModeGate(config.redisUrl, config.redisPrefix, clock),
   };
   installModuleHooks(deps);
@@ -109,6 +113,7 @@ export async function closeDeps(deps: Deps): Promise<void> {
   deps.likes.close();
   await deps.replyMails.settledWithin(SHUTDOWN_WAIT_MS);
   deps.learned.clear();
+  resetSiteCalibration(deps.calibration);
   await deps.slowMode.close();
   deps.cache.stop();
   deps.mailer.close();

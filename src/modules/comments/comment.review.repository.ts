@@ -110,6 +110,22 @@ export async function listPublishedForReview(db: Db, limit: number): Promise<Rev
   return rows.map(parsed).filter((r) => r.reasons.some((x) => x.code === 'review') && !r.reasons.some((x) => x.code === 'moderator')).sort((a, b) => risk(b) - risk(a) || b.id - a.id).slice(0, limit);
 }
 
+/**
+ * Published comments a moderator approved, and published ones posted before
+ * `settledBefore` (the caller leaves out the reported ones), newest first.
+ */
+export async function listLegitimate(db: Db, settledBefore: string, limit: number): Promise<{ id: number; body: string; approved: boolean }[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['id', 'body', 'reasons', 'created_at'])
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('created_at', '<=', settledBefore), eb('reasons', 'like', DECIDED_LIKE)]))
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, body: r.body, approved: parseReasons(r.reasons).some((x) => x.code === 'moderator') }));
+}
+
 /** How many published comments are listed for review. */
 export async function countPublishedForReview(db: Db): Promise<number> {
   const r = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').where('reasons', 'like', REVIEW_LIKE).where('reasons', 'not like', DECIDED_LIKE).executeTakeFirst();

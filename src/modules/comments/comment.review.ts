@@ -17,6 +17,7 @@ import {
   listPublishedForReview,
   listLatestOfArticle,
   type PostedRow,
+  listLegitimate,
   type ReviewRow,
 } from './comment.review.repository';
 
@@ -57,3 +58,5 @@ export const postedSince = (deps: Deps, articleId: number, since: string) => cou
 export const postedSinceAll = (deps: Deps, since: string) => listPostedSince(deps.db, since);
 /** When these comments were posted, by id. */
 export const postedTimes = (deps: Deps, ids: number[]) => findPostedTimes(deps.db, ids);
+/** Published comments approved by a moderator or published before `settledBefore` (newest first, at most `limit`). */
+export const legitimateComments = (deps: Deps, settledBefore: string, limit: number) => listLegitimate(deps.db, settledBefore, limit);

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import type { CommentStatus, Reason } from '../comments/comment';
 import { setCommentStatus } from '../comments/comment.status';
+import { noteModeratorDecision } from './site-calibration.service';
 import { featuresFor, type ModelName } from './classifier/models';
 import { planLesson, recordLesson } from './learning.service';
 import {
@@ -86,6 +87,7 @@ export async function decideComment(deps: Deps, actor: AuthUser, commentId: numb
   const lessons = await lessonsOf(deps, action, c.body);
   const kept = c.reasons.filter((r) => r.code !== 'moderator');
   await applyStatus(deps, c, next, [...kept, { code: 'moderator', detail: action }], { actorId: actor.id, action, reason }, lessons);
+  noteModeratorDecision(deps);
   return { id: c.id, status: next, previousStatus: c.status };
 }
 

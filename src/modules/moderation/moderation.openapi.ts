@@ -39,6 +39,15 @@ const tags = ['moderation'];
 const security = AUTHENTICATED;
 const staffOnly = errors([401, 403]);
 
+const falseHold = z
+  .object({
+    rate: z.number().nullable().meta({ description: 'Held comments later approved, over held comments decided in the last 30 days (null: none decided)' }),
+    held: z.number().int(),
+    approved: z.number().int(),
+    budget: z.number().meta({ description: 'The falseHoldBudget setting' }),
+  })
+  .meta({ description: 'The measured false-hold rate beside the budget' });
+
 /** The moderation queue, decisions, the evaluation bench, bans, the log and the discussion settings. */
 export const moderationPaths: ApiPaths = {
   '/api/v1/settings/discussion': {
@@ -58,7 +67,7 @@ export const moderationPaths: ApiPaths = {
       summary: 'Comments waiting for a moderator, with the reasons',
       requestParams: { query: queueQuerySchema },
       responses: {
-        '200': json('The queue and the size of each list', z.object({ comments: z.array(moderatedComment), counts: z.object({ pending: z.number().int(), spam: z.number().int(), reported: z.number().int(), review: z.number().int().meta({ description: 'Published comments listed for review (status=review), riskiest first' }) }) })),
+        '200': json('The queue and the size of each list', z.object({ comments: z.array(moderatedComment), counts: z.object({ pending: z.number().int(), spam: z.number().int(), reported: z.number().int(), review: z.number().int().meta({ description: 'Published comments listed for review (status=review), riskiest first' }) }), falseHold: falseHold })),
         ...errors([400, 401, 403]),
       },
     },

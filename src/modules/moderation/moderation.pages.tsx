@@ -10,6 +10,7 @@ import { activeBans, banCommenter, banInputSchema, liftBan } from './ban.service
 import { decideComments, MODERATION_ACTIONS, type ModerationAction } from './decision.service';
 import { assertModeration, type ModerationPermission } from './moderation.policy';
 import { moderationLog } from './moderation.log';
+import { measuredFalseHold } from './false-hold.service';
 import { countQueues, findModeratedComment, listCommenterHistory, listQueue, type ModeratedCommentRow, type QueueName } from './queue.service';
 import { BansPage, CommentPage, LogTable, QueuePage } from './moderation.views';
 import { activeSwitches } from './auto-rules';
@@ -67,13 +68,13 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
     scope.get('/admin/moderation', async function showModerationQueue(request, reply) {
       const ctx = moderationPage(request, 'moderation:queue');
       const q = parseInput(queueQuery, request.query);
-      const [rows, counts, switches] = await Promise.all([listQueue(deps, q.status as QueueName, QUEUE_SIZE), countQueues(deps), activeSwitches(deps)]);
+      const [rows, counts, switches, falseHold] = await Promise.all([listQueue(deps, q.status as QueueName, QUEUE_SIZE), countQueues(deps), activeSwitches(deps), measuredFalseHold(deps)]);
       const { items, log } = await withHistory(deps, rows);
       const notice = q.done !== undefined ? ctx.t('moderation.done', { count: q.done }) : undefined;
       return page(ctx, reply, ctx.t('moderation.title'), ['moderation-queue.js'], (
         <>
         <RulesBanner t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} switches={switches} />
-        <QueuePage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} queue={q.status as QueueName} counts={counts} items={items} log={log} {...(notice ? { notice } : {})} />
+        <QueuePage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} queue={q.status as QueueName} counts={counts} falseHold={falseHold} items={items} log={log} {...(notice ? { notice } : {})} />
         </>
       ));
     });

@@ -43,6 +43,23 @@ export async function listReportedIds(db: Db): Promise<number[]> {
   return rows.map((r) => r.comment_id);
 }
 
+/**
+ * Moderator decisions since `since` on comments the pipeline held (from pending,
+ * leaving out comments readers' reports hid), and how many of them were approvals.
+ */
+export async function countHeldDecisions(db: Db, since: string): Promise<{ decided: number; approved: number }> {
+  const r = await db
+    .selectFrom('moderation_log')
+    .select([(eb) => eb.fn.countAll<number>().as('decided'), (eb) => eb.fn.sum<number>(eb.case().when('action', '=', 'approve').then(1).else(0).end()).as('approved')])
+    .where('created_at', '>=', since)
+    .where('previous_status', '=', 'pending')
+    .where('action', 'in', ['approve', 'reject', 'spam'])
+    .where('comment_id', 'is not', null)
+    .where('comment_id', 'not in', (eb) => eb.selectFrom('moderation_log as hidden').select('hidden.comment_id').where('hidden.action', '=', 'auto_hide').where('hidden.comment_id', 'is not', null).$castTo<number>())
+    .executeTakeFirst();
+  return { decided: Number(r?.decided ?? 0), approved: Number(r?.approved ?? 0) };
+}
+
 /** Appends one row to the audit log. */
 export async function insertLog(
   db: Db,

@@ -11,6 +11,7 @@ import { presentModeratedComment } from './moderation.presenter';
 import { bulkDecisionSchema, decisionSchema, evaluateSchema, moderationIdParams, queueQuerySchema } from './moderation';
 import { moderationLog } from './moderation.log';
 import { countQueues, listQueue } from './queue.service';
+import { measuredFalseHold } from './false-hold.service';
 import { evaluateText } from './moderation.service';
 import { discussionSettingsSchema, getDiscussionSettings, saveDiscussionSettings } from './settings';
 
@@ -33,8 +34,8 @@ export function registerModerationRoutes(app: FastifyInstance, deps: Deps): void
   app.get('/api/v1/moderation/queue', async (request) => {
     assertModeration(request.user, 'moderation:queue');
     const q = parseInput(queueQuerySchema, request.query, request.locale);
-    const [rows, counts] = await Promise.all([listQueue(deps, q.status, q.limit), countQueues(deps)]);
-    return { comments: rows.map((r) => presentModeratedComment(r, request.t)), counts };
+    const [rows, counts, falseHold] = await Promise.all([listQueue(deps, q.status, q.limit), countQueues(deps), measuredFalseHold(deps)]);
+    return { comments: rows.map((r) => presentModeratedComment(r, request.t)), counts, falseHold };
   });
 
   app.post('/api/v1/comments/:id/moderation', async (request) => {

@@ -5,6 +5,7 @@ import { effectiveModeration, effectiveSlowMode, type Article } from '../article
 import { getArticleById } from '../articles/article.read-model';
 import { shippedModel } from './classifier/models';
 import { learnedWeights } from './learning.service';
+import { siteCalibratedThresholds } from './site-calibration.service';
 import { hasApprovedComment, isRepeatComment, lastCommentAt } from '../comments/comment.review';
 import { findActiveBan, type CommenterKey } from './moderation.repository';
 import { PHASES } from './phases';
@@ -39,6 +40,7 @@ export function commenterLookups(deps: Deps, articleId: number, who: CommenterKe
     activeBan: () => findActiveBan(deps.db, who, deps.clock.now().toISOString()),
     claimSlowSlot: (minutes) => deps.slowMode.claim(slowKey(articleId, who), minutes),
     learnedWeights: (model) => learnedWeights(deps, model),
+    siteThresholds: (model, budget) => siteCalibratedThresholds(deps, model, budget),
   };
 }
 
@@ -57,6 +59,7 @@ function newGuestLookups(deps: Deps): ModerationLookups {
     activeBan: async () => undefined,
     claimSlowSlot: async () => undefined,
     learnedWeights: (model) => learnedWeights(deps, model),
+    siteThresholds: (model, budget) => siteCalibratedThresholds(deps, model, budget),
   };
 }
 

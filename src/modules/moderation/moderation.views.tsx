@@ -5,6 +5,7 @@ import type { Reason } from '../comments/comment';
 import { MODERATION_ACTIONS } from './decision.service';
 import { reasonText } from './moderation.presenter';
 import { QUEUE_NAMES, type ModeratedCommentRow, type QueueName } from './queue.service';
+import type { FalseHold } from './false-hold.service';
 
 type Ctx = { t: Translate; locale: Locale; csrf: string };
 export type LogRow = { id: number; comment_id: number | null; action: string; reason: string | null; previous_status: string | null; status: string | null; target: string | null; created_at: string; actor_name: string | null };
@@ -103,10 +104,13 @@ export function QueueItem(p: Ctx & { c: ModeratedCommentRow; history: ModeratedC
 export interface QueuePageProps extends Ctx {
   queue: QueueName;
   counts: Record<QueueName, number>;
+  falseHold: FalseHold;
   items: { c: ModeratedCommentRow; history: ModeratedCommentRow[] }[];
   log: LogRow[];
   notice?: string;
 }
+
+const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 /** The queue: tabs, bulk actions, the comments. */
 export function QueuePage(p: QueuePageProps): VNode {
@@ -136,6 +140,11 @@ export function QueuePage(p: QueuePageProps): VNode {
         </p>
       ) : null}
       <p class="mod-help">{t('moderation.queue.help')}</p>
+      <p class="mod-false-hold">
+        {p.falseHold.rate === null
+          ? t('moderation.falseHold.none', { budget: percent(p.falseHold.budget) })
+          : t('moderation.falseHold.rate', { rate: percent(p.falseHold.rate), approved: p.falseHold.approved, held: p.falseHold.held, budget: percent(p.falseHold.budget) })}
+      </p>
       {p.items.length === 0 ? (
         <p>{t('moderation.queue.empty')}</p>
       ) : (

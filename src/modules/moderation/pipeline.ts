@@ -1,5 +1,6 @@
 import type { AuthUser } from '../accounts/account';
 import type { CommentStatus, Reason } from '../comments/comment';
+import type { Thresholds } from './classifier/calibration';
 import type { ModelName } from './classifier/models';
 import type { DiscussionSettings } from './settings';
 
@@ -41,6 +42,8 @@ export interface ModerationLookups {
   claimSlowSlot(minutes: number): Promise<number | undefined>;
   /** What this site's moderators taught a model (spam, toxicity). */
   learnedWeights(model: ModelName): Promise<ReadonlyMap<string, number>>;
+  /** A model's thresholds recalibrated on this site's legitimate comments; undefined: the shipped calibration. */
+  siteThresholds(model: ModelName, budget: number): Promise<Thresholds | undefined>;
 }
 
 /** What one phase may say. */

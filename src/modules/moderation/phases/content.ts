@@ -1,7 +1,7 @@
 import { logit, sigmoid } from '../classifier/logistic';
 import { budgetOf, REVIEW_SHARE, riskOf, thresholdsFromTable, type Thresholds } from '../classifier/calibration';
 import { commentFeatures, readToxicity, shippedModel, type ShippedModel } from '../classifier/models';
-import type { Phase, PhaseResult } from '../pipeline';
+import type { ModerationContext, Phase, PhaseResult } from '../pipeline';
 import { findProfanity } from '../profanity';
 import { isUnreadable, languageOfText, measureReadability } from '../readability';
 
@@ -35,6 +35,11 @@ export function modelThresholds(model: ShippedModel, settings: object): Threshol
   return thresholdsFromTable(model.tail, budgetOf(settings) * model.budgetShare, REVIEW_SHARE * model.budgetShare);
 }
 
+/** The site's own calibration of the model when it has one, else the shipped one. */
+async function thresholdsFor(model: ShippedModel, ctx: Readonly<ModerationContext>): Promise<Thresholds> {
+  return (await ctx.lookups.siteThresholds(model.name, budgetOf(ctx.settings))) ?? modelThresholds(model, ctx.settings);
+}
+
 function call(p: number, t: Thresholds): Call {
   return p >= t.hold ? 'hold' : p >= t.review ? 'review' : undefined;
 }
@@ -62,7 +67,7 @@ export const spam: Phase = async (ctx) => {
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
-  const t = modelThresholds(model, ctx.settings);
+  const t = await thresholdsFor(model, ctx);
   const c = call(learned, t);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned));
@@ -93,7 +98,7 @@ export const toxicity: Phase = async (ctx) => {
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
-  const t = modelThresholds(model, ctx.settings);
+  const t = await thresholdsFor(model, ctx);
   const c = call(learned, t);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned, reading.words));
