@@ -41,9 +41,10 @@ interface LabelledSet {
 async function site(budget: number) {
   const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', PALABRE_DEMO: '0', LOG_LEVEL: 'silent', PALABRE_BASE_URL: 'http://localhost:3000' });
   const deps = await createDeps(config);
-  // Until the falseHoldBudget setting is wired into the settings schema, it is written as the
-  // setting will store it; the phases read it (classifier/calibration.ts budgetOf).
-  await saveDiscussionSettings(deps, { ...(await getDiscussionSettings(deps)), falseHoldBudget: budget } as DiscussionSettings);
+  // The budget under test. The per-story rules are off: every labelled comment goes to one
+  // article, which they would switch to pre-moderation (they are measured by their own tests).
+  const current = await getDiscussionSettings(deps);
+  await saveDiscussionSettings(deps, { ...current, falseHoldBudget: budget, autoRules: { ...current.autoRules, enabled: false } } as DiscussionSettings);
   const app = await buildApp(deps);
   await app.ready();
   await addUser(deps, { email: 'moderation@example.test', name: 'Modération', role: 'editor', password: 'correct horse battery staple' });
