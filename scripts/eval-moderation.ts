@@ -20,7 +20,7 @@ import { loadConfig } from '../src/config';
 import { closeDeps, createDeps } from '../src/deps';
 import { addUser, createApiToken } from '../src/modules/accounts/user.service';
 import { DEFAULT_FALSE_HOLD_BUDGET } from '../src/modules/moderation/classifier/calibration';
-import { getDiscussionSettings, saveDiscussionSettings, type DiscussionSettings } from '../src/modules/moderation/settings';
+import { getDiscussionSettings, saveDiscussionSettings } from '../src/modules/moderation/settings';
 import { loadCorpus, loadDatasets, type LabelledComment } from './moderation/datasets';
 
 const root = process.cwd();
@@ -43,7 +43,7 @@ async function site(budget: number) {
   const deps = await createDeps(config);
   // Until the falseHoldBudget setting is wired into the settings schema, it is written as the
   // setting will store it; the phases read it (classifier/calibration.ts budgetOf).
-  await saveDiscussionSettings(deps, { ...(await getDiscussionSettings(deps)), falseHoldBudget: budget } as DiscussionSettings);
+  await saveDiscussionSettings(deps, { ...(await getDiscussionSettings(deps)), falseHoldBudget: budget });
   const app = await buildApp(deps);
   await app.ready();
   await addUser(deps, { email: 'moderation@example.test', name: 'Modération', role: 'editor', password: 'correct horse battery staple' });
