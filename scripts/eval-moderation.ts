@@ -20,7 +20,7 @@ import { loadConfig } from '../src/config';
 import { closeDeps, createDeps } from '../src/deps';
 import { addUser, createApiToken } from '../src/modules/accounts/user.service';
 import { DEFAULT_FALSE_HOLD_BUDGET } from '../src/modules/moderation/classifier/calibration';
-import { getDiscussionSettings, saveDiscussionSettings, type DiscussionSettings } from '../src/modules/moderation/settings';
+import { getDiscussionSettings, saveDiscussionSettings } from '../src/modules/moderation/settings';
 import { loadCorpus, loadDatasets, type LabelledComment } from './moderation/datasets';
 
 const root = process.cwd();
@@ -44,7 +44,7 @@ async function site(budget: number) {
   // The budget under test. The per-story rules are off: every labelled comment goes to one
   // article, which they would switch to pre-moderation (they are measured by their own tests).
   const current = await getDiscussionSettings(deps);
-  await saveDiscussionSettings(deps, { ...current, falseHoldBudget: budget, autoRules: { ...current.autoRules, enabled: false } } as DiscussionSettings);
+  await saveDiscussionSettings(deps, { ...current, falseHoldBudget: budget, autoRules: { ...current.autoRules, enabled: false } });
   const app = await buildApp(deps);
   await app.ready();
   await addUser(deps, { email: 'moderation@example.test', name: 'Modération', role: 'editor', password: 'correct horse battery staple' });

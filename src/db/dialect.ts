@@ -41,7 +41,7 @@ export type DbFault = 'unique' | 'out_of_range' | 'bad_text' | 'unavailable';
 
 function errorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null || !('code' in err)) return undefined;
-  const code = (err as { code: unknown }).code;
+  const code = (err).code;
   return typeof code === 'string' ? code : undefined;
 }
 

@@ -22,6 +22,6 @@ export class Hooks {
   }
 
   async emit<K extends keyof HookEvents>(event: K, payload: HookEvents[K]): Promise<void> {
-    for (const fn of (this.listeners[event] ?? []) as Listener<K>[]) await fn(payload);
+    for (const fn of (this.listeners[event] ?? [])) await fn(payload);
   }
 }

@@ -27,7 +27,7 @@ class FallbackStore implements RateStore {
   ) {}
 
   private run(method: 'incr' | 'read', key: string, done: Done, timeWindow: number, max: number): void {
-    if (this.redis.status !== 'ready') return this.local[method](key, done, timeWindow, max);
+    if (this.redis.status !== 'ready') { this.local[method](key, done, timeWindow, max); return; }
     this.remote[method](key, (err, result) => (err ? this.local[method](key, done, timeWindow, max) : done(null, result)), timeWindow, max);
   }
 

@@ -60,7 +60,7 @@ export function registerRateLimitDefaults(app: FastifyInstance): void {
     table.push({ methods, url: route.url, route });
     if (!methods.some((m) => UNSAFE.has(m))) return;
     const config = (route.config ?? {}) as { rateLimit?: unknown };
-    if (config.rateLimit == null) route.config = { ...config, rateLimit: DEFAULT_WRITE_LIMIT } as RouteOptions['config'];
+    if (config.rateLimit == null) route.config = { ...config, rateLimit: DEFAULT_WRITE_LIMIT };
     for (const method of methods) {
       const mail = MAIL_ROUTES[`${method} ${route.url}`];
       if (!mail) continue;

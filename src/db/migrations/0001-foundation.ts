@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 
 /** Settings, accounts, articles, sections, tags, revisions, comments, the moderation log. */
@@ -134,5 +134,4 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await s.createIndex('moderation_log_comment').on('moderation_log').column('comment_id').execute();
-  void sql;
 }

@@ -6,8 +6,7 @@ import type { Dialect } from '../dialect';
  * rows, so that importing the same file twice creates nothing twice; the old URLs
  * that now redirect to an article; the featured images recorded from an import.
  */
-export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
-  void d;
+export async function up(db: Kysely<unknown>, _d: Dialect): Promise<void> {
   const s = db.schema;
   await s
     .createTable('import_map')

@@ -8,8 +8,7 @@ import type { Dialect } from '../dialect';
  * as a reply has been handled, so that no reply is ever announced twice (approve, reject,
  * restore) whichever instance sees it. One column per statement: SQLite adds them one by one.
  */
-export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
-  void d;
+export async function up(db: Kysely<unknown>, _d: Dialect): Promise<void> {
   await db.schema
     .alterTable('comments')
     .addColumn('notify_replies', 'integer', (c) => c.notNull().defaultTo(0))

@@ -5,8 +5,7 @@ import type { Dialect } from '../dialect';
  * Former slugs of tags (renamed or merged into another): /tag/OLD answers 301 to the
  * tag's current page, as article_slugs does for articles.
  */
-export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
-  void d;
+export async function up(db: Kysely<unknown>, _d: Dialect): Promise<void> {
   await db.schema
     .createTable('tag_slugs')
     .addColumn('slug', 'text', (c) => c.primaryKey())

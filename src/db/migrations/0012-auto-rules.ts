@@ -7,8 +7,7 @@ import type { Dialect } from '../dialect';
  * one row per article an automatic rule switched (the current or last switch);
  * moderators' alert and digest opt-ins. Comments: the newsroom's picks.
  */
-export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
-  void d;
+export async function up(db: Kysely<unknown>, _d: Dialect): Promise<void> {
   await db.schema.alterTable('articles').addColumn('slow_mode_minutes', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable('articles').addColumn('protect_mode', 'text').execute();
   await db.schema.alterTable('articles').addColumn('protect_slow_minutes', 'integer').execute();

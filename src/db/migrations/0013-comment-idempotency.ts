@@ -6,8 +6,7 @@ import type { Dialect } from '../dialect';
  * before the comment is written (the primary key makes a concurrent retry lose the claim)
  * and completed in the comment's own transaction, so a retry after a crash finds the comment.
  */
-export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
-  void d;
+export async function up(db: Kysely<unknown>, _d: Dialect): Promise<void> {
   await db.schema
     .createTable('comment_idempotency')
     .addColumn('key_hash', 'text', (c) => c.primaryKey())

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { CsrfError, ForbiddenError, UnauthorizedError } from '../../web/errors';
+import { CsrfError } from '../../web/errors';
 import { safeEqual, sha256 } from '../../web/security';
-import type { AuthUser, Role } from './account';
 import { SESSION_COOKIE, sessionCookieName } from './auth.plugin';
 
 /** How long a session lasts without signing in again. */

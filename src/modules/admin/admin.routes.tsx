@@ -127,7 +127,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     try {
       const slug = field(request.body, 'slug').trim();
       await createSection(deps, ctx.user, { name: parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale), ...(slug ? { slug: parseInput(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60), slug, ctx.locale) } : {}) });
-      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.created') });
+      return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.created') });
     } catch (err) {
       return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }
@@ -139,7 +139,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     const { slug } = request.params as { slug: string };
     try {
       await updateSectionName(deps, ctx.user, slug, parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale));
-      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.renamed') });
+      return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.renamed') });
     } catch (err) {
       return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }
@@ -151,7 +151,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     const { slug } = request.params as { slug: string };
     try {
       await renameTag(deps, ctx.user, slug, parseInput(tagRenameSchema, { name: field(request.body, 'name'), slug: field(request.body, 'slug').trim() || undefined }, ctx.locale));
-      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.renamed') });
+      return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.renamed') });
     } catch (err) {
       return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }
@@ -164,7 +164,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     try {
       const { into } = parseInput(tagMergeSchema, { into: field(request.body, 'into').trim() }, ctx.locale);
       const merged = await mergeTag(deps, ctx.user, slug, into);
-      return sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.merged', { n: merged.articles, name: merged.name }) });
+      return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.merged', { n: merged.articles, name: merged.name }) });
     } catch (err) {
       return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }
@@ -189,7 +189,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     try {
       const input = parseInput(invitationSchema, { email: field(request.body, 'email'), name: field(request.body, 'name'), role: field(request.body, 'role') }, ctx.locale);
       const invited = await inviteUser(deps, ctx.user, input);
-      return usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.invited_ok', { email: invited.email }) });
+      return await usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.invited_ok', { email: invited.email }) });
     } catch (err) {
       return usersPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }
@@ -203,7 +203,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     try {
       const patch = parseInput(userPatchSchema, { role: field(request.body, 'role'), disabled: field(request.body, 'disabled') === '1' }, ctx.locale);
       await updateUser(deps, ctx.user, id, patch);
-      return usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.saved') });
+      return await usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.saved') });
     } catch (err) {
       return usersPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }
@@ -226,7 +226,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       const next = parseInput(discussionSettingsSchema, settingsFromForm(request.body, await getDiscussionSettings(deps)), ctx.locale);
       await saveDiscussionSettings(deps, next);
       await deps.cache.invalidate(['*']);
-      return settingsPage(ctx, reply, { kind: 'ok', text: ctx.t('settings.saved') });
+      return await settingsPage(ctx, reply, { kind: 'ok', text: ctx.t('settings.saved') });
     } catch (err) {
       return settingsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
     }

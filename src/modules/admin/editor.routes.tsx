@@ -120,6 +120,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
     try {
       const input = parseInput(articleCreateSchema, toCreate(values, deps.clock.now()), ctx.locale);
       const a = await createArticle(deps, ctx.user, input);
+      // eslint-disable-next-line @typescript-eslint/return-await -- a FastifyReply is thenable, not a promise to wait for
       return reply.redirect(`/admin/articles/${a.id}?saved=1`, 303);
     } catch (err) {
       return refused(ctx, reply, values, err);
@@ -154,6 +155,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
       const patch = parseInput(articlePatchSchema, toPatch(values, article, deps.clock.now()), ctx.locale);
       await updateArticle(deps, ctx.user, id, patch);
       await discardAutosave(deps, ctx.user, id);
+      // eslint-disable-next-line @typescript-eslint/return-await -- a FastifyReply is thenable, not a promise to wait for
       return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
     } catch (err) {
       return refused(ctx, reply, values, err, article);

@@ -57,7 +57,7 @@ export function articlesQuery(db: Kysely<Database>): SelectQueryBuilder<Database
       'articles.protect_slow_minutes',
       'articles.protect_until',
       'articles.version',
-    ]) as unknown as SelectQueryBuilder<Database, 'articles' | 'sections', Row>;
+    ]);
 }
 
 /** Adds tags and authors to rows in two queries, whatever the number of rows. */
@@ -178,7 +178,7 @@ export async function findNextScheduledAt(db: Kysely<Database>, now: string): Pr
     .where('status', '=', 'published')
     .where('publish_at', '>', now)
     .executeTakeFirst();
-  return (r?.next as string | null | undefined) ?? undefined;
+  return (r?.next) ?? undefined;
 }
 
 export async function slugExists(db: Kysely<Database>, slug: string, exceptId?: number): Promise<boolean> {

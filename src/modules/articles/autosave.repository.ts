@@ -4,14 +4,12 @@ import type { ArticleAutosavesTable } from './autosave.tables';
 
 /** Keeps the latest autosaved text of this user for this article (one row, overwritten). */
 export async function upsertAutosave(db: Kysely<Database>, row: ArticleAutosavesTable): Promise<void> {
-  const { article_id, user_id, ...rest } = row;
+  const { article_id: _articleId, user_id: _userId, ...rest } = row;
   await db
     .insertInto('article_autosaves')
     .values(row)
     .onConflict((oc) => oc.columns(['article_id', 'user_id']).doUpdateSet(rest))
     .execute();
-  void article_id;
-  void user_id;
 }
 
 export async function findAutosave(db: Kysely<Database>, articleId: number, userId: number): Promise<ArticleAutosavesTable | undefined> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUTHENTICATED, errors, idPath, json, jsonBody, type ApiPaths } from '../../infra/openapi';
-import { COMMENT_SORTS, COMMENT_STATUSES, commentEditSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema, type PublicComment } from './comment';
+import { COMMENT_STATUSES, commentEditSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema, type PublicComment } from './comment';
 import type { SubmitResult } from './comment.service';
 import type { EditResult } from './reaction.service';
 

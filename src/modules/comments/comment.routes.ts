@@ -152,6 +152,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         if (!request.user) rememberOwn(request, reply, result.id, secure);
         const outcome = result.status === 'published' ? 'published' : result.status === 'pending' ? 'pending' : 'refused';
         const anchor = result.status === 'published' ? `#comment-${result.id}` : '#comment-form-title';
+        // eslint-disable-next-line @typescript-eslint/return-await -- a FastifyReply is thenable, not a promise to wait for
         return reply.redirect(embed ? `${embed}&comment=${outcome}${anchor}` : `${articlePath(article)}?comment=${outcome}${anchor}`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;

@@ -64,8 +64,6 @@ function item(deps: Deps, a: Article, full: boolean): Item {
 function jsonFeed11(json: string, articles: Article[], language: string, base: string, full: boolean): string {
   const data = JSON.parse(json) as Record<string, unknown>;
   const { author: _siteAuthor, items: _items, ...feed } = data;
-  void _siteAuthor;
-  void _items;
   const items = articles.map((a) => {
     const published = new Date(a.publishAt ?? a.createdAt);
     const updated = new Date(a.updatedAt);

@@ -15,7 +15,7 @@ const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fen
 turndown.addRule('figure', {
   filter: 'figure',
   replacement(content, node) {
-    const el = node as HTMLElement;
+    const el = node;
     const img = el.querySelector('img');
     const caption = (el.querySelector('figcaption')?.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!img) return content;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import multipart, { type Multipart } from '@fastify/multipart';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
@@ -28,7 +28,7 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: { buffer: Buffer; filename: string } | undefined;
   try {
-    for await (const part of request.parts() as AsyncIterableIterator<Multipart>) {
+    for await (const part of request.parts()) {
       if (part.type === 'file') {
         const buffer = await part.toBuffer();
         if (part.fieldname === 'file' && !file) file = { buffer, filename: part.filename };
@@ -84,6 +84,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
         try {
           if (!up.fields.alt?.trim()) throw new ValidationError('alt', ctx.t('media.alt_hint'));
           await uploadMedia(deps, ctx.user, { buffer: up.buffer, filename: up.filename, alt: up.fields.alt });
+          // eslint-disable-next-line @typescript-eslint/return-await -- a FastifyReply is thenable, not a promise to wait for
           return reply.redirect('/admin/media?uploaded=1', 303);
         } catch (err) {
           const status = err instanceof AppError ? err.status : 500;
@@ -135,7 +136,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
       try {
         const { alt } = parseInput(altSchema, { alt: field(request.body, 'alt') }, ctx.locale);
         await describeMedia(deps, ctx.user, id, alt);
-        return libraryPage(ctx, reply, { kind: 'ok', text: ctx.t('media.alt_saved') });
+        return await libraryPage(ctx, reply, { kind: 'ok', text: ctx.t('media.alt_saved') });
       } catch (err) {
         return libraryPage(ctx, reply, errorMessage(ctx, err), 400);
       }

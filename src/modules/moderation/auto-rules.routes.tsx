@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { ForbiddenError, UnauthorizedError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import type { AuthUser } from '../accounts/account';
 import { verifyFormCsrf } from '../accounts/session.service';

@@ -74,7 +74,7 @@ export function registerModerationPages(app: FastifyInstance, deps: Deps): void 
       return page(ctx, reply, ctx.t('moderation.title'), ['moderation-queue.js'], (
         <>
         <RulesBanner t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} switches={switches} />
-        <QueuePage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} queue={q.status as QueueName} counts={counts} falseHold={falseHold} items={items} log={log} {...(notice ? { notice } : {})} />
+        <QueuePage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} queue={q.status} counts={counts} falseHold={falseHold} items={items} log={log} {...(notice ? { notice } : {})} />
         </>
       ));
     });

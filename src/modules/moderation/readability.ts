@@ -108,7 +108,7 @@ function englishTypo(tok: string, lex: Lexicon): boolean {
   const has = (c: string) => lex.en.has(c);
   for (let i = 0; i < w.length; i++) {
     if (has(w.slice(0, i) + w.slice(i + 1))) return true;
-    if (i + 1 < w.length && has(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+    if (i + 1 < w.length && has(w.slice(0, i) + w.charAt(i + 1) + w.charAt(i) + w.slice(i + 2))) return true;
   }
   for (let i = 0; i <= w.length; i++) {
     for (const ch of ALPHABET) {

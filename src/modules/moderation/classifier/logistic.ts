@@ -87,7 +87,7 @@ export function trainLogistic(data: { x: FeatureVector; y: 0 | 1; w?: number }[]
         const f = idx[k] as number;
         const g = err * (val[k] as number) + opts.l2 * (w[f] as number);
         g2[f] = (g2[f] as number) + g * g;
-        w[f] = (w[f] as number) - (opts.learningRate / Math.sqrt((g2[f] as number) + 1e-8)) * g;
+        w[f] = (w[f] as number) - (opts.learningRate / Math.sqrt((g2[f]) + 1e-8)) * g;
       }
     }
   }
