@@ -46,8 +46,8 @@ export function watchProblems(page: Page, problems: string[]): void {
  */
 export async function discussionReady(page: Page, timeout = 10_000): Promise<void> {
   await Promise.all([
-    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/events$/.test(r.url()), { timeout }),
-    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/reader$/.test(r.url()), { timeout }),
+    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/events(\?|$)/.test(r.url()), { timeout }),
+    page.waitForResponse((r) => /\/api\/v1\/articles\/\d+\/comments\/reader(\?|$)/.test(r.url()), { timeout }),
   ]);
 }
 
