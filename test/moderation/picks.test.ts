@@ -55,7 +55,8 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     await exportWxr(t.deps, join(dir, 'site.xml'));
     const wxr = readFileSync(join(dir, 'site.xml'), 'utf8');
     rmSync(dir, { recursive: true, force: true });
-    expect(wxr.match(/palabre_pick/g)).toHaveLength(1);
+    expect(wxr.match(/\[palabre_pick\]/g)).toHaveLength(1);
+    expect(wxr.match(/\[palabre_picked_at\]/g)).toHaveLength(1);
     expect(wxr).toMatch(new RegExp(`<wp:comment_id>${ids[1]}</wp:comment_id>(?:(?!</wp:comment>)[\\s\\S])*palabre_pick`));
 
     const unpick = await t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${ids[1]}/pick`, headers: editor.auth });

@@ -11,7 +11,7 @@ import { SummaryBuilder, withSummaryOnFailure, type ImportSummary } from './impo
 import { createImportedArticle, showImportedImages } from './import.writer';
 import { ImportFormatError } from './importer.errors';
 import { articleFromItem, metaBylines, type WxrCategory } from './wxr.article';
-import { authorFields, categoryFields, commentFields, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
+import { authorFields, categoryFields, commentFields, commentPickedAt, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
 import { streamXmlRecords, type XNode, type XRecord } from './xml-stream';
 
 /** Options of an import run. */
@@ -245,6 +245,7 @@ class WxrImport {
     }
     const status = COMMENT_STATUS[c.approved];
     if (!status) this.s.warn(`comment ${c.id}: unknown comment_approved "${c.approved}"; held as pending`);
+    const createdAt = wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString();
     this.buffer.push({
       externalId: c.id,
       parentExternalId: c.parent,
@@ -257,7 +258,8 @@ class WxrImport {
       html: c.content,
       status: status ?? 'pending',
       reasons: status === 'published' ? [] : [{ code: 'imported', detail: `wordpress comment_approved=${c.approved}` }],
-      createdAt: wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString(),
+      createdAt,
+      pickedAt: commentPickedAt(c.meta, createdAt),
     });
     if (this.buffer.length >= BATCH) await this.flush(false);
   }

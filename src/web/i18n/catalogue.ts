@@ -10,6 +10,7 @@ import { searchMessages } from '../../modules/search/search.messages';
 import { privacyMessages } from '../../modules/privacy/privacy.messages';
 import { notificationMessages } from '../../modules/notifications/notification.messages';
 import { embedMessages } from '../../modules/embed/embed.messages';
+import { feedMessages } from '../../modules/feeds/feed.messages';
 import { webMessages } from '../web.messages';
 
 const fr = {
@@ -26,6 +27,7 @@ const fr = {
   ...privacyMessages.fr,
   ...notificationMessages.fr,
   ...embedMessages.fr,
+  ...feedMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -44,6 +46,7 @@ const en: Record<MessageKey, string> = {
   ...privacyMessages.en,
   ...notificationMessages.en,
   ...embedMessages.en,
+  ...feedMessages.en,
 };
 
 /** Every string of the interface, per language. French is the reference. */
