@@ -5,6 +5,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/modules/accounts/user.service';
 import { exportJsonl } from '../../src/modules/export/export.service';
 import { importPalabre } from '../../src/modules/export/restore.service';
 import { exportWxr } from '../../src/modules/export/wxr.writer';
@@ -122,6 +123,9 @@ describe.each(DIALECTS)('the newsroom’s picks in the API, the exports and the 
 
   it('keeps the picks through the Palabre export and its restore', async () => {
     const file = join(dir, 'site.jsonl');
+    // A moderator's email choices travel too (moderator_preference lines).
+    const prefs = await t.app.inject({ method: 'PUT', url: '/api/v1/moderation/preferences', headers: editor.auth, payload: { ruleAlerts: true, digest: true } });
+    expect(prefs.statusCode, prefs.body).toBe(200);
     const result = await exportJsonl(t.deps, file);
     expect(result.counts.comment_pick).toBe(3);
     const target = await createTestApp(engine);
@@ -130,6 +134,9 @@ describe.each(DIALECTS)('the newsroom’s picks in the API, the exports and the 
       expect(summary.created.comment_pick).toBe(3);
       expect(await apiComments(target, article.id)).toEqual(await apiComments(t, article.id));
       expect((await apiComments(target, article.id)).filter((c) => c.picked).map((c) => c.id)).toEqual([ids[1], ids[2]]);
+      const token = await createApiToken(target.deps, editor.email);
+      const restored = await target.app.inject({ method: 'GET', url: '/api/v1/moderation/preferences', headers: { authorization: `Bearer ${token}` } });
+      expect(restored.json()).toEqual({ ruleAlerts: true, digest: true });
     } finally {
       await target.close();
     }
