@@ -95,6 +95,8 @@ export function EditorForm(p: EditorProps): VNode {
             <>
               {' · '}
               <a href={p.publicUrl}>{t('editor.view_public')}</a>
+              {' · '}
+              <a href={`/admin/articles/${p.articleId}/picks`}>{t('picks.editor_link')}</a>
             </>
           ) : null}
         </p>

@@ -16,7 +16,7 @@ import type { Database } from '../../db/schema';
  * Marks a published comment as picked by the newsroom, or unmarks it. The article's
  * cached pages are dropped so that the "Sélection" order and the badge follow at once.
  */
-export async function setPick(deps: Deps, user: AuthUser | null, commentId: number, picked: boolean): Promise<{ id: number; picked: boolean }> {
+export async function setPick(deps: Deps, user: AuthUser | null, commentId: number, picked: boolean): Promise<{ id: number; picked: boolean; articleId: number }> {
   assertComment(user, 'comment:pick');
   const who = user as AuthUser;
   const c = await findCommentById(deps.db, commentId);
@@ -24,7 +24,7 @@ export async function setPick(deps: Deps, user: AuthUser | null, commentId: numb
   if (picked) await insertPick(deps.db, c.id, who.id, deps.clock.now().toISOString());
   else await deletePick(deps.db, c.id);
   await discussionChanged(deps, c.article_id);
-  return { id: c.id, picked };
+  return { id: c.id, picked, articleId: c.article_id };
 }
 
 /** The ids of an article's picked comments, newest pick first (feeds, exports). */

@@ -11,6 +11,7 @@ import { privacyMessages } from '../../modules/privacy/privacy.messages';
 import { notificationMessages } from '../../modules/notifications/notification.messages';
 import { embedMessages } from '../../modules/embed/embed.messages';
 import { feedMessages } from '../../modules/feeds/feed.messages';
+import { pickMessages } from '../../modules/comments/comment.picks.messages';
 import { webMessages } from '../web.messages';
 
 const fr = {
@@ -28,6 +29,7 @@ const fr = {
   ...notificationMessages.fr,
   ...embedMessages.fr,
   ...feedMessages.fr,
+  ...pickMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -47,6 +49,7 @@ const en: Record<MessageKey, string> = {
   ...notificationMessages.en,
   ...embedMessages.en,
   ...feedMessages.en,
+  ...pickMessages.en,
 };
 
 /** Every string of the interface, per language. French is the reference. */
