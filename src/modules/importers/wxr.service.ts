@@ -8,6 +8,7 @@ import { linkOrphans, writeCommentBatch, type SourceComment } from './comment-ba
 import { plainText } from './html-to-markdown';
 import { findMapping, insertMapping, recordFeaturedImages } from './import.repository';
 import { SummaryBuilder, withSummaryOnFailure, type ImportSummary } from './import.summary';
+import { WriteWindow } from './import.window';
 import { createImportedArticle, showImportedImages } from './import.writer';
 import { ImportFormatError } from './importer.errors';
 import { articleFromItem, metaBylines, type WxrCategory } from './wxr.article';
@@ -27,8 +28,13 @@ export interface ImportOptions {
 /** WordPress comment_approved → Palabre status. */
 const COMMENT_STATUS: Record<string, CommentStatus> = { '1': 'published', approve: 'published', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'rejected', 'post-trashed': 'rejected' };
 const SUPPORTED_VERSIONS = ['1.0', '1.1', '1.2'];
-/** Comments are written in batches of this size, one transaction each (fewer commits and id-map look-ups; memory stays small). */
+/**
+ * Comments are written in batches of this size; one transaction holds a batch and the posts
+ * read with it (fewer commits and id-map look-ups; memory stays small). A transaction also
+ * ends after this many posts, for files with few comments.
+ */
 const BATCH = 2000;
+const POSTS_PER_BATCH = 200;
 // Elements only a WordPress export has: a file without <wp:wxr_version> that has them is read as WXR 1.0.
 const WORDPRESS_ELEMENTS = ['post_id', 'author_login', 'category_nicename', 'post_type', 'comment_id'];
 
@@ -41,16 +47,13 @@ interface ItemState {
 export async function importWxr(deps: Deps, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const run = new WxrImport(deps);
   return withSummaryOnFailure(run.s, async () => {
-    await streamXmlRecords(file, {
-      isRecord: (path) => {
-        if (path.length === 1 && path[0] !== 'rss') throw new ImportFormatError(`not a WordPress export: the root element is <${path[0] ?? ''}>, not <rss>`);
-        return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
-      },
-      onRecord: (r) => run.onRecord(r),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      ...(opts.tolerant ? { onRecovered: (m: string) => run.s.warn(`XML repaired: ${m}`) } : {}),
-    });
-    return run.finish();
+    try {
+      await run.read(file, opts);
+      return await run.finish();
+    } catch (err) {
+      await run.abort();
+      throw err;
+    }
   });
 }
 
@@ -73,14 +76,43 @@ class WxrImport {
   private written = new Map<string, number>();
   private writtenFor: number | null = null;
   private orphans: { id: number; parentExternalId: string; articleId: number }[] = [];
+  /** The open transaction; `deps` is its handle while records are read. */
+  private readonly window: WriteWindow;
+  private deps: Deps;
+  private postsInWindow = 0;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly base: Deps) {
+    this.window = new WriteWindow(base);
+    this.deps = base;
+  }
+
+  async read(file: string, opts: ImportOptions): Promise<void> {
+    const run = this;
+    await streamXmlRecords(file, {
+      isRecord: (path) => {
+        if (path.length === 1 && path[0] !== 'rss') throw new ImportFormatError(`not a WordPress export: the root element is <${path[0] ?? ''}>, not <rss>`);
+        return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
+      },
+      onRecord: (r) => run.onRecord(r),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.tolerant ? { onRecovered: (m: string) => run.s.warn(`XML repaired: ${m}`) } : {}),
+    });
+  }
+
+  /** The import stopped: the batch being written is rolled back, and the summary says what was committed. */
+  async abort(): Promise<void> {
+    if (!this.window.pending) return;
+    await this.window.rollback();
+    this.s.rollBack();
+    this.s.warn('the batch being written when the import stopped was rolled back; the counts are what was committed, and running the same file again writes the rest');
+  }
 
   private get source(): string {
     return this.s.summary.source;
   }
 
   async onRecord(r: XRecord): Promise<void> {
+    this.deps = await this.window.deps();
     const { node } = r;
     if (r.path.length === 4) {
       if (this.item?.node !== r.parent && r.parent) this.item = await this.startItem(r.parent);
@@ -204,7 +236,8 @@ class WxrImport {
   private async createArticle(item: WxrItem): Promise<number> {
     const now = this.deps.clock.now().toISOString();
     const { drafted, ...input } = articleFromItem(item, { source: this.source, categories: this.categories, siteLanguage: this.channel.language, locale: this.deps.config.locale, now });
-    const result = await createImportedArticle(this.deps, { ...input, authorIds: await this.bylines(item) });
+    const result = await createImportedArticle(this.deps, { ...input, authorIds: await this.bylines(item) }, (id) => this.window.articleSaved(id));
+    this.postsInWindow += 1;
     this.s.created('articles');
     if (drafted) {
       this.s.drafted(drafted);
@@ -281,17 +314,29 @@ class WxrImport {
       if (open !== null && o.articleId === open) this.orphans.push(o);
       else this.s.warn(`comment ${o.id}: its parent (WordPress comment ${o.parentExternalId}) is not in the file; kept at the top level`);
     }
+    if (!final) await this.commit();
+  }
+
+  /** Commits the batch: its posts, comments, accounts and mappings are written for good. */
+  private async commit(): Promise<void> {
+    await this.window.commit();
+    this.s.checkpoint();
+    this.postsInWindow = 0;
+    this.deps = this.base;
   }
 
   /** A post ends: its replies still waiting for a parent will not get one from later posts. */
   private async finishItem(): Promise<void> {
     const articleId = this.item?.articleId ?? null;
     if (articleId !== null && this.orphans.some((o) => o.articleId === articleId)) await this.flush(true);
+    if (this.postsInWindow >= POSTS_PER_BATCH) await this.flush(false);
   }
 
   async finish(): Promise<ImportSummary> {
+    this.deps = await this.window.deps();
     await this.flush(true);
     if (!this.source) this.begin();
+    await this.commit();
     const images = await recordFeaturedImages(this.deps.db, this.source);
     if (images) this.s.created('images', images);
     await showImportedImages(this.deps, this.source);
