@@ -12,12 +12,8 @@ import { createImportedArticle, showImportedImages } from './import.writer';
 import { ImportFormatError } from './importer.errors';
 import { WxrCommentQueue } from './wxr.comments';
 import { articleFromItem, metaBylines, type WxrCategory } from './wxr.article';
-<<<<<<< HEAD
-import { authorFields, categoryFields, commentFields, commentPickedAt, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
-=======
 import { readHeader } from './wxr.header';
-import { authorFields, categoryFields, commentFields, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
->>>>>>> main
+import { authorFields, categoryFields, commentFields, commentPickedAt, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
 import { streamXmlRecords, type XNode, type XRecord } from './xml-stream';
 
 /** Options of an import run. */
@@ -262,12 +258,8 @@ class WxrImport {
     }
     const status = COMMENT_STATUS[c.approved];
     if (!status) this.s.warn(`comment ${c.id}: unknown comment_approved "${c.approved}"; held as pending`);
-<<<<<<< HEAD
     const createdAt = wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString();
-    this.buffer.push({
-=======
     this.comments.add({
->>>>>>> main
       externalId: c.id,
       parentExternalId: c.parent,
       articleId: item.articleId,
