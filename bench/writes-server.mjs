@@ -4,13 +4,14 @@
 // switch to pre-moderation), and the client address taken from X-Forwarded-For.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(root, 'dist/cli.js');
+// BENCH_CLI: another build to compare (e.g. the previous commit's dist/cli.js).
+const CLI = process.env.BENCH_CLI ?? join(root, 'dist/cli.js');
 
 export function benchEnv(port) {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-writes-'));
@@ -33,8 +34,9 @@ export const cli = (env, args) => execFileSync(process.execPath, [CLI, ...args],
 
 /** Starts `palabre serve` in its own process group (so kill -9 reaches every worker). */
 export function startServer(env, extraArgs = []) {
-  const server = spawn(process.execPath, [...extraArgs, CLI, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  return server;
+  // BENCH_LOG=FILE keeps the server's log (pino writes to stdout).
+  const out = process.env.BENCH_LOG ? openSync(process.env.BENCH_LOG, 'a') : 'ignore';
+  return spawn(process.execPath, [...extraArgs, CLI, 'serve'], { env, stdio: ['ignore', out, 'inherit'], detached: true });
 }
 
 export async function waitUp(base) {

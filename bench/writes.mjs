@@ -57,7 +57,7 @@ function posterRequests(articleId, counters) {
       onResponse: (status, body) => {
         if (status !== 201) {
           counters.refused.set(status, (counters.refused.get(status) ?? 0) + 1);
-          counters.firstRefusal ??= `${status} ${body.slice(0, 300)}`;
+          counters.firstRefusal[status] ??= body.slice(0, 200);
         }
         else {
           const s = JSON.parse(body).status;
@@ -71,7 +71,7 @@ function posterRequests(articleId, counters) {
 async function throughput() {
   const { setup, base, article, server } = await setUp();
   try {
-    const counters = { nextPoster: 0, refused: new Map(), statuses: new Map() };
+    const counters = { nextPoster: 0, refused: new Map(), statuses: new Map(), firstRefusal: {} };
     const r = await autocannon({ url: base, connections: posters, duration: seconds, requests: posterRequests(article.id, counters) });
     const ok = [...counters.statuses.values()].reduce((a, b) => a + b, 0);
     console.log(
@@ -79,7 +79,7 @@ async function throughput() {
         `${posters} posters, ${seconds} s: ${Math.round(ok / seconds)} comments/s (201), p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
     );
     console.log(`  statuses ${JSON.stringify(Object.fromEntries(counters.statuses))}, refused ${JSON.stringify(Object.fromEntries(counters.refused))}, errors ${r.errors}, timeouts ${r.timeouts}`);
-    if (counters.firstRefusal) console.log(`  first refusal: ${counters.firstRefusal}`);
+    for (const [status, body] of Object.entries(counters.firstRefusal)) console.log(`  first ${status}: ${body}`);
     return { engine: setup.engine, commentsPerSecond: Math.round(ok / seconds), p50: r.latency.p50, p99: r.latency.p99, statuses: Object.fromEntries(counters.statuses) };
   } finally {
     killGroup(server, 'SIGTERM');
