@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArticleById } from '../src/modules/articles/article.read-model';
 import type { PreparedComment } from '../src/modules/comments/comment.batch';
@@ -45,8 +46,17 @@ describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (
     await t?.close();
   });
 
-  const post = (n: number, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: `198.51.100.${n + 1}`, headers, payload: { name: `Lecteur ${n}`, email: `lecteur${n}@example.test`, ...payload } });
+  /**
+   * One reader's post. A busy machine may shed load (503, nothing written: app.ts's overload
+   * shedding); a client retries those, as Retry-After asks.
+   */
+  const post = async (n: number, payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    for (let attempt = 1; ; attempt++) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: `198.51.100.${n + 1}`, headers, payload: { name: `Lecteur ${n}`, email: `lecteur${n}@example.test`, ...payload } });
+      if (res.statusCode !== 503 || attempt === 20) return res;
+      await delay(250);
+    }
+  };
 
   it('answers 50 concurrent posts with distinct ids, stores each once with the status the pipeline gave, and refuses a bad parent alone', async () => {
     const bodies = Array.from({ length: 50 }, (_, n) => (n % 10 === 9 ? `${text(n)} Voir https://a.example.test et https://b.example.test` : text(n)));
