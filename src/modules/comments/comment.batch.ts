@@ -37,6 +37,22 @@ export class CommentWriter {
   private queue: Waiting[] = [];
   private running: Promise<void> | undefined;
   private scheduled = false;
+  /** Reads shared by the comments arriving in one turn of the event loop (see `shared`). */
+  private readonly turn = new Map<string, Promise<unknown>>();
+
+  /**
+   * What every comment of a group reads alike (the article, the discussion settings): read
+   * once for the requests that reach this point in the same turn of the event loop, forgotten
+   * at the next one, so a change made before a request arrives is always seen by it.
+   */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const known = this.turn.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    if (this.turn.size === 0) setImmediate(() => this.turn.clear());
+    const p = read();
+    this.turn.set(key, p);
+    return p;
+  }
 
   /** Writes the comment with the next group; resolves with its id once committed. */
   write(deps: Deps, comment: PreparedComment): Promise<number> {

@@ -65,10 +65,10 @@ function identity(input: SubmitInput, settings: DiscussionSettings): { name: str
  * A published one's article pages are dropped everywhere and it is announced to open pages.
  */
 export async function submitComment(deps: Deps, input: SubmitInput): Promise<SubmitResult> {
-  const article = await getArticleById(deps, input.articleId);
+  const article = await deps.comments.shared(`article:${input.articleId}`, () => getArticleById(deps, input.articleId));
   const now = deps.clock.now();
   if (!article || !isVisible(article, now)) throw new NotFoundError('article');
-  const settings = await getDiscussionSettings(deps);
+  const settings = await deps.comments.shared('settings', () => getDiscussionSettings(deps));
   const person = identity(input, settings);
   if (input.notifyReplies && !person.email) throw new ValidationError('email', t(deps.config.locale, 'notifications.email_needed'));
   const parentId = input.parentId ?? null;
