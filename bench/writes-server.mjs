@@ -109,7 +109,7 @@ export function commentText(p, n) {
 
 /** The n-th poster's own address: every comment from another reader (neither the per-address limit nor the flood rule applies). */
 export function address(p, n) {
-  return `10.${p % 256}.${(n >> 8) % 256}.${n % 256}`;
+  return `${10 + Math.floor(p / 256)}.${p % 256}.${(n >> 8) % 256}.${n % 256}`;
 }
 
 export function cleanup(setup) {

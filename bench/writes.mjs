@@ -71,6 +71,9 @@ function posterRequests(articleId, counters) {
 async function throughput() {
   const { setup, base, article, server } = await setUp();
   try {
+    // Warm-up (BENCH_WARMUP_SECONDS, 2): every worker has its models loaded and its statements prepared.
+    const warm = { nextPoster: 1000, refused: new Map(), statuses: new Map(), firstRefusal: {} };
+    await autocannon({ url: base, connections: posters, duration: Number(process.env.BENCH_WARMUP_SECONDS ?? 2), requests: posterRequests(article.id, warm) });
     const counters = { nextPoster: 0, refused: new Map(), statuses: new Map(), firstRefusal: {} };
     const r = await autocannon({ url: base, connections: posters, duration: seconds, requests: posterRequests(article.id, counters) });
     const ok = [...counters.statuses.values()].reduce((a, b) => a + b, 0);
