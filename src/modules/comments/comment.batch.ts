@@ -76,12 +76,17 @@ export class CommentWriter {
   private async drain(deps: Deps): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
-      const written = await commitBatch(deps, batch);
-      const published = [...written].filter(([w]) => w.comment.row.status === 'published').sort((a, b) => a[1] - b[1]);
-      await dropPages(deps, published);
-      for (const [w, id] of written) w.resolve(id);
-      // The posters have their answers; the readers' streams get the comments in id order.
-      await announce(deps, published);
+      try {
+        const written = await commitBatch(deps, batch);
+        const published = [...written].filter(([w]) => w.comment.row.status === 'published').sort((a, b) => a[1] - b[1]);
+        await dropPages(deps, published);
+        for (const [w, id] of written) w.resolve(id);
+        // The posters have their answers; the readers' streams get the comments in id order.
+        await announce(deps, published);
+      } catch (err) {
+        // Nothing above should throw; if it did, no poster waits forever (settled promises ignore this).
+        for (const w of batch) w.reject(err);
+      }
     }
   }
 }
