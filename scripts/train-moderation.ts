@@ -226,4 +226,5 @@ trainModel({ name: 'toxicity', examples: toxicityExamples, features: toxicityFea
 // The same examples through the lexicon alone, for comments in languages the toxicity
 // model learned no words of: it spends a third of the budget (it holds only where it is sure;
 // it judges instead of the toxicity model, never with it).
-trainModel({ name: 'toxicity-lexicon', examples: toxicityExamples, features: lexiconFeatures, options: TOXICITY_OPTIONS, budgetShare: 1 / 3, paysForRules: true });
+// Text in other languages is not judged unreadable (unless mashed): it pays for no rule.
+trainModel({ name: 'toxicity-lexicon', examples: toxicityExamples, features: lexiconFeatures, options: TOXICITY_OPTIONS, budgetShare: 1 / 3 });

@@ -144,7 +144,7 @@ export async function siteThresholds(deps: Pick<Deps, 'db' | 'learned'>, model: 
   const m = shippedModel(model);
   const deltas = await learnedWeights(deps, model);
   // The toxicity model pays for what the rule phases hold, as in the shipped calibration.
-  const paysForRules = model !== 'spam';
+  const paysForRules = model === 'toxicity';
   const scores = legitimateBodies.map((b) => (paysForRules && heldByTextRules(b) ? RULE_HELD_SCORE : sigmoid(logit(m, featuresFor(model, b), deltas))));
   return calibrate(m.tail, budget * m.budgetShare, scores, REVIEW_SHARE * m.budgetShare);
 }

@@ -62,15 +62,17 @@ async function thresholdsFor(model: ShippedModel, ctx: Readonly<ModerationContex
 
 /**
  * Hold, list or pass, from the shipped score and the score with the site's
- * lessons. The shipped calibration measured the shipped model, not the model
- * as a site taught it: until the site's own calibration has measured the taught
- * model on its legitimate comments, a lesson may lower a score below `hold`
- * but not raise one to it — what only the lessons push past `hold` is
- * published and listed for review. (Held that way, one legitimate reader in
- * four or five was held once a site had decided 300 comments: issue 11.)
+ * lessons. For toxicity (`lessonsMayHold` false), the shipped calibration
+ * measured the shipped model, not the model as a site taught it: until the
+ * site's own calibration has measured the taught model on its legitimate
+ * comments, a lesson may lower a score below `hold` but not raise one to it —
+ * what only the lessons push past `hold` is published and listed for review.
+ * (Held that way, one legitimate reader in four or five was held once a site
+ * had decided 300 comments: issue 11.) Spam lessons hold: spam is well
+ * separated, and on the simulated streams they held no more legitimate comments.
  */
-export function call(base: number, learned: number, t: SiteThresholds): Call {
-  const holdScore = t.own ? learned : Math.min(base, learned);
+export function call(base: number, learned: number, t: SiteThresholds, lessonsMayHold: boolean): Call {
+  const holdScore = t.own || lessonsMayHold ? learned : Math.min(base, learned);
   return holdScore >= t.hold ? 'hold' : learned >= t.review ? 'review' : undefined;
 }
 
@@ -98,7 +100,7 @@ export const spam: Phase = async (ctx) => {
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
   const t = await thresholdsFor(model, ctx);
-  const c = call(base, learned, t);
+  const c = call(base, learned, t, true);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned));
   const code = base >= t.hold ? 'spam' : 'learned_spam';
@@ -129,7 +131,7 @@ export const toxicity: Phase = async (ctx) => {
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
   const t = await thresholdsFor(model, ctx);
-  const c = call(base, learned, t);
+  const c = call(base, learned, t, false);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned, reading.words));
   const words = reading.words.slice(0, 5);
