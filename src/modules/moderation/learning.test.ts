@@ -92,7 +92,9 @@ describe.each(DIALECTS)('lessons that generalize on %s', (engine) => {
     const shipped = thresholdsFromTable(m.tail, budget * m.budgetShare, undefined);
     expect((await siteThresholds(t.deps, 'toxicity', budget, bodies.slice(1))).hold).toBe(shipped.hold);
     const own = await siteThresholds(t.deps, 'toxicity', budget, bodies);
-    expect(own.hold).not.toBe(shipped.hold);
+    // Calm comments: the site's calibration would lower `hold`; it may only raise it.
+    expect(own.hold).toBe(shipped.hold);
+    expect(own.review).not.toBe(shipped.review);
     let held = 0;
     for (const b of bodies) if ((await scoreWithLearning(t.deps, 'toxicity', featuresFor('toxicity', b))).learned >= own.hold) held++;
     expect(held / bodies.length).toBeLessThanOrEqual(budget * m.budgetShare + 1e-9);
