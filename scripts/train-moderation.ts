@@ -10,11 +10,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, tailTable, thresholdsFromTable } from '../src/modules/moderation/classifier/calibration';
+import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, RULE_HELD_SCORE, tailTable, thresholdsFromTable } from '../src/modules/moderation/classifier/calibration';
 import type { FeatureVector } from '../src/modules/moderation/classifier/features';
 import { logit, sigmoid, trainLogistic, type LogisticModel, type TrainOptions } from '../src/modules/moderation/classifier/logistic';
 import { commentFeatures, lexiconFeatures, toxicityFeatures, type ModelJson, type ModelName } from '../src/modules/moderation/classifier/models';
 import { modelDir } from '../src/modules/moderation/model-files';
+import { heldByTextRules } from '../src/modules/moderation/rule-holds';
 import { foldOf, loadCorpus, loadDatasets } from './moderation/datasets';
 import { expandDictionary } from './moderation/wordlists';
 
@@ -41,6 +42,11 @@ interface ModelRecipe {
   budgetShare: number;
   /** Share of legitimate comments filed as spam directly (spam model only). */
   fileShare?: number;
+  /**
+   * Whether this model's share of the budget also pays for the legitimate comments the
+   * rule phases hold (unreadable, links): they count as held before the model holds any.
+   */
+  paysForRules?: boolean;
 }
 
 interface Scored {
@@ -72,7 +78,9 @@ function crossValidate(r: ModelRecipe, xs: FeatureVector[]): { scored: Scored[];
     const model = trainLogistic(r.examples.flatMap((e, i) => (fold[i] !== k ? [{ x: xs[i] as FeatureVector, y: e.y, w: e.w ?? 1 }] : [])), r.options);
     models.push(model);
     for (const [i, e] of r.examples.entries()) {
-      if (fold[i] === k && e.measured) scored.push({ p: sigmoid(logit(model, xs[i] as FeatureVector)), y: e.y, source: e.source });
+      if (fold[i] !== k || !e.measured) continue;
+      const byRule = r.paysForRules === true && e.y === 0 && heldByTextRules(e.text);
+      scored.push({ p: byRule ? RULE_HELD_SCORE : sigmoid(logit(model, xs[i] as FeatureVector)), y: e.y, source: e.source });
     }
   }
   return { scored, models };
@@ -106,14 +114,16 @@ function figures(scored: Scored[], hold: number, review: number) {
  * comments). Taking also the strictest fold of each kind was tried: with about a hundred
  * comments per fold it halved what was held of the abuse, for a fraction of a point.
  */
-function strictestTail(scored: Scored[]): number[] {
+function strictestTail(scored: Scored[]): { tail: number[]; ruleHeld: Record<string, number> } {
   const groups = new Map<string, number[]>();
   for (const s of scored) {
     if (s.y !== 0) continue;
     groups.set(s.source, [...(groups.get(s.source) ?? []), s.p]);
   }
-  const tables = [...groups.values()].filter((l) => l.length >= MIN_CALIBRATION_GROUP).map(tailTable);
-  return (tables[0] ?? []).map((_, i) => Math.max(...tables.map((t) => t[i] as number)));
+  const kinds = [...groups].filter(([, l]) => l.length >= MIN_CALIBRATION_GROUP);
+  const tables = kinds.map(([, l]) => tailTable(l));
+  const ruleHeld = Object.fromEntries(kinds.map(([k, l]) => [k, Number((l.filter((p) => p >= RULE_HELD_SCORE).length / l.length).toFixed(4))]));
+  return { tail: (tables[0] ?? []).map((_, i) => Math.max(...tables.map((t) => t[i] as number))), ruleHeld };
 }
 /** Legitimate comments a kind needs to count in the calibration. */
 const MIN_CALIBRATION_GROUP = 100;
@@ -128,7 +138,7 @@ function documentFrequencies(xs: FeatureVector[]): Record<string, number> {
 function trainModel(r: ModelRecipe): void {
   const xs = r.examples.map((e) => r.features(e.text));
   const { scored, models } = crossValidate(r, xs);
-  const tail = strictestTail(scored);
+  const { tail, ruleHeld } = strictestTail(scored);
   const t = thresholdsFromTable(tail, DEFAULT_FALSE_HOLD_BUDGET * r.budgetShare, REVIEW_SHARE * r.budgetShare);
   const model = average(models);
   const weights: Record<string, number> = {};
@@ -150,6 +160,7 @@ function trainModel(r: ModelRecipe): void {
     examples: r.examples.length,
     positives: r.examples.filter((e) => e.y === 1).length,
     options: r.options,
+    ...(r.paysForRules ? { legitimateHeldByRules: ruleHeld } : {}),
     crossValidation: {
       atDefaultBudget: { budget: DEFAULT_FALSE_HOLD_BUDGET * r.budgetShare, hold: t.hold, review: t.review, reviewShare: REVIEW_SHARE * r.budgetShare, ...figures(scored, t.hold, t.review) },
       atBudget10: figures(scored, thresholdsFromTable(tail, 0.1 * r.budgetShare).hold, thresholdsFromTable(tail, 0.1 * r.budgetShare, REVIEW_SHARE * r.budgetShare).review),
@@ -210,8 +221,10 @@ const toxicityExamples: Example[] = [
 ];
 const TOXICITY_OPTIONS: TrainOptions = { epochs: 10, learningRate: 0.2, l2: 1e-2 };
 // It spends the two thirds of the budget the spam model leaves.
-trainModel({ name: 'toxicity', examples: toxicityExamples, features: toxicityFeatures, options: TOXICITY_OPTIONS, budgetShare: 2 / 3 });
+// It also pays for what the rule phases (unreadable, links) hold of the legitimate comments.
+trainModel({ name: 'toxicity', examples: toxicityExamples, features: toxicityFeatures, options: TOXICITY_OPTIONS, budgetShare: 2 / 3, paysForRules: true });
 // The same examples through the lexicon alone, for comments in languages the toxicity
 // model learned no words of: it spends a third of the budget (it holds only where it is sure;
 // it judges instead of the toxicity model, never with it).
+// Text in other languages is not judged unreadable (unless mashed): it pays for no rule.
 trainModel({ name: 'toxicity-lexicon', examples: toxicityExamples, features: lexiconFeatures, options: TOXICITY_OPTIONS, budgetShare: 1 / 3 });

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { featuresFor, shippedModel } from './classifier/models';
 import { MIN_SITE_LEGITIMATE, thresholdsFromTable } from './classifier/calibration';
 import { scoreWithLearning, siteThresholds, specificity } from './learning.service';
+import { call } from './phases/content';
 
 type Verdict = { status: string; reasons: { code: string }[]; scores: Record<string, number> };
 let n = 0;
@@ -20,6 +21,19 @@ const rejected = [
 ];
 /** Ordinary comments made of the same common words, without the abuse. */
 const ordinary = ['Il faut le dire, les gens de la ville sont patients et ils attendent la gare', 'Voilà ce que je pense : les gens de Limoges sont tous des voisins formidables'];
+
+describe('what a lesson may decide', () => {
+  const t = { hold: 0.8, review: 0.5 };
+  it('lists for review, never holds, what only toxicity lessons push past hold until the site has its own calibration', () => {
+    expect(call(0.3, 0.9, { ...t, own: false }, false)).toBe('review');
+    expect(call(0.3, 0.9, { ...t, own: true }, false)).toBe('hold');
+    // Spam lessons hold (spam is well separated); a lesson that lowers a score always counts.
+    expect(call(0.3, 0.9, { ...t, own: false }, true)).toBe('hold');
+    expect(call(0.9, 0.4, { ...t, own: false }, false)).toBeUndefined();
+    expect(call(0.9, 0.6, { ...t, own: false }, false)).toBe('review');
+    expect(call(0.85, 0.9, { ...t, own: false }, false)).toBe('hold');
+  });
+});
 
 describe('specificity of a feature', () => {
   it('is near 0 for what every comment has and near 1 for a rare word', () => {
@@ -78,10 +92,20 @@ describe.each(DIALECTS)('lessons that generalize on %s', (engine) => {
     const shipped = thresholdsFromTable(m.tail, budget * m.budgetShare, undefined);
     expect((await siteThresholds(t.deps, 'toxicity', budget, bodies.slice(1))).hold).toBe(shipped.hold);
     const own = await siteThresholds(t.deps, 'toxicity', budget, bodies);
-    expect(own.hold).not.toBe(shipped.hold);
+    // Calm comments: the site's calibration would lower `hold`; it may only raise it.
+    expect(own.hold).toBe(shipped.hold);
+    expect(own.review).not.toBe(shipped.review);
     let held = 0;
     for (const b of bodies) if ((await scoreWithLearning(t.deps, 'toxicity', featuresFor('toxicity', b))).learned >= own.hold) held++;
     expect(held / bodies.length).toBeLessThanOrEqual(budget * m.budgetShare + 1e-9);
     expect(own.review).toBeLessThanOrEqual(own.hold);
+    // What the unreadable phase holds of them comes out of the budget first: with 2 % of them
+    // mashed, the model may hold none of the others.
+    const mash = ['sdfkjh sdkfjh sdkjfh qwpoe', 'xhjkq zzpt mmmrk blorf', 'qsdflk jhqsdf lkjqsd', 'wxcvbn azerty poiuyt'];
+    const withMash = await siteThresholds(t.deps, 'toxicity', budget, [...bodies.slice(mash.length), ...mash]);
+    let heldByModel = 0;
+    for (const b of bodies.slice(mash.length)) if ((await scoreWithLearning(t.deps, 'toxicity', featuresFor('toxicity', b))).learned >= withMash.hold) heldByModel++;
+    expect(heldByModel).toBe(0);
+    expect(withMash.hold).toBeGreaterThan(own.hold);
   });
 });

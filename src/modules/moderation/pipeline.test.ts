@@ -85,6 +85,12 @@ describe.each(DIALECTS)('moderation pipeline on %s', (engine) => {
     for (const informal of ['ok lor, c u at 8 then we go eat together', 'gonna b late, traffic is crazy tonite sorry', 'lol omg thats sooo funny, cant w8 2 c u tmrw', 'wat r u doin now? nt feelin well', 'There is 7 bilion poeple on earth, think about it']) {
       expect(await statusOf(post(informal)), informal).toMatch(/^published/);
     }
+    // A few invented words one at a time among real ones (names, brands, slang) are published
+    // and listed for review; two side by side, or mash, are held.
+    const weak = await t.app.inject({ method: 'POST', url: '/api/v1/moderation/evaluate', headers: editor.auth, payload: { body: 'ce zorglub de brindouille a encore gagné au loto' } });
+    expect(weak.json()).toMatchObject({ status: 'published', review: true, reasons: [expect.objectContaining({ code: 'review', detail: expect.stringMatching(/^unreadable · /) })] });
+    const strong = await t.app.inject({ method: 'POST', url: '/api/v1/moderation/evaluate', headers: editor.auth, payload: { body: 'ce zorglub brindouille a encore gagné au loto' } });
+    expect(strong.json()).toMatchObject({ status: 'pending', reasons: [expect.objectContaining({ code: 'unreadable' })] });
   });
 
   it('holds abuse in French and English, naming the words; publishes ordinary news comments about violent events', async () => {

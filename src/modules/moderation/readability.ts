@@ -64,6 +64,10 @@ const INFORMAL = new Set(
   mdr ptdr jsp jpp tkt wesh wsh stp svp bcp pk pq pcq dsl slt cc bjr bsr osef askip frero frerot oklm chui chuis
   jvais jsais jveux jpense jcrois chai tjrs tjs qd qqn qqch vrmt ptn bg relou chelou vener venere zarbi ouais ouai
   wallah wlh starfoullah hamdoulah inchallah frr nrv jte jme jle jsuis cmb bref mdrr mdrrr xptdr bae ahah ahahah
+  cimer reuf renoi khey kheys steuple stoplait rdv mcdo covoit jvous jtai jtaime tmtc vazy vasy tg ntm chanme ouf
+  relou keuf meuf teuf zinc ptit ptite dac daccord okk bjr bsr biz bisous jsp jss chepa chais ptdrr
+  gr wif dnt cnt wnt knw sry soz yr hrs mins pple tht wht whr bcz thk thkz tks nd n im ive wan dont cant wont didnt
+  doesnt isnt wasnt aint bruh shant havent hasnt couldnt wouldnt shouldnt youre theyre yall
   `.split(/\s+/).filter(Boolean),
 );
 
@@ -124,8 +128,37 @@ export interface Readability {
   unknownShare: number;
   unknownWords: string[];
   checkedLetters: number;
+  /**
+   * Letters of the longest run of at least two different invented words side by
+   * side ("Obles eciulera"), all-capital words aside; 0 when there is none. Names
+   * and slang come one at a time inside real words ("petit macbook rage pas avec
+   * ton thinkpad"); garbled or mashed text runs them together.
+   */
+  inventedRunLetters: number;
   /** ISO 639-3 language franc detected, `und` when unsure. */
   lang: string;
+}
+
+/** Tracks runs of different invented words side by side (Readability.inventedRunLetters). */
+class InventedRuns {
+  longest = 0;
+  private words = 0;
+  private letters = 0;
+  private last = '';
+  /** A known word or a sentence's end breaks a run. */
+  reset(): void {
+    this.words = 0;
+    this.letters = 0;
+    this.last = '';
+  }
+  add(word: string): void {
+    const w = foldText(word);
+    if (w === this.last) return;
+    this.words++;
+    this.letters += w.length;
+    this.last = w;
+    if (this.words >= 2) this.longest = Math.max(this.longest, this.letters);
+  }
 }
 
 let lastLanguage: { text: string; lang: string } | undefined;
@@ -158,10 +191,12 @@ export function measureReadability(text: string): Readability {
   const re = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[.!?\n]+/gu;
   let sentenceStart = true;
   let typoChecks = 0;
+  const runs = new InventedRuns();
   for (const m of clean.matchAll(re)) {
     const tok = m[0];
     if (/^[.!?\n]+$/.test(tok)) {
       sentenceStart = true;
+      runs.reset();
       continue;
     }
     const atStart = sentenceStart;
@@ -176,9 +211,10 @@ export function measureReadability(text: string): Readability {
     if (!knownToken(tok, lex) && !(lang === 'eng' && typoChecks++ < MAX_TYPO_CHECKS && englishTypo(tok, lex))) {
       unknownLetters += tok.length;
       unknownWords.push(tok);
-    }
+      if (!isAllCaps) runs.add(tok);
+    } else runs.reset();
   }
-  return { unknownShare: letters ? unknownLetters / letters : 0, unknownWords, checkedLetters: letters, lang };
+  return { unknownShare: letters ? unknownLetters / letters : 0, unknownWords, checkedLetters: letters, inventedRunLetters: runs.longest, lang };
 }
 
 /** Share of unknown letters that is gibberish in any language. */
@@ -198,6 +234,23 @@ export function isUnreadable(r: Readability, threshold: number): boolean {
   // almost nothing is a word at all (franc names a language even for keyboard mash).
   if (!COVERED.has(r.lang) && r.unknownShare < MASH_SHARE) return false;
   return r.unknownWords.length >= 2 && r.unknownShare >= threshold;
+}
+
+/** Letters of a run of invented words side by side from which unreadable text is held. */
+export const HOLD_RUN_LETTERS = 8;
+
+/**
+ * What the unreadable phase does with a text: `hold` when it is strongly
+ * unreadable — a large share of unknown letters, and either two different
+ * invented words side by side making HOLD_RUN_LETTERS letters ("Obles eciulera
+ * a leur placé…") or almost nothing known at all (keyboard mash); `review`
+ * when the share is there but the invented words come one at a time among real
+ * ones (names, brands, slang: "petit macbook rage pas avec ton thinkpad");
+ * else nothing.
+ */
+export function unreadableCall(r: Readability, threshold: number): 'hold' | 'review' | undefined {
+  if (!isUnreadable(r, threshold)) return undefined;
+  return r.inventedRunLetters >= HOLD_RUN_LETTERS || r.unknownShare >= MASH_SHARE ? 'hold' : 'review';
 }
 
 /**

@@ -7,8 +7,8 @@ let n = 0;
 const nextAddress = () => `198.51.100.${(n++ % 250) + 1}`;
 
 // Between the toxicity model's review and hold thresholds at the default budget (measured with evaluate).
-const MILD = 'Ce gouvernement de clowns nous ruine';
-const MILDER_RISKIER = 'Cet article est nul, le journaliste est idiot';
+const MILD = 'Les élus sont des guignols';
+const MILDER_RISKIER = 'Quel tocard ce ministre';
 
 describe.each(DIALECTS)('false-hold budget and publish-and-review on %s', (engine) => {
   let t: TestApp;

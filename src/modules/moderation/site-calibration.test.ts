@@ -12,7 +12,7 @@ type Verdict = { status: string; reasons: { code: string }[]; scores: Record<str
 
 /** Heated but legitimate comments: a site whose readers write like this has them published every day. */
 const topics = ['la gare', 'les travaux', 'la piscine', 'le stade'];
-const heated = (i: number) => `Bande de cons, la mairie se fout de nous avec ${topics[i % topics.length]}, ${i + 2} jours`;
+const heated = (i: number) => `Bande de cons à la mairie, vous vous foutez de nous avec ${topics[i % topics.length]}, ${i + 2} jours`;
 
 describe.each(DIALECTS)("the site's own calibration on %s", (engine) => {
   let t: TestApp;

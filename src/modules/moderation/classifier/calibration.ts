@@ -31,14 +31,29 @@ export interface Thresholds {
 }
 
 /**
- * The tail table of a set of legitimate scores: entry i is the score at or above
- * which a share i × TAIL_STEP of them fall (non-increasing).
+ * Standard errors taken off each share of the tail table: the share of a few
+ * hundred legitimate comments above a score is itself an estimate (two
+ * comments in a hundred could be four in the next hundred), so each threshold is
+ * read at the share minus MARGIN_Z standard errors of a binomial count
+ * (s − z·√(s(1−s)/n)): the fewer the comments, the stricter. A budget is a promise.
  */
-export function tailTable(legitScores: readonly number[]): number[] {
+export const MARGIN_Z = 1;
+/** The score a legitimate comment held by a rule phase counts with: held whatever the models say. */
+export const RULE_HELD_SCORE = 1;
+
+/**
+ * The tail table of a set of legitimate scores: entry i is the score at or above
+ * which at most a share i × TAIL_STEP of them fall (non-increasing), read with
+ * a margin of `z` standard errors (MARGIN_Z).
+ */
+export function tailTable(legitScores: readonly number[], z = MARGIN_Z): number[] {
   const sorted = [...legitScores].sort((a, b) => b - a);
+  const n = sorted.length;
   const out: number[] = [];
   for (let i = 0; i * TAIL_STEP <= TAIL_MAX + 1e-9; i++) {
-    const allowed = Math.floor(i * TAIL_STEP * sorted.length + 1e-9);
+    const s = i * TAIL_STEP;
+    const share = n ? Math.max(0, s - z * Math.sqrt((s * (1 - s)) / n)) : 0;
+    const allowed = Math.floor(share * n + 1e-9);
     // Just above the first score past the allowed ones: ties never let more than the share through.
     out.push(Number(Math.min(1, (sorted[allowed] ?? 0) + 1e-5).toFixed(5)));
   }

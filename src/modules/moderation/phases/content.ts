@@ -3,17 +3,31 @@ import { budgetOf, REVIEW_SHARE, riskOf, thresholdsFromTable, type Thresholds } 
 import { commentFeatures, readToxicity, shippedModel, type ShippedModel } from '../classifier/models';
 import type { ModerationContext, Phase, PhaseResult } from '../pipeline';
 import { findProfanity } from '../profanity';
-import { isUnreadable, languageOfText, measureReadability } from '../readability';
+import { languageOfText, measureReadability, unreadableCall } from '../readability';
 
 /** Share of unknown letters (with at least two unknown words) above which a text is unreadable. */
 export const UNREADABLE_SHARE = 0.25;
 
-/** Garbled or keyboard-mashed text is held; informal writing with a few typos is not. */
+/**
+ * Where a comment listed only as unreadable ranks in the review list: at its
+ * bottom (the statistical models' listed comments outscore 90 % of legitimate
+ * ones and more): slang and names are listed, seldom abuse.
+ */
+export const UNREADABLE_REVIEW_RISK = 0.9;
+
+/**
+ * Strongly garbled or keyboard-mashed text is held; text with a few invented
+ * words (slang, names, chat) is published and listed for review; informal
+ * writing with a few typos passes (readability.ts `unreadableCall`).
+ */
 export const unreadable: Phase = (ctx) => {
   const r = measureReadability(ctx.body);
   const scores = { unknownWords: Number(r.unknownShare.toFixed(3)) };
-  if (!isUnreadable(r, UNREADABLE_SHARE)) return { scores, metadata: { lang: r.lang } };
-  return { status: 'pending', reasons: [{ code: 'unreadable', detail: r.unknownWords.slice(0, 5).join(', ') }], scores, metadata: { lang: r.lang } };
+  const c = unreadableCall(r, UNREADABLE_SHARE);
+  const detail = r.unknownWords.slice(0, 5).join(', ');
+  if (c === undefined) return { scores, metadata: { lang: r.lang } };
+  if (c === 'review') return { reasons: [{ code: 'review', detail: `unreadable · ${detail}` }], scores: { ...scores, reviewRisk: UNREADABLE_REVIEW_RISK }, metadata: { lang: r.lang } };
+  return { status: 'pending', reasons: [{ code: 'unreadable', detail }], scores, metadata: { lang: r.lang } };
 };
 
 /** Crude words are noted for the moderators (alone they do not hold: readers swear without insulting). */
@@ -35,13 +49,31 @@ export function modelThresholds(model: ShippedModel, settings: object): Threshol
   return thresholdsFromTable(model.tail, budgetOf(settings) * model.budgetShare, REVIEW_SHARE * model.budgetShare);
 }
 
-/** The site's own calibration of the model when it has one, else the shipped one. */
-async function thresholdsFor(model: ShippedModel, ctx: Readonly<ModerationContext>): Promise<Thresholds> {
-  return (await ctx.lookups.siteThresholds(model.name, budgetOf(ctx.settings))) ?? modelThresholds(model, ctx.settings);
+/** A model's thresholds, and whether they are the site's own (measured on its legitimate comments, lessons included). */
+interface SiteThresholds extends Thresholds {
+  own: boolean;
 }
 
-function call(p: number, t: Thresholds): Call {
-  return p >= t.hold ? 'hold' : p >= t.review ? 'review' : undefined;
+/** The site's own calibration of the model when it has one, else the shipped one. */
+async function thresholdsFor(model: ShippedModel, ctx: Readonly<ModerationContext>): Promise<SiteThresholds> {
+  const own = await ctx.lookups.siteThresholds(model.name, budgetOf(ctx.settings));
+  return own ? { ...own, own: true } : { ...modelThresholds(model, ctx.settings), own: false };
+}
+
+/**
+ * Hold, list or pass, from the shipped score and the score with the site's
+ * lessons. For toxicity (`lessonsMayHold` false), the shipped calibration
+ * measured the shipped model, not the model as a site taught it: until the
+ * site's own calibration has measured the taught model on its legitimate
+ * comments, a lesson may lower a score below `hold` but not raise one to it —
+ * what only the lessons push past `hold` is published and listed for review.
+ * (Held that way, one legitimate reader in four or five was held once a site
+ * had decided 300 comments: issue 11.) Spam lessons hold: spam is well
+ * separated, and on the simulated streams they held no more legitimate comments.
+ */
+export function call(base: number, learned: number, t: SiteThresholds, lessonsMayHold: boolean): Call {
+  const holdScore = t.own || lessonsMayHold ? learned : Math.min(base, learned);
+  return holdScore >= t.hold ? 'hold' : learned >= t.review ? 'review' : undefined;
 }
 
 /**
@@ -68,7 +100,7 @@ export const spam: Phase = async (ctx) => {
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
   const t = await thresholdsFor(model, ctx);
-  const c = call(learned, t);
+  const c = call(base, learned, t, true);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned));
   const code = base >= t.hold ? 'spam' : 'learned_spam';
@@ -99,7 +131,7 @@ export const toxicity: Phase = async (ctx) => {
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
   const t = await thresholdsFor(model, ctx);
-  const c = call(learned, t);
+  const c = call(base, learned, t, false);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned, reading.words));
   const words = reading.words.slice(0, 5);
