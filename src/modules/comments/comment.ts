@@ -22,6 +22,10 @@ export const commentInputSchema = z.object({
   email: z.string().max(320).optional(),
   /** Email me when someone replies (needs an email: the guest's, or the account's). */
   notifyReplies: z.boolean().optional(),
+  /** The signed time-to-submit token (GET /api/v1/articles/:id/comments/token); guests without an API token need it. */
+  token: z.string().max(500).optional(),
+  /** The honeypot, as on the form: people leave it empty. */
+  website: z.string().max(500).optional(),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 
