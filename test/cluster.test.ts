@@ -40,7 +40,7 @@ describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 on %s, without Red
     const article = JSON.parse(created.body) as { id: number; url: string };
     articleId = article.id;
     articlePath = new URL(article.url).pathname;
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     server?.kill();
