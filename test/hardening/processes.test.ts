@@ -12,7 +12,7 @@ import { ask, editorWithToken, processDatabase, startServer, type ServerProcess 
  * answering SQLITE_BUSY or losing a comment.
  */
 
-const PROCESS_TIMEOUT = 180_000;
+const PROCESS_TIMEOUT = 400_000;
 
 /** Whether a new TCP connection to the port is refused (the listening socket is closed). */
 function refused(port: number): Promise<boolean> {

@@ -83,9 +83,9 @@ export interface ServerProcess {
 
 /**
  * `palabre serve` on a free port with this environment; resolves once `/api/v1/health`
- * answers 200 (a real start can take tens of seconds on a loaded machine).
+ * answers 200 (a real start can take a minute or more on a loaded machine).
  */
-export async function startServer(env: NodeJS.ProcessEnv, timeout = 60_000): Promise<ServerProcess> {
+export async function startServer(env: NodeJS.ProcessEnv, timeout = 150_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
