@@ -1,34 +1,16 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, assert, describe, expect, it } from 'vitest';
-import { DIALECTS, POSTGRES_URL } from './support/dialects';
+import { DIALECTS } from './support/dialects';
+import { palabreCommand, processDatabase } from './support/server-process';
 
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '../dist/cli.js');
 /** Each CLI run starts a whole Node process (about 2 s under load); a test runs several. */
 const CLI_TIMEOUT = 120_000;
 
 describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
-  const dir = mkdtempSync(join(tmpdir(), 'palabre-cli-'));
-  const schema = `cli_${randomBytes(5).toString('hex')}`;
-  const databaseUrl = engine === 'sqlite' ? `sqlite:${join(dir, 'p.db')}` : `${POSTGRES_URL}?schema=${schema}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' };
-  const palabre = (...args: string[]) => run(process.execPath, [CLI, ...args], { env });
+  const db = processDatabase(engine, 'cli');
+  const env = { ...process.env, DATABASE_URL: db.url, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' };
+  const palabre = palabreCommand(env);
 
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    if (engine === 'postgres') {
-      const c = new pg.Client({ connectionString: POSTGRES_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    }
-  });
+  afterAll(() => db.cleanup());
 
   it('migrates, adds a user and prints only a token for it', async () => {
     expect((await palabre('migrate')).stdout).toContain('migrations applied');
@@ -59,7 +41,7 @@ describe.each(DIALECTS)('the palabre command line on %s', (engine) => {
   }, CLI_TIMEOUT);
 
   it('refuses a bad DATABASE_URL naming the variable', async () => {
-    const err = await run(process.execPath, [CLI, 'migrate'], { env: { ...env, DATABASE_URL: 'mysql://x' } }).then(
+    const err = await palabreCommand({ ...env, DATABASE_URL: 'mysql://x' })('migrate').then(
       () => undefined,
       (e: unknown) => e as { code: number; stderr: string },
     );

@@ -5,6 +5,7 @@ import { insertLegacyUrl } from '../src/modules/importers/import.repository';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createSection, createUserWithToken, type ArticleJson } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
+import { readerToken } from './support/guest-comment';
 
 const BASE = 'http://localhost:3000';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: BASE };
@@ -25,7 +26,7 @@ describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
       method: 'POST',
       url: `/api/v1/articles/${articleId}/comments`,
       remoteAddress: nextAddress(),
-      payload: { body, name, email: `${name.replace(/\W/g, '').toLowerCase() || 'x'}@example.test` },
+      payload: { body, name, email: `${name.replace(/\W/g, '').toLowerCase() || 'x'}@example.test`, token: readerToken(t, articleId) },
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();

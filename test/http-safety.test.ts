@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, pathOf } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
+import { readerToken } from './support/guest-comment';
 
 describe.each(DIALECTS)('safety of the HTTP surface on %s', (engine) => {
   let t: TestApp;
@@ -29,7 +30,7 @@ describe.each(DIALECTS)('safety of the HTTP surface on %s', (engine) => {
         method: 'POST',
         url: `/api/v1/articles/${article.id}/comments`,
         remoteAddress: `198.51.100.${i + 1}`,
-        payload: { body, name: `<script>alert("nom${i}")</script>`, email: `x${i}@example.test` },
+        payload: { body, name: `<script>alert("nom${i}")</script>`, email: `x${i}@example.test`, token: readerToken(t, article.id) },
       });
       expect(res.statusCode, res.body).toBe(201);
       // Held comments would not reach the page, and the checks below would pass on nothing.

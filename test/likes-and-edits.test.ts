@@ -5,6 +5,7 @@ import { purgeExpiredAddresses } from '../src/modules/privacy/privacy.service';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, pathOf, sessionFor } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
+import { readerToken } from './support/guest-comment';
 
 type User = Awaited<ReturnType<typeof createUserWithToken>>;
 const ORIGIN = 'http://localhost:3000';
@@ -20,7 +21,7 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
 
   /** A guest's comment: its id and the signed "own comments" cookie the answer set. */
   const guestPost = async (articleId: number, body: string, address = nextAddress()) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: address, payload: { body, name: 'Awa', email: `awa${n}@example.test` } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: address, payload: { body, name: 'Awa', email: `awa${n}@example.test`, token: readerToken(t, articleId) } });
     expect(res.statusCode, res.body).toBe(201);
     const own = res.cookies.find((c) => c.name === 'palabre_own');
     return { id: res.json().id as number, status: res.json().status as string, cookie: own ? `palabre_own=${own.value}` : '', address };

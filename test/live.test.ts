@@ -4,6 +4,7 @@ import { DIALECTS } from './support/dialects';
 import { needs, REDIS_URL } from './support/parts';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
+import { readerToken } from './support/guest-comment';
 
 type LiveEvent = { id: number; body: string; author: { name: string } };
 
@@ -75,7 +76,7 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', nee
       method: 'POST',
       url: `/api/v1/articles/${article.id}/comments`,
       remoteAddress: '192.0.2.10',
-      payload: { body: 'Merci pour ce direct très clair.', name: 'Awa', email: 'awa@example.test' },
+      payload: { body: 'Merci pour ce direct très clair.', name: 'Awa', email: 'awa@example.test', token: readerToken(a, article.id) },
     });
     expect(res.statusCode).toBe(201);
     const got = await stream.next();
@@ -96,7 +97,7 @@ describe.each(DIALECTS)('live discussion across instances on %s with Redis', nee
       method: 'POST',
       url: `/api/v1/articles/${article.id}/comments`,
       remoteAddress: '192.0.2.11',
-      payload: { body: 'Une deuxième réaction, publiée ailleurs.', name: 'Moussa', email: 'moussa@example.test' },
+      payload: { body: 'Une deuxième réaction, publiée ailleurs.', name: 'Moussa', email: 'moussa@example.test', token: readerToken(a, article.id) },
     });
     expect(posted.json().status).toBe('published');
     // The drop travels through Redis: wait for it to reach b, not for a fixed time.

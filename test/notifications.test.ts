@@ -9,6 +9,7 @@ import { startSmtp } from './newsroom/smtp';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, pathOf, type ArticleJson } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
+import { readerToken } from './support/guest-comment';
 
 const ORIGIN = 'http://localhost:3000';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
@@ -30,7 +31,7 @@ function unsubscribeLinkIn(text: string): URL {
 /** Posts through the API a minute after the previous comment (the flood limit), from the given address. */
 async function postComment(t: TestApp, clock: ReturnType<typeof fakeClock>, articleId: number, payload: Record<string, unknown>, ip: string, headers: Record<string, string> = {}): Promise<Posted> {
   clock.advance(60_000);
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: ip, headers, payload });
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: ip, headers, payload: { token: readerToken(t, articleId), ...payload } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<Posted>();
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createSection, createUserWithToken, pathOf } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
+import { readerToken } from './support/guest-comment';
 
 describe.each(DIALECTS)('public pages on %s', (engine) => {
   let t: TestApp;
@@ -61,7 +62,7 @@ describe.each(DIALECTS)('public pages on %s', (engine) => {
         method: 'POST',
         url: `/api/v1/articles/${a.id}/comments`,
         remoteAddress: `192.0.2.${100 + i}`,
-        payload: { body: `Réponse de niveau ${i + 1}, bien argumentée.`, name: `Lecteur ${i}`, email: `l${i}@example.test`, ...(parentId ? { parentId } : {}) },
+        payload: { body: `Réponse de niveau ${i + 1}, bien argumentée.`, name: `Lecteur ${i}`, email: `l${i}@example.test`, token: readerToken(t, a.id), ...(parentId ? { parentId } : {}) },
       });
       expect(res.statusCode, res.body).toBe(201);
       parentId = res.json().id;

@@ -5,6 +5,7 @@ import { COMMENT_STATUSES } from '../src/modules/comments/comment';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, pathOf } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
+import { readerToken } from './support/guest-comment';
 
 const seedPath = join(import.meta.dirname, 'fixtures/seed-mali-russia.txt');
 const lines = readFileSync(seedPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -51,7 +52,7 @@ describe.each(DIALECTS)('the seed story on %s', (engine) => {
         method: 'POST',
         url: `/api/v1/articles/${article.id}/comments`,
         remoteAddress: `203.0.113.${10 + i}`,
-        payload: { body, name: `Lecteur ${i + 1}`, email: `lecteur${i + 1}@example.test` },
+        payload: { body, name: `Lecteur ${i + 1}`, email: `lecteur${i + 1}@example.test`, token: readerToken(t, article.id) },
       });
       expect(res.statusCode, res.body).toBe(201);
       const json = res.json<{ id: number; status: string; reasons: unknown[] }>();

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -12,15 +11,9 @@ import { DIALECTS } from './support/dialects';
 import { createArticle, createSection, createUserWithToken, pathOf, sessionFor, warmUpPosting } from './support/factories';
 import { needs, NGINX_PATH } from './support/parts';
 import { createTestApp, type TestApp } from './support/test-app';
+import { freePort } from './support/server-process';
+import { readerToken } from './support/guest-comment';
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const addr = srv.address();
-  await new Promise<void>((r) => srv.close(() => r()));
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return addr.port;
-}
 
 describe('where a snapshot lives', () => {
   const sorts = ['newest', 'top'];
@@ -112,7 +105,7 @@ describe.each(DIALECTS)('static snapshots behind Debian nginx on %s', needs('ngi
       method: 'POST',
       url: `/api/v1/articles/${article.id}/comments`,
       remoteAddress: '192.0.2.31',
-      payload: { body, name: 'Aminata', email: 'aminata@example.test' },
+      payload: { body, name: 'Aminata', email: 'aminata@example.test', token: readerToken(t, article.id) },
     });
     expect(res.json().status).toBe('published');
     // From the moment the comment is acknowledged (published and committed).

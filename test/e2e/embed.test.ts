@@ -6,6 +6,7 @@ import { DIALECTS } from '../support/dialects';
 import { needs } from '../support/parts';
 import { createArticle, createUserWithToken, warmUpPosting, type ArticleJson } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { readerToken } from '../support/guest-comment';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe.each(DIALECTS)('the widget on another site, in Chromium on %s', needs('
         method: 'POST',
         url: `/api/v1/articles/${long.id}/comments`,
         remoteAddress: `192.0.2.${10 + i}`,
-        payload: { body: `Chez nous, la pluie est tombée le ${i + 1} juin, et les semis ont bien levé cette fois.`, name: `Lectrice ${i + 1}`, email: `l${i}@example.test` },
+        payload: { body: `Chez nous, la pluie est tombée le ${i + 1} juin, et les semis ont bien levé cette fois.`, name: `Lectrice ${i + 1}`, email: `l${i}@example.test`, token: readerToken(t, long.id) },
       });
       expect(res.statusCode, res.body).toBe(201);
     }

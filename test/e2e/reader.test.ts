@@ -5,6 +5,7 @@ import { DIALECTS } from '../support/dialects';
 import { needs } from '../support/parts';
 import { createArticle, createUserWithToken, pathOf, warmUpPosting } from '../support/factories';
 import type { TestApp } from '../support/test-app';
+import { readerToken } from '../support/guest-comment';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ describe.each(DIALECTS)('a reader in Chromium on %s', needs('chromium'), (engine
       method: 'POST',
       url: `/api/v1/articles/${articleId}/comments`,
       remoteAddress: '192.0.2.33',
-      payload: { body: 'Ici aussi, les premières pluies sont tombées hier soir.', name: 'Mariam', email: 'mariam@example.test' },
+      payload: { body: 'Ici aussi, les premières pluies sont tombées hier soir.', name: 'Mariam', email: 'mariam@example.test', token: readerToken(t, articleId) },
     });
     expect(res.json().status).toBe('published');
     const item = page.locator(`#comment-${res.json().id}`);

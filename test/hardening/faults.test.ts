@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, warmUpPosting } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { freePort } from '../support/server-process';
 
 interface Answer {
   status: number;
@@ -108,15 +109,6 @@ describe.runIf(DIALECTS.includes('postgres'))('PostgreSQL connections cut under 
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });

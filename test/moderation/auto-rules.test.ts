@@ -3,6 +3,7 @@ import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, postForm, sessionFor } from '../support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../support/test-app';
 import { startSmtp } from '../newsroom/smtp';
+import { readerToken } from '../support/guest-comment';
 
 const INSULTS = ['connard', 'ordure', 'abruti', 'crétin', 'enflure', 'pourriture', 'minable', 'débile'];
 
@@ -43,7 +44,7 @@ describe.each(DIALECTS)('automatic per-story rules on %s', (engine) => {
   });
 
   const post = (articleId: number, body: string, ip: string, n: number) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: ip, payload: { body, name: `Lecteur ${n}`, email: `l${n}@example.test` } });
+    t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: ip, payload: { body, name: `Lecteur ${n}`, email: `l${n}@example.test`, token: readerToken(t, articleId) } });
   const article = async (id: number) => (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${id}`, headers: editor.auth })).json();
 
   it('validates autoRules in the discussion settings and has them on by default', async () => {

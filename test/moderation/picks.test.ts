@@ -6,6 +6,7 @@ import { exportWxr } from '../../src/modules/export/wxr.writer';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, pathOf, postForm, sessionFor } from '../support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../support/test-app';
+import { readerToken } from '../support/guest-comment';
 
 describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
   let t: TestApp;
@@ -24,7 +25,7 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     const ids: number[] = [];
     for (const [i, body] of ['Premier avis sur le pont.', 'Deuxième avis, très documenté.', 'Troisième avis, plus court.'].entries()) {
       clock.advance(60_000);
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, remoteAddress: `192.0.2.${i + 1}`, payload: { body, name: `Lecteur ${i}`, email: `l${i}@example.test` } });
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, remoteAddress: `192.0.2.${i + 1}`, payload: { body, name: `Lecteur ${i}`, email: `l${i}@example.test`, token: readerToken(t, a.id) } });
       expect(res.json().status, res.body).toBe('published');
       ids.push(res.json().id);
     }

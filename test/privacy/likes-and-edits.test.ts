@@ -3,6 +3,7 @@ import { guestToken, purgeExpiredAddresses, type PersonalData } from '../../src/
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, sessionFor, type ArticleJson } from '../support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../support/test-app';
+import { readerToken } from '../support/guest-comment';
 
 type User = Awaited<ReturnType<typeof createUserWithToken>>;
 const ORIGIN = 'http://localhost:3000';
@@ -23,7 +24,7 @@ describe.each(DIALECTS)('a reader’s likes and former texts in their data, and 
       url: `/api/v1/articles/${article.id}/comments`,
       remoteAddress: nextAddress(),
       headers: 'auth' in who ? who.auth : {},
-      payload: 'auth' in who ? { body } : { body, name: 'Awa Invitée', email: who.email },
+      payload: 'auth' in who ? { body } : { body, name: 'Awa Invitée', email: who.email, token: readerToken(t, article.id) },
     });
     expect(res.statusCode, res.body).toBe(201);
     const own = res.cookies.find((c) => c.name === 'palabre_own');

@@ -6,6 +6,7 @@ import { startSmtp } from '../newsroom/smtp';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createUserWithToken, pathOf, sessionFor, type ArticleJson } from '../support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../support/test-app';
+import { readerToken } from '../support/guest-comment';
 
 const ORIGIN = 'http://localhost:3000';
 let ip = 10;
@@ -30,7 +31,7 @@ describe.each(DIALECTS)('readers’ own data on %s', (engine) => {
   });
 
   async function comment(headers: Record<string, string>, body: string, extra: Record<string, unknown> = {}): Promise<number> {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextIp(), headers, payload: { body, ...extra } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextIp(), headers, payload: { body, token: readerToken(t, article.id), ...extra } });
     expect(res.statusCode, res.body).toBe(201);
     // The flood check counts per account: readers here post a minute apart, as people do.
     clock.advance(60_000);

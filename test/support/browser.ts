@@ -1,23 +1,11 @@
-import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Engine } from '../../src/db/dialect';
 import { CHROMIUM_PATH } from './parts';
+import { freePort } from './server-process';
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 /** A free local port: the base URL must be known before the app is built (same-origin checks compare to it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
+export { freePort };
 
 /** Chromium (Debian's, or TEST_CHROMIUM), headless, as this machine runs it (no sandbox as root, no background traffic). */
 export function launchChromium(): Promise<Browser> {

@@ -48,7 +48,9 @@ export const commentPaths: ApiPaths = {
     post: {
       tags,
       summary: 'Post a comment (a guest or an account); the pipeline decides its status',
-      description: 'With `Idempotency-Key`, the same key from the same client within a day answers the first result again (header `Idempotent-Replayed: true`), never a second comment.',
+      description:
+        'Without an API token (Bearer), the caller sends the form’s `token` (from `/comments/token`, fetched when the reader opens the form) and may send the honeypot `website`, as the HTML form does: a missing, forged or expired token holds the comment (`form_token`), one sent too fast too (`too_fast`); staff are exempt, and `minSubmitSeconds: 0` turns the time check off. ' +
+        'With `Idempotency-Key`, the same key from the same client within a day answers the first result again (header `Idempotent-Replayed: true`), never a second comment.',
       requestParams: { path: commentIdParams, header: z.object({ 'idempotency-key': z.string().min(1).max(200).optional().meta({ description: '1–200 visible ASCII characters, one per comment (a UUID)' }) }) },
       requestBody: jsonBody(commentInputSchema),
       responses: {

@@ -37,6 +37,21 @@ const POST_LIMIT = {
   },
 };
 
+/** The bot-trap fields of a form or JSON body, as the moderation pipeline reads them. */
+function trapFields(input: { token?: string | undefined; website?: string | undefined }): { honeypot?: string; token?: string } {
+  return { ...(input.website !== undefined ? { honeypot: input.website } : {}), ...(input.token !== undefined ? { token: input.token } : {}) };
+}
+
+/**
+ * The form's bot traps on the JSON API: a request with an API token (a newsroom's script) is
+ * exempt, staff are trusted by the pipeline (its `staff` phase comes first); every other caller
+ * (a guest, a reader signed in with a session cookie) sends the signed token and may send the
+ * honeypot, as the form does.
+ */
+function apiBotTraps(request: FastifyRequest, input: { token?: string | undefined; website?: string | undefined }) {
+  return request.authMethod === 'token' ? {} : { form: trapFields(input) };
+}
+
 function decodeOffset(after: string | undefined): number {
   if (!after) return 0;
   const n = Number.parseInt(Buffer.from(after, 'base64url').toString('utf8'), 10);
@@ -119,6 +134,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         ip: request.ip,
         user: request.user,
         notifyReplies: input.notifyReplies,
+        ...apiBotTraps(request, input),
       }, idempotencyHeader(request));
       if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
       if (!request.user) rememberOwn(request, reply, result.id, secure);
@@ -147,7 +163,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
           ip: request.ip,
           user: request.user,
           notifyReplies,
-          form: { ...(form.website !== undefined ? { honeypot: form.website } : {}), ...(form.token !== undefined ? { token: form.token } : {}) },
+          form: trapFields(form),
         }, form.idempotencyKey || undefined, formKeyScope(form));
         if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
         if (!request.user) rememberOwn(request, reply, result.id, secure);

@@ -22,6 +22,13 @@ export const commentInputSchema = z.object({
   email: z.string().max(320).optional(),
   /** Email me when someone replies (needs an email: the guest's, or the account's). */
   notifyReplies: z.boolean().optional(),
+  /** The form's bot traps, for every caller without an API token (staff aside): see docs/moderation.md. */
+  token: z.string().max(500).optional().meta({
+    description: 'The signed time-to-submit token from GET /api/v1/articles/{id}/comments/token. Without a valid one the comment is held (`form_token`); sent sooner than `minSubmitSeconds` after it was issued, held too (`too_fast`). Not needed with an API token (Bearer) or for staff.',
+  }),
+  website: z.string().max(500).optional().meta({
+    description: 'The honeypot, as on the HTML form: people leave it empty or leave it out. Filled, the comment is kept as spam and answered as if held.',
+  }),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 

@@ -5,6 +5,7 @@ import { DIALECTS } from '../../../test/support/dialects';
 import { createArticle, createUserWithToken, pathOf } from '../../../test/support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../../../test/support/test-app';
 import { issueFormToken } from './form-token';
+import { readerToken } from '../../../test/support/guest-comment';
 
 const seedPath = join(import.meta.dirname, '../../../test/fixtures/seed-mali-russia.txt');
 const seedComments = readFileSync(seedPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).slice(6, 11);
@@ -25,7 +26,7 @@ describe.each(DIALECTS)('moderation pipeline on %s', (engine) => {
       method: 'POST',
       url: `/api/v1/articles/${articleId}/comments`,
       remoteAddress,
-      payload: { body, name: 'Awa', email: `awa${address}@example.test`, ...extra },
+      payload: { body, name: 'Awa', email: `awa${address}@example.test`, token: readerToken(t, articleId), ...extra },
     });
     return res;
   };

@@ -18,7 +18,7 @@ export interface ModerationContext {
   parentId: number | null;
   settings: DiscussionSettings;
   now: Date;
-  /** Fields of the HTML form used by bot traps (absent for API calls). */
+  /** The bot-trap fields (HTML form, or JSON API without an API token); absent: no trap check. */
   form?: { honeypot?: string; token?: string };
   /** True when nothing may be written or learnt (the evaluate endpoint). */
   dryRun?: boolean;

@@ -3,6 +3,7 @@ import { DIALECTS } from '../../../test/support/dialects';
 import { createArticle, createUserWithToken, pathOf, sessionFor } from '../../../test/support/factories';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { shippedModel } from './classifier/models';
+import { readerToken } from '../../../test/support/guest-comment';
 
 type Posted = { id: number; status: string; reasons: { code: string }[] };
 let n = 0;
@@ -24,7 +25,7 @@ describe.each(DIALECTS)('moderation queue and decisions on %s', (engine) => {
   let article: Awaited<ReturnType<typeof createArticle>>;
 
   const post = async (body: string, extra: Record<string, unknown> = {}) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body, name: 'Fanta', email: `f${n}@example.test`, ...extra } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body, name: 'Fanta', email: `f${n}@example.test`, token: readerToken(t, article.id), ...extra } });
     expect(res.statusCode, res.body).toBe(201);
     return res;
   };
@@ -174,7 +175,7 @@ describe.each(DIALECTS)('moderation queue and decisions on %s', (engine) => {
     const c = (await post('Un premier message de ce lecteur.', { email: 'banni@example.test' })).json<Posted>();
     const ban = await t.app.inject({ method: 'POST', url: '/api/v1/moderation/bans', headers: moderator.auth, payload: { commentId: c.id, kind: 'email', until: '2099-01-01', reason: 'insultes répétées' } });
     expect(ban.statusCode, ban.body).toBe(201);
-    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body: 'Je reviens encore une fois.', name: 'X', email: 'banni@example.test' } });
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body: 'Je reviens encore une fois.', name: 'X', email: 'banni@example.test', token: readerToken(t, article.id) } });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error).toBe('banned');
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/moderation/bans', headers: moderator.auth, payload: { commentId: c.id, kind: 'email', until: 'demain' } });
@@ -185,7 +186,7 @@ describe.each(DIALECTS)('moderation queue and decisions on %s', (engine) => {
   });
 
   it('a held comment shows as pending to its author only, through the signed cookie', async () => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body: 'zxcvbn qwerty asdfgh poiuyt lkjhgf', name: 'Auteur', email: 'auteur@example.test' } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body: 'zxcvbn qwerty asdfgh poiuyt lkjhgf', name: 'Auteur', email: 'auteur@example.test', token: readerToken(t, article.id) } });
     const { id, status } = res.json<Posted>();
     expect(status).toBe('pending');
     const cookie = res.cookies.find((c) => c.name === 'palabre_pending');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/dialects';
 import { createArticle, createUserWithToken } from '../../../test/support/factories';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
+import { readerToken } from '../../../test/support/guest-comment';
 
 let n = 0;
 const nextAddress = () => `198.51.100.${(n++ % 250) + 1}`;
@@ -17,7 +18,7 @@ describe.each(DIALECTS)('false-hold budget and publish-and-review on %s', (engin
   let article: Awaited<ReturnType<typeof createArticle>>;
 
   const post = async (body: string) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body, name: 'Awa', email: `a${n}@example.test` } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body, name: 'Awa', email: `a${n}@example.test`, token: readerToken(t, article.id) } });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ id: number; status: string }>();
   };

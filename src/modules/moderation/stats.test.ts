@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { DIALECTS } from '../../../test/support/dialects';
 import { createArticle, createUserWithToken, sessionFor } from '../../../test/support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../../../test/support/test-app';
+import { readerToken } from '../../../test/support/guest-comment';
 
 let n = 0;
 /** Every data row of the CSV is a row of the page's tables, cell for cell (text cells escaped as Preact does). */
@@ -22,7 +23,7 @@ describe.each(DIALECTS)('moderation stats on %s', (engine) => {
 
   const post = async (articleId: number, body: string) => {
     n += 1;
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: `198.51.100.${n}`, payload: { body, name: `Lecteur ${n}`, email: `s${n}@example.test` } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: `198.51.100.${n}`, payload: { body, name: `Lecteur ${n}`, email: `s${n}@example.test`, token: readerToken(t, articleId) } });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ id: number; status: string }>();
   };

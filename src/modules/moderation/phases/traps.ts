@@ -10,7 +10,7 @@ import { bodyHash } from '../text';
 export const honeypot: Phase = (ctx) =>
   ctx.form?.honeypot ? { status: 'spam', reasons: [{ code: 'honeypot' }], metadata: { disguise: 'pending' } } : undefined;
 
-/** The signed time-to-submit token of the HTML form: forged, missing, expired or too fast holds. */
+/** The signed time-to-submit token (HTML form, and JSON API callers without an API token): forged, missing, expired or too fast holds. */
 export const formToken: Phase = (ctx) => {
   if (!ctx.form || ctx.settings.minSubmitSeconds === 0) return undefined;
   const check = checkFormToken(ctx.secret, ctx.article.id, ctx.form.token, ctx.now);
