@@ -36,11 +36,15 @@ async function setUp() {
   let server = startServer(setup.env, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
   await waitUp(base);
   const article = await seed(base, auth);
+  // Guests send the form's signed time-to-submit token as the site's own script does (issue 13: without
+  // it they are held as bots); it is older than minSubmitSeconds (3 s by default) before the first post.
+  article.formToken = (await (await fetch(`${base}/api/v1/articles/${article.id}/comments/token`)).json()).token;
+  await new Promise((r) => setTimeout(r, 3100));
   return { setup, base, article, server };
 }
 
 /** The posters' requests: poster p's n-th comment from its own address, with its own text. */
-function posterRequests(articleId, counters) {
+function posterRequests(articleId, token, counters) {
   return [
     {
       method: 'POST',
@@ -51,7 +55,7 @@ function posterRequests(articleId, counters) {
         return {
           ...req,
           headers: { 'content-type': 'application/json', 'x-forwarded-for': address(context.p, n) },
-          body: JSON.stringify({ body: commentText(context.p, n), name: `Lecteur ${context.p + 1}`, email: `lecteur${context.p + 1}.${n}@example.test` }),
+          body: JSON.stringify({ body: commentText(context.p, n), name: `Lecteur ${context.p + 1}`, email: `lecteur${context.p + 1}.${n}@example.test`, token }),
         };
       },
       onResponse: (status, body) => {
@@ -73,9 +77,9 @@ async function throughput() {
   try {
     // Warm-up (BENCH_WARMUP_SECONDS, 2): every worker has its models loaded and its statements prepared.
     const warm = { nextPoster: 1000, refused: new Map(), statuses: new Map(), firstRefusal: {} };
-    await autocannon({ url: base, connections: posters, duration: Number(process.env.BENCH_WARMUP_SECONDS ?? 2), requests: posterRequests(article.id, warm) });
+    await autocannon({ url: base, connections: posters, duration: Number(process.env.BENCH_WARMUP_SECONDS ?? 2), requests: posterRequests(article.id, article.formToken, warm) });
     const counters = { nextPoster: 0, refused: new Map(), statuses: new Map(), firstRefusal: {} };
-    const r = await autocannon({ url: base, connections: posters, duration: seconds, requests: posterRequests(article.id, counters) });
+    const r = await autocannon({ url: base, connections: posters, duration: seconds, requests: posterRequests(article.id, article.formToken, counters) });
     const ok = [...counters.statuses.values()].reduce((a, b) => a + b, 0);
     console.log(
       `writes, ${setup.engine}, PALABRE_WORKERS=${setup.env.PALABRE_WORKERS ?? '(one per core)'}, static snapshots ${setup.env.PALABRE_STATIC_DIR ? 'on' : 'off'}: ` +
@@ -91,7 +95,7 @@ async function throughput() {
 }
 
 /** Posts continuously from `posters` loops; resolves with every acknowledged id once the server is gone. */
-function postUntilDead(base, articleId, acknowledged) {
+function postUntilDead(base, articleId, token, acknowledged) {
   const loop = async (p) => {
     for (let n = 1; ; n++) {
       let res;
@@ -99,7 +103,7 @@ function postUntilDead(base, articleId, acknowledged) {
         res = await fetch(`${base}/api/v1/articles/${articleId}/comments`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-forwarded-for': address(p, n) },
-          body: JSON.stringify({ body: commentText(p, n), name: `Lecteur ${p + 1}`, email: `lecteur${p + 1}.${n}@example.test` }),
+          body: JSON.stringify({ body: commentText(p, n), name: `Lecteur ${p + 1}`, email: `lecteur${p + 1}.${n}@example.test`, token }),
         });
       } catch {
         return; // the server is gone
@@ -115,7 +119,7 @@ async function killCheck() {
   const { setup, base, article, server } = await setUp();
   try {
     const acknowledged = [];
-    const posting = postUntilDead(base, article.id, acknowledged);
+    const posting = postUntilDead(base, article.id, article.formToken, acknowledged);
     await new Promise((r) => setTimeout(r, Number(process.env.BENCH_KILL_AFTER_MS ?? 3000)));
     killGroup(server, 'SIGKILL');
     await posting;
