@@ -9,7 +9,7 @@ import { getMedia } from '../media/media.service';
 import { FeaturedImage } from '../media/media.views';
 import { articlePath, isVisible, type Article } from './article';
 import { mediaPath } from '../media/media';
-import { articleHead } from './article.head';
+import { articleDescription, articleHead } from './article.head';
 import { feedLinks } from '../feeds/feed.views';
 import { findRelatedArticles } from '../search/related.service';
 import { RelatedArticles } from '../search/related.views';
@@ -47,10 +47,10 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
       sections={sections}
       meta={{
         title: article.title,
-        description: article.summary,
+        description: articleDescription(article),
         canonical,
         head: articleHead(deps, article, canonical, image ? deps.config.baseUrl + mediaPath(image.file) : undefined),
-        scripts: ['article.js', 'comment-form.js', 'comment-reactions.js'],
+        scripts: ['article.js'],
       }}
     >
       <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale} figure={image ? <FeaturedImage media={image} /> : undefined}>
