@@ -156,6 +156,11 @@ export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
       const html = await renderArticlePage(deps, request, article, {}, { sort, liked: await readerLikes(deps, request, article.id) });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
+    if (query.reported !== undefined) {
+      // Back from the no-JS report button: a personal render with the thank-you.
+      const html = await renderArticlePage(deps, request, article, {}, { sort, reported: true });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+    }
     const message = postOutcome(request, query.comment);
     if (message) {
       const html = await renderArticlePage(deps, request, article, { message });

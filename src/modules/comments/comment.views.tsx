@@ -102,6 +102,8 @@ export interface DiscussionProps {
   liked?: ReadonlySet<number>;
   /** Sent back as the form's `return` field: where the no-JS post comes back to (the embed). */
   returnTo?: string;
+  /** Back from the no-JS report button (a personal render): the thank-you shows. */
+  reported?: boolean;
 }
 
 /** The discussion under an article: the threads, then the form or the closed notice. */
@@ -114,7 +116,7 @@ export function Discussion(p: DiscussionProps): VNode {
       <p class="comment-count" aria-live="polite">
         {countText}
       </p>
-      <p class="notice notice-ok report-done" role="status" hidden>
+      <p class="notice notice-ok report-done" role="status" hidden={p.reported !== true}>
         {t('moderation.report.done')}
       </p>
       {p.sort !== undefined && p.count > 1 ? <SortLinks sort={p.sort} t={t} href={p.sortHref} /> : null}
