@@ -2,7 +2,8 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createServer, type RequestListener } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import Negotiator from 'negotiator';
 import { LOCALES, type Locale } from './config';
@@ -23,6 +24,7 @@ import { registerErrorHandling } from './web/error-handler';
 import { runWithLocale } from './web/errors';
 import { translator, type Translate } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
+import { FastPages } from './web/fast-path';
 import './web/fastify-types';
 
 /** Largest request body accepted (uploads have their own limit). */
@@ -30,7 +32,10 @@ export const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the whole application without listening; tests call app.inject. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const fastPages = new FastPages(deps.cache);
   const app: FastifyInstance = Fastify({
+    // Anonymous hits of cached pages are answered before Fastify (src/web/fast-path.ts); the rest goes on.
+    serverFactory: (handler: RequestListener, options: FastifyServerOptions) => listener(fastPages, handler, options),
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- TypeScript 7 (tsc) needs it; the linter's TypeScript 6 does not
     loggerInstance: deps.log as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
@@ -38,6 +43,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: parseQuerySingle },
   });
 
+  app.decorate('fastPages', fastPages);
   const translators = Object.fromEntries(LOCALES.map((l) => [l, translator(l)])) as Record<Locale, Translate>;
   app.decorateRequest('locale', deps.config.locale);
   app.decorateRequest('t', {
@@ -98,4 +104,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // The catch-all public routes (/:section, /:section/:slug) come last.
   registerArticlePages(app, deps);
   return app;
+}
+
+/** The HTTP server Fastify listens with: the fast path first, with Fastify's own timeouts. */
+function listener(fastPages: FastPages, handler: RequestListener, options: FastifyServerOptions) {
+  const server = createServer((req, res) => {
+    if (!fastPages.serve(req, res)) handler(req, res);
+  });
+  if (options.keepAliveTimeout) server.keepAliveTimeout = options.keepAliveTimeout;
+  if (options.requestTimeout) server.requestTimeout = options.requestTimeout;
+  if (options.connectionTimeout) server.setTimeout(options.connectionTimeout);
+  return server;
 }

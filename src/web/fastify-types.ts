@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route added, with its final options (rate limit included). */
     routeTable(): import('./rate-limits').RouteEntry[];
+    /** Anonymous hits of cached pages answered before routing (fast-path.ts). */
+    fastPages: import('./fast-path').FastPages;
   }
   interface FastifyRequest {
     /** The signed-in account (session cookie or Bearer token), or null. */

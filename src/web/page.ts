@@ -23,7 +23,7 @@ export interface PageSpec {
 export async function sendPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, spec: PageSpec): Promise<FastifyReply> {
   const anonymous = request.user === null;
   const hit = anonymous ? deps.cache.get(spec.key) : undefined;
-  if (hit) return sendCached(request, reply, hit, true);
+  if (hit) return rememberFast(request, reply, spec.key, sendCached(request, reply, hit, true));
   if (!anonymous || spec.ttlMs <= 0) return sendFresh(reply, await spec.render(), spec, anonymous);
   // Concurrent anonymous misses of one page share one render (no stampede when a popular page is dropped).
   const made = await deps.cache.once(spec.key, async () => {
@@ -32,7 +32,15 @@ export async function sendPage(deps: Deps, request: FastifyRequest, reply: Fasti
     if ((out.status ?? 200) !== 200) return { out };
     return { out, page: deps.cache.set(spec.key, { body: out.body, contentType: spec.contentType ?? HTML, status: 200, tags: spec.tags }, spec.ttlMs, since) };
   });
-  return made.page ? sendCached(request, reply, made.page, true) : sendFresh(reply, made.out, spec, anonymous);
+  return made.page ? rememberFast(request, reply, spec.key, sendCached(request, reply, made.page, true)) : sendFresh(reply, made.out, spec, anonymous);
+}
+
+/** A cached page answered to a request with no cookie and no Authorization: later ones take the fast path. */
+function rememberFast(request: FastifyRequest, reply: FastifyReply, key: string, sent: FastifyReply): FastifyReply {
+  if (request.headers.cookie === undefined && request.headers.authorization === undefined && request.method === 'GET' && reply.statusCode === 200) {
+    request.server.fastPages.remember(request.raw.url ?? request.url, key, reply.getHeaders());
+  }
+  return sent;
 }
 
 function sendFresh(reply: FastifyReply, out: { body: string; status?: number }, spec: PageSpec, anonymous: boolean): FastifyReply {
