@@ -3,44 +3,17 @@
 // what a first visit costs before the live event stream opens (requests, bytes on the wire), the
 // DOM size, and Lighthouse's four scores when Lighthouse is installed (npm ci --prefix tools/lighthouse).
 // Usage: node bench/page.mjs   (BENCH_PORT=3998, BENCH_SKIP_BUILD=1 to reuse dist/, BENCH_NO_LIGHTHOUSE=1, TEST_CHROMIUM=/usr/bin/chromium)
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { root, startBenchServer } from './lib/server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const chromiumPath = process.env.TEST_CHROMIUM ?? '/usr/bin/chromium';
 const port = Number(process.env.BENCH_PORT ?? 3998);
-const base = `http://127.0.0.1:${port}`;
-const dir = mkdtempSync(join(tmpdir(), 'palabre-page-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'page.db')}`, PORT: String(port), HOST: '127.0.0.1', PALABRE_BASE_URL: base, PALABRE_DEMO: '0', PALABRE_WORKERS: '1', LOG_LEVEL: 'warn' };
-delete env.PALABRE_STATIC_DIR;
-
 if (!process.env.BENCH_SKIP_BUILD) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
-const cli = (args) => execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { env, encoding: 'utf8' }).trim();
-cli(['migrate']);
-cli(['user', 'add', '--email', 'bench@example.test', '--name', 'Bench Editor', '--role', 'editor']);
-const auth = { authorization: `Bearer ${cli(['token', 'create', '--email', 'bench@example.test'])}`, 'content-type': 'application/json' };
-const server = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-process.on('exit', () => {
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
-
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/v1/health`)).ok) break;
-  } catch {}
-  if (i > 600) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
-const post = async (path, body) => {
-  const res = await fetch(base + path, { method: 'POST', headers: auth, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-};
+// One process, no snapshots: the application's own answers are weighed.
+const { base, post } = await startBenchServer({ port, env: { PALABRE_WORKERS: '1', PALABRE_BASE_URL: `http://127.0.0.1:${port}` } });
 
 // The articles of bench/run.mjs (so the page lists related ones); the one measured has no summary,
 // so its meta description comes from its first paragraph.

@@ -10,10 +10,13 @@ function likeLabel(): string {
 export function showLike(id: number, likes: number | undefined, liked: boolean | undefined): void {
   const button = document.querySelector<HTMLButtonElement>(`#comment-${id} > .like-button`);
   if (!button) return;
-  if (likes !== undefined) button.textContent = `${likeLabel()} ${likes}`;
+  // Only what changed is written: on a 200-comment page most buttons already show the right thing.
+  const text = likes !== undefined ? `${likeLabel()} ${likes}` : undefined;
+  if (text !== undefined && button.textContent !== text) button.textContent = text;
   if (liked === undefined) return;
-  button.setAttribute('aria-pressed', liked ? 'true' : 'false');
-  button.value = liked ? '0' : '1';
+  const pressed = liked ? 'true' : 'false';
+  if (button.getAttribute('aria-pressed') !== pressed) button.setAttribute('aria-pressed', pressed);
+  if (button.value !== (liked ? '0' : '1')) button.value = liked ? '0' : '1';
 }
 
 /** Adds (or updates) the "modifié" mark after the comment's date. */
