@@ -2,7 +2,7 @@
 // SQLite file with the same 200-comment article as bench/run.mjs, opens it in Chromium and reports
 // what a first visit costs before the live event stream opens (requests, bytes on the wire), the
 // DOM size, and Lighthouse's four scores when Lighthouse is installed (npm ci --prefix tools/lighthouse).
-// Usage: node bench/page.mjs   (BENCH_PORT=3998, BENCH_SKIP_BUILD=1 to reuse dist/, BENCH_NO_LIGHTHOUSE=1, TEST_CHROMIUM=/usr/bin/chromium)
+// Usage: node bench/page.mjs   (BENCH_PORT=39180, BENCH_SKIP_BUILD=1 to reuse dist/, BENCH_NO_LIGHTHOUSE=1, TEST_CHROMIUM=/usr/bin/chromium)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { root, startBenchServer } from './lib/server.mjs';
 
 const chromiumPath = process.env.TEST_CHROMIUM ?? '/usr/bin/chromium';
-const port = Number(process.env.BENCH_PORT ?? 3998);
+const port = Number(process.env.BENCH_PORT ?? 39180);
 if (!process.env.BENCH_SKIP_BUILD) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 // One process, no snapshots: the application's own answers are weighed.
 const { base, post } = await startBenchServer({ port, env: { PALABRE_WORKERS: '1', PALABRE_BASE_URL: `http://127.0.0.1:${port}` } });

@@ -137,7 +137,7 @@ describe.each(DIALECTS)('public pages on %s', (engine) => {
     expect($(`#comment-${last} > button.like-button`).attr('formaction')).toBe(`/comments/${last}/like`);
     expect($(`#comment-${last} > button.report-button`).attr('formaction')).toBe(`/comments/${last}/report`);
     expect($('script[src]').map((_, el) => $(el).attr('src')?.split('?')[0]).get()).toEqual(['/assets/article.js']);
-  });
+  }, 120_000); // 200 comments through the whole posting pipeline, on a machine that may be busy
 
   it('serves the cached anonymous page with an ETag and 304, and gzip when asked', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/' });

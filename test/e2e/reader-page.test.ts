@@ -29,7 +29,7 @@ describe.each(DIALECTS)('the reader page of a 200-comment article in Chromium on
     const a = await createArticle(t, editor.auth, { title: 'La crue, minute par minute', summary: '', body: 'Le fleuve a atteint la cote d’alerte.\n\nLes secours sont en place.' });
     articlePath = pathOf(a.url);
     ids = await postThread(t, editor.auth, a.id, 200);
-  });
+  }, 180_000); // 200 comments through the whole posting pipeline, on a machine that may be busy
   afterAll(async () => t?.close());
 
   it('loads one script bundle and makes one reader call before the event stream, and stays under 1,500 elements', async () => {
