@@ -21,7 +21,9 @@ const { id } = await deps.db
   .values({ slug: 'bench', title: 'Bench', summary: '', body: '', section_id: null, dateline: '', status: 'published', publish_at: now, created_at: now, updated_at: now, comments_open: 1, image_id: null, correction: null, lang: 'fr', moderation: null, version: 1 })
   .returning('id')
   .executeTakeFirstOrThrow();
-const article = articleContext((await findArticleById(deps.db, id))!, new Date());
+const stored = await findArticleById(deps.db, id);
+if (!stored) throw new Error('the bench article was not stored');
+const article = articleContext(stored, new Date());
 const settings = await getDiscussionSettings(deps);
 const texts = loadDatasets(process.cwd()).flatMap((d) => d.heldOut.map((c) => c.text));
 warmUpReadability();

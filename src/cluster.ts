@@ -41,7 +41,9 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
         if (workers.size === 0) process.exit(0);
         return;
       }
-      console.error(`palabre: worker ${index} exited (${signal ?? code}); starting another`);
+      // Node types the signal as a string; it is null when the worker exited by itself.
+      const cause: unknown = signal;
+      console.error(`palabre: worker ${index} exited (${typeof cause === 'string' ? cause : code}); starting another`);
       setTimeout(() => fork(index), 500).unref();
     });
     return w;

@@ -13,7 +13,7 @@ const envSchema = z.object({
     .default('sqlite:./data/palabre.db'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
   PALABRE_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits, : . _ - only').default('palabre:'),
-  PALABRE_BASE_URL: z.string().url().optional(),
+  PALABRE_BASE_URL: z.url().optional(),
   PALABRE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PALABRE_LOCALE: z.enum(LOCALES).default('fr'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp://').optional(),

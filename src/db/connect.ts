@@ -50,7 +50,7 @@ export interface ConnectOptions {
 }
 
 // COUNT(*) and other int8 values come back as strings by default; our counts fit in a JS number.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 /**
  * Kysely prepares every query anew; compiling SQL is a large share of a short

@@ -102,7 +102,12 @@ export class RedisPubSub implements PubSub {
   async close(): Promise<void> {
     this.local.removeAllListeners();
     // quit() waits for a connection that may never come back; a dead one is just dropped.
-    await Promise.allSettled([this.pub, this.sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))));
+    await Promise.allSettled(
+      [this.pub, this.sub].map(async (c) => {
+        if (c.status === 'ready') await c.quit();
+        else c.disconnect();
+      }),
+    );
   }
 }
 

@@ -24,9 +24,9 @@ async function apiView(t: TestApp, auth: { authorization: string }) {
   for (const status of ['published', 'draft', 'scheduled']) {
     let after: string | null = null;
     do {
-      const res: { statusCode: number; body: string; json<T>(): T } = await t.app.inject({ method: 'GET', url: `/api/v1/articles?status=${status}&limit=100${after ? `&after=${after}` : ''}`, headers: auth });
+      const res: { statusCode: number; body: string; json(): unknown } = await t.app.inject({ method: 'GET', url: `/api/v1/articles?status=${status}&limit=100${after ? `&after=${after}` : ''}`, headers: auth });
       expect(res.statusCode, res.body).toBe(200);
-      const body: { articles: Listed[]; next: string | null } = res.json();
+      const body = res.json() as { articles: Listed[]; next: string | null };
       articles.push(...body.articles);
       after = body.next;
     } while (after);
@@ -37,9 +37,9 @@ async function apiView(t: TestApp, auth: { authorization: string }) {
     comments[a.id] = [];
     let after: string | null = null;
     do {
-      const res: { statusCode: number; json<T>(): T } = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}/comments${after ? `?after=${after}` : ''}`, headers: auth });
+      const res: { statusCode: number; json(): unknown } = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}/comments${after ? `?after=${after}` : ''}`, headers: auth });
       if (res.statusCode === 404) break;
-      const body: { comments: unknown[]; next: string | null } = res.json();
+      const body = res.json() as { comments: unknown[]; next: string | null };
       comments[a.id]?.push(...body.comments);
       after = body.next;
     } while (after);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { AppError, NotFoundError } from '../../web/errors';
+import { AppError } from '../../web/errors';
 import { formatDate } from '../../web/i18n/i18n';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { parseInput } from '../../web/validate';
@@ -196,8 +196,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
     const ctx = adminPage(request, 'admin:articles');
     verifyFormCsrf(request, field(request.body, '_csrf'));
     const { id, rid } = parseInput(revisionParams, request.params);
-    const a = await restoreRevision(deps, ctx.user, id, rid);
-    if (!a) throw new NotFoundError('article');
+    await restoreRevision(deps, ctx.user, id, rid);
     return reply.redirect(`/admin/articles/${id}?restored=1`, 303);
   });
 }

@@ -10,8 +10,8 @@ export async function countUnpublished(db: Kysely<Database>, now: string, author
   let q = db
     .selectFrom('articles')
     .select([
-      (eb) => eb.fn.sum<number>(eb.case().when('status', '=', 'draft').then(1).else(0).end()).as('drafts'),
-      (eb) => eb.fn.sum<number>(eb.case().when(eb.and([eb('status', '=', 'published'), eb('publish_at', '>', now)])).then(1).else(0).end()).as('scheduled'),
+      (eb) => eb.fn.sum<number | null>(eb.case().when('status', '=', 'draft').then(1).else(0).end()).as('drafts'),
+      (eb) => eb.fn.sum<number | null>(eb.case().when(eb.and([eb('status', '=', 'published'), eb('publish_at', '>', now)])).then(1).else(0).end()).as('scheduled'),
     ]);
   if (authorId !== undefined)
     q = q.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_id').whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.user_id', '=', authorId)));

@@ -226,7 +226,7 @@ export async function listPostedSince(db: Db, since: string): Promise<PostedRow[
     .orderBy('created_at', 'asc')
     .orderBy('id', 'asc')
     .execute();
-  return rows.map((r) => ({ id: r.id, article_id: r.article_id, status: r.status as CommentStatus, created_at: r.created_at, listed: parseReasons(r.reasons).some((x) => x.code === 'review') }));
+  return rows.map((r) => ({ id: r.id, article_id: r.article_id, status: r.status, created_at: r.created_at, listed: parseReasons(r.reasons).some((x) => x.code === 'review') }));
 }
 
 /** When these comments were posted, by id. */

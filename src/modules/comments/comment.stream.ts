@@ -28,7 +28,7 @@ export class CommentStreams {
   admit(deps: Deps, request: FastifyRequest): () => void {
     const address = request.ip;
     const n = this.perAddress.get(address) ?? 0;
-    if (n >= deps.config.streamsPerAddress) throw new TooManyStreamsError(request.locale ?? deps.config.locale, deps.config.streamsPerAddress);
+    if (n >= deps.config.streamsPerAddress) throw new TooManyStreamsError(request.locale, deps.config.streamsPerAddress);
     this.perAddress.set(address, n + 1);
     let released = false;
     return () => {

@@ -19,7 +19,7 @@ describe.each(DIALECTS)('moderator digest on %s', (engine) => {
     n += 1;
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: `203.0.113.${n}`, payload: { body, name: `Lecteur ${n}`, email: `d${n}@example.test` } });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; status: string };
+    return res.json<{ id: number; status: string }>();
   };
 
   beforeAll(async () => {
@@ -68,7 +68,7 @@ describe.each(DIALECTS)('moderator digest on %s', (engine) => {
 
   it('stops once the queue is empty again', async () => {
     const held = await t.app.inject({ method: 'GET', url: '/api/v1/moderation/queue?status=pending', headers: moderator.auth });
-    for (const c of (held.json() as { comments: { id: number }[] }).comments) {
+    for (const c of held.json<{ comments: { id: number }[] }>().comments) {
       expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${c.id}/moderation`, headers: moderator.auth, payload: { action: 'approve' } })).statusCode).toBe(200);
     }
     clock.advance(2 * 3_600_000);

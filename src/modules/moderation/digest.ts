@@ -20,15 +20,16 @@ interface Waiting {
 
 async function waiting(deps: Deps): Promise<Waiting | null> {
   const held = await reviewByStatus(deps, 'pending', QUEUE_READ);
-  if (held.length === 0) return null;
+  // reviewByStatus is oldest first.
+  const oldest = held[0];
+  if (!oldest) return null;
   const byStory = new Map<number, { title: string; count: number }>();
   for (const c of held) {
     const s = byStory.get(c.article_id) ?? { title: c.article_title, count: 0 };
     s.count += 1;
     byStory.set(c.article_id, s);
   }
-  // reviewByStatus is oldest first.
-  return { stories: [...byStory.values()].sort((a, b) => b.count - a.count), total: held.length, oldest: held[0]!.created_at };
+  return { stories: [...byStory.values()].sort((a, b) => b.count - a.count), total: held.length, oldest: oldest.created_at };
 }
 
 function minutesBetween(from: string, now: Date): number {

@@ -19,12 +19,12 @@ describe.each(DIALECTS)('false-hold budget and publish-and-review on %s', (engin
   const post = async (body: string) => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: nextAddress(), payload: { body, name: 'Awa', email: `a${n}@example.test` } });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; status: string };
+    return res.json<{ id: number; status: string }>();
   };
   const reviewList = async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/moderation/queue?status=review', headers: moderator.auth });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { comments: { id: number; reasons: { code: string }[]; scores: Record<string, number> }[]; counts: Record<string, number> };
+    return res.json<{ comments: { id: number; reasons: { code: string }[]; scores: Record<string, number> }[]; counts: Record<string, number> }>();
   };
 
   beforeAll(async () => {

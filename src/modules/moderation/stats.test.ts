@@ -15,7 +15,7 @@ describe.each(DIALECTS)('moderation stats on %s', (engine) => {
     n += 1;
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${articleId}/comments`, remoteAddress: `198.51.100.${n}`, payload: { body, name: `Lecteur ${n}`, email: `s${n}@example.test` } });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; status: string };
+    return res.json<{ id: number; status: string }>();
   };
   const decide = (id: number, action: string) => t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/moderation`, headers: moderator.auth, payload: { action } });
 
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('moderation stats on %s', (engine) => {
 
     const csv = await t.app.inject({ method: 'GET', url: '/admin/moderation/stats.csv', headers: s.headers });
     expect(csv.statusCode).toBe(200);
-    const rows = parse(csv.body, { relax_column_count: true }) as string[][];
+    const rows: string[][] = parse(csv.body, { relax_column_count: true });
     const of = (id: string) => rows.filter((r) => r[0] === id).map((r) => r.slice(1));
     // The 10:00 hour: one approved (published), one rejected; the open story's one published.
     const hour = of('hourly').find((r) => r[0] === '2026-03-08T10:00:00.000Z');
@@ -72,7 +72,7 @@ describe.each(DIALECTS)('moderation stats on %s', (engine) => {
     for (const id of ['hourly', 'delay', 'falseHolds', 'hot']) {
       for (const [head, ...cells] of of(id)) {
         const esc = (v: string) => v.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-        expect(page.body).toContain(`<tr><th scope="row">${esc(head!)}</th>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+        expect(page.body).toContain(`<tr><th scope="row">${esc(head ?? '')}</th>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
       }
     }
   });

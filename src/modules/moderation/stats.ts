@@ -42,16 +42,17 @@ function outcomeOf(c: PostedRow): Outcome | null {
 /** The value below which a share `q` of the sorted values fall (nearest rank). */
 export function percentile(sorted: number[], q: number): number | null {
   if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
 
 function hourly(now: Date, posted: PostedRow[]): ModerationStats['hourly'] {
   const first = Math.floor(now.getTime() / HOUR) * HOUR - (STATS_HOURS - 1) * HOUR;
-  const buckets = Array.from({ length: STATS_HOURS }, (_, i) => ({ hour: new Date(first + i * HOUR).toISOString(), counts: { published: 0, held: 0, review: 0, rejected: 0, spam: 0 } as Record<Outcome, number> }));
+  const buckets = Array.from({ length: STATS_HOURS }, (_, i) => ({ hour: new Date(first + i * HOUR).toISOString(), counts: { published: 0, held: 0, review: 0, rejected: 0, spam: 0 } }));
   for (const c of posted) {
     const i = Math.floor((Date.parse(c.created_at) - first) / HOUR);
     const o = outcomeOf(c);
-    if (o && i >= 0 && i < STATS_HOURS) buckets[i]!.counts[o] += 1;
+    const bucket = buckets[i];
+    if (o && bucket) bucket.counts[o] += 1;
   }
   return buckets;
 }
@@ -62,7 +63,10 @@ async function decisions(deps: Deps, now: Date): Promise<Pick<ModerationStats, '
   const first = new Map<number, string>();
   for (const d of log) if (!first.has(d.commentId)) first.set(d.commentId, d.at);
   const times = await postedTimes(deps, [...first.keys()]);
-  const waits = [...first].flatMap(([id, at]) => (times.has(id) ? [(Date.parse(at) - Date.parse(times.get(id)!)) / 60_000] : [])).sort((a, b) => a - b);
+  const waits = [...first].flatMap(([id, at]) => {
+    const posted = times.get(id);
+    return posted === undefined ? [] : [(Date.parse(at) - Date.parse(posted)) / 60_000];
+  }).sort((a, b) => a - b);
   const heldDecided = log.filter((d) => d.previousStatus === 'pending');
   const held = new Set(heldDecided.map((d) => d.commentId)).size;
   const approved = new Set(heldDecided.filter((d) => d.status === 'published').map((d) => d.commentId)).size;
