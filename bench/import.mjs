@@ -10,6 +10,7 @@
 //   IMPORT_BENCH_COMMENTS=50000 node bench/import.mjs  # sized by comments instead
 //   IMPORT_BENCH_KEEP=1 …                               # keep the file and database (path on stderr)
 //   IMPORT_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the importer's node
+//   IMPORT_BENCH_CLI=cli-base.js …                      # another bundle in dist/ (compare two builds)
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -78,7 +79,7 @@ const size = statSync(file).size;
 process.stderr.write(`generated ${(size / 1048576).toFixed(0)} MB (${counts.posts} posts, ${counts.comments} comments) in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`, PALABRE_DEMO: '0', LOG_LEVEL: 'warn' };
 const started = Date.now();
-const child = spawn(process.execPath, [...(process.env.IMPORT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(import.meta.dirname, '../dist/cli.js'), 'import', 'wxr', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.IMPORT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(import.meta.dirname, '../dist', process.env.IMPORT_BENCH_CLI ?? 'cli.js'), 'import', 'wxr', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let peak = 0;
 let cpu = 0;
 const timer = setInterval(() => {

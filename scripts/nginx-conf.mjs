@@ -25,6 +25,7 @@ export function snapshotServer(o) {
     "sort=oldest" "/index.html";
     "sort=newest" "/index.sort-newest.html";
     "sort=top"    "/index.sort-top.html";
+    "sort=picks"  "/index.sort-picks.html";
     default       "/.palabre-dynamic";
   }
   upstream palabre { server ${o.upstream}; keepalive 32; }

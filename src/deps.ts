@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import { Hooks } from './infra/hooks';
 import { createMailer, type Mailer } from './infra/mailer';
 import { installModuleHooks } from './modules/hooks';
+import { CommentWriter } from './modules/comments/comment.batch';
 import { CommentStreams } from './modules/comments/comment.stream';
 import { LikeAnnouncer } from './modules/comments/like.announcer';
 import { createLearnedCache, type LearnedCache } from './modules/moderation/learning.service';
@@ -40,6 +41,8 @@ export interface Deps {
   /** In-process events between modules. */
   hooks: Hooks;
   // Per-process state of the modules: made here, released by closeDeps, never in module-level maps.
+  /** New comments waiting for their group's transaction (comments, comment.batch.ts). */
+  comments: CommentWriter;
   /** Open live streams of discussions (comments), ended before the server closes. */
   streams: CommentStreams;
   /** Like counts waiting to be announced on live streams (comments). */
@@ -83,6 +86,7 @@ export async function createDeps(config: Config, opts: DepsOptions = {}): Promis
   const deps: Deps = { config, db: database.db, dialect: database.dialect, database, clock, log, pubsub, mailer, cache,
     secret,
     hooks: new Hooks(),
+    comments: new CommentWriter(),
     streams: new CommentStreams(),
     likes: new LikeAnnouncer(),
     replyMails: new PendingTasks(),
@@ -110,6 +114,7 @@ async function loadOrCreateSecret(database: Db): Promise<string> {
 /** Closes everything createDeps opened. */
 export async function closeDeps(deps: Deps): Promise<void> {
   deps.streams.closeAll();
+  await deps.comments.settled();
   deps.likes.close();
   await deps.replyMails.settledWithin(SHUTDOWN_WAIT_MS);
   deps.learned.clear();

@@ -140,6 +140,29 @@ describe.each(DIALECTS)('static snapshots behind Debian nginx on %s', needs('ngi
     expect(token.headers.get('x-palabre-snapshot')).toBeNull();
   });
 
+  it('keeps the article’s comment feed and its Sélection order as snapshots; the picks feed follows a pick through Palabre', async () => {
+    const path = pathOf(article.url);
+    const feed = `${base}${path}/comments.xml`;
+    // Served once by Palabre (a miss), then kept as a file. (No speed claim here: the page test above times it.)
+    expect((await fetch(feed)).status).toBe(200);
+    await expect.poll(async () => (await fetch(feed)).headers.get('x-palabre-snapshot'), { timeout: 5000, interval: 20 }).toBe('1');
+    const body = `Le niveau baisse enfin ${Date.now()}.`;
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: '192.0.2.32', payload: { body, name: 'Oumar', email: 'oumar@example.test' } });
+    expect(res.json().status).toBe('published');
+    await expect.poll(async () => (await fetch(feed)).text(), { timeout: 5000, interval: 20 }).toContain(body);
+    const picks = await fetch(`${feed}?picks=1`);
+    expect(picks.headers.get('x-palabre-snapshot')).toBeNull();
+    expect(await picks.text()).not.toContain(body);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${res.json().id}/pick`, headers: editor.auth })).statusCode).toBe(200);
+    expect(await (await fetch(`${feed}?picks=1`)).text()).toContain(body);
+    await expect
+      .poll(async () => {
+        const sorted = await fetch(`${base}${path}?sort=picks`);
+        return sorted.headers.get('x-palabre-snapshot') === '1' && (await sorted.text()).includes('badge-pick');
+      }, { timeout: 5000, interval: 20 })
+      .toBe(true);
+  });
+
   it('removes the snapshot of an article taken down', async () => {
     const other = await createArticle(t, editor.auth, { title: 'Dépêche retirée', section: 'afrique' });
     const path = pathOf(other.url);

@@ -70,6 +70,9 @@ function classifySqlite(err: unknown): DbFault | undefined {
   return undefined;
 }
 
+/** SQLite connection handles inside writeTransaction (they are not Kysely Transactions, which cannot `begin immediate`). */
+const sqliteInTransaction = new WeakSet<object>();
+
 const sqliteDialect: Dialect = {
   engine: 'sqlite',
   addIdColumn: (tb) => tb.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement()),
@@ -85,8 +88,10 @@ const sqliteDialect: Dialect = {
     return true;
   },
   async writeTransaction(db, fn) {
-    if ((db as Kysely<unknown>).isTransaction) return fn(db);
+    // A handle already inside one (a nested call) runs in it, as Kysely's transactions do on PostgreSQL.
+    if ((db as Kysely<unknown>).isTransaction || sqliteInTransaction.has(db)) return fn(db);
     return db.connection().execute(async (conn) => {
+      sqliteInTransaction.add(conn);
       await sql`begin immediate`.execute(conn);
       try {
         const result = await fn(conn);
@@ -95,6 +100,8 @@ const sqliteDialect: Dialect = {
       } catch (err) {
         await sql`rollback`.execute(conn);
         throw err;
+      } finally {
+        sqliteInTransaction.delete(conn);
       }
     });
   },

@@ -31,8 +31,10 @@ export class PageCache {
   private readonly watchers = new Set<CacheWatcher>();
   /** Renders in progress by key: concurrent misses of one page wait for one render (no stampede). */
   private readonly inflight = new Map<string, Promise<unknown>>();
-  /** Moves on every drop; a render begun at an older generation is sent but not kept. */
+  /** Moves on every drop; a render begun before a drop of one of its page's tags is sent but not kept. */
   generation = 0;
+  /** The generation each tag was last dropped at (`*`: every page); a burst of comments on one article leaves the others' renders kept. */
+  private readonly droppedAt = new Map<string, number>();
 
   constructor(
     private readonly pubsub: PubSub,
@@ -93,11 +95,18 @@ export class PageCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    if (ttlMs > 0 && since === this.generation) {
+    if (ttlMs > 0 && this.unchangedSince(since, entry.tags)) {
       this.entries.set(key, entry);
       for (const w of this.watchers) w.stored(key, entry.tags);
     }
     return entry;
+  }
+
+  /** Whether no page with these tags was dropped after generation `since`. */
+  private unchangedSince(since: number, tags: string[]): boolean {
+    if (since === this.generation) return true;
+    if ((this.droppedAt.get('*') ?? -1) > since || tags.length === 0) return false;
+    return tags.every((t) => (this.droppedAt.get(t) ?? -1) <= since);
   }
 
   /** Drops every page carrying one of the tags, here and on every other instance. */
@@ -114,6 +123,7 @@ export class PageCache {
     // set() does not store what they produce.
     this.inflight.clear();
     this.generation++;
+    for (const t of set) this.droppedAt.set(t, this.generation);
     for (const w of this.watchers) w.dropped(tags);
   }
 

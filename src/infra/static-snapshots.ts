@@ -26,6 +26,11 @@ export interface SnapshotOptions {
   listTags: readonly string[];
   /** How long changes are gathered before the pages they touch are written again (well under a second). */
   gatherMs?: number;
+  /**
+   * The shortest time between two writes of the pages (a burst of comments: each page written at
+   * most once per window, trailing, not once per comment); a change after a quiet spell waits gatherMs only.
+   */
+  windowMs?: number;
   onError?: (err: unknown, url: string) => void;
 }
 
@@ -65,6 +70,8 @@ export class StaticSnapshots {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** When the last write of pages began (ms, performance.now()). */
+  private lastRun = -Infinity;
 
   constructor(private readonly opts: SnapshotOptions) {}
 
@@ -105,12 +112,16 @@ export class StaticSnapshots {
   private mark(urls: string[]): void {
     for (const url of urls) this.dirty.add(url);
     if (this.dirty.size === 0 && !this.rediscover) return;
-    // Changes arriving together (a burst of comments) are written once, at most gatherMs later.
-    if (!this.timer && !this.running) this.timer = setTimeout(() => this.run(), this.opts.gatherMs ?? 50);
+    // Changes arriving together (a burst of comments) are written once, gatherMs later, and no
+    // sooner than windowMs after the previous write began.
+    if (this.timer || this.running) return;
+    const sinceLast = performance.now() - this.lastRun;
+    this.timer = setTimeout(() => this.run(), Math.max(this.opts.gatherMs ?? 50, (this.opts.windowMs ?? 200) - sinceLast));
   }
 
   private run(): void {
     this.timer = undefined;
+    this.lastRun = performance.now();
     this.running = this.flush().finally(() => {
       this.running = undefined;
       if (!this.stopped && (this.dirty.size > 0 || this.rediscover)) this.mark([]);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWxr } from '../../src/modules/importers/wxr.service';
@@ -9,7 +10,9 @@ const EDGE = join(import.meta.dirname, '../fixtures/wxr/wordpress-6.1-edge-cases
 const NO_VERSION = join(import.meta.dirname, '../fixtures/wxr/wordpress-3.0-no-wxr-version.xml');
 const MAIN = join(import.meta.dirname, '../fixtures/wordpress-6.1-export.xml');
 const CYRILLIC = 'привет-мир';
-const SLUG = 'privet-mir';
+// The slug is kept in its script; URLs carry it percent-encoded.
+const SLUG = CYRILLIC;
+const PATH = `/afrique/${encodeURIComponent(SLUG)}`;
 const IMAGE = 'https://sahel.example/wp-content/uploads/2022/04/pont.jpg';
 
 describe.each(DIALECTS)('WordPress edge cases on %s', (engine) => {
@@ -37,28 +40,55 @@ describe.each(DIALECTS)('WordPress edge cases on %s', (engine) => {
       expect(res.body, url).not.toContain('abonnés');
       expect(res.body, url).not.toContain('Note interne');
     }
-    expect((await t.app.inject({ method: 'GET', url: '/feed.xml' })).body).toContain(`/afrique/${SLUG}`);
+    expect((await t.app.inject({ method: 'GET', url: '/feed.xml' })).body).toContain(PATH);
     expect((await t.app.inject({ method: 'GET', url: '/afrique/reserve-aux-abonnes' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/?p=101' })).statusCode).not.toBe(301);
   });
 
-  it('writes the Cyrillic slug in Latin letters (old address answers 301), decodes the excerpt once, files the nested category under its top section', async () => {
+  it('keeps the Cyrillic slug readable (served at the encoded URL, old address answers 301), decodes the excerpt once, files the nested category under its top section', async () => {
     const a = await article(SLUG);
     expect(a.title).toBe('Привет мир');
     expect(a.summary).toBe('Sécurité & transports : le pont rouvre');
-    const path = `/afrique/${SLUG}`;
-    const page = await t.app.inject({ method: 'GET', url: path });
+    expect(PATH).toBe('/afrique/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82-%D0%BC%D0%B8%D1%80');
+    const page = await t.app.inject({ method: 'GET', url: PATH });
     expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<link rel="canonical" href="http://localhost:3000${PATH}"`);
     expect(page.body).toContain('Sécurité &amp; transports');
     expect(page.body).not.toContain('&amp;amp;');
+    // WordPress's lower-case escapes and the decoded form a browser shows are the same page, not a redirect.
+    for (const url of [PATH.toLowerCase(), `/afrique/${CYRILLIC}`]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+    }
+    // Upper-case letters of the slug lead to the page's address.
+    const upper = await t.app.inject({ method: 'GET', url: `/afrique/${encodeURIComponent('Привет-Мир')}` });
+    expect(upper.statusCode).toBe(301);
+    expect(upper.headers.location).toBe(PATH);
     const old = await t.app.inject({ method: 'GET', url: `/2022/04/01/${encodeURIComponent(CYRILLIC)}/` });
     expect(old.statusCode).toBe(301);
-    expect(old.headers.location).toBe(`/afrique/${SLUG}`);
-    const api = (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}` })).json<{ section: string; tags: string[] }>();
+    expect(old.headers.location).toBe(PATH);
+    const api = (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}` })).json<{ section: string; tags: string[]; url: string }>();
     expect(api.section).toBe('afrique');
+    expect(api.url).toBe(`http://localhost:3000${PATH}`);
     expect([...api.tags].sort()).toEqual(['bamako', 'mali', 'transports']);
     const sections = await t.deps.db.selectFrom('sections').select('slug').orderBy('slug').execute();
     expect(sections.map((s) => s.slug)).toEqual(['afrique']);
+  });
+
+  it('lists the Cyrillic address percent-encoded in the sitemap and the feeds (ASCII URLs, as sitemaps.org requires)', async () => {
+    const sitemap = new XMLParser({ isArray: (name) => name === 'url' }).parse((await t.app.inject({ method: 'GET', url: '/sitemap.xml' })).body) as { urlset: { url: { loc: string }[] } };
+    const locs = sitemap.urlset.url.map((u) => u.loc);
+    expect(locs).toContain(`http://localhost:3000${PATH}`);
+    for (const loc of locs) {
+      // sitemaps.org: <loc> is an escaped absolute URL (xsd:anyURI) of 12 to 2,048 characters.
+      expect(loc, loc).toMatch(/^[\x21-\x7e]{12,2048}$/);
+      expect(new URL(loc).href).toBe(loc);
+    }
+    for (const url of ['/feed.xml', '/atom.xml', '/feed.json']) {
+      const body = (await t.app.inject({ method: 'GET', url })).body;
+      expect(body, url).toContain(PATH);
+      expect(body, url).not.toContain(`/afrique/${CYRILLIC}`);
+    }
   });
 
   it('turns [caption] into an image with its caption, between the paragraphs', async () => {
@@ -67,7 +97,7 @@ describe.each(DIALECTS)('WordPress edge cases on %s', (engine) => {
     expect(a.body).toBe(
       `Le pont des Martyrs rouvre après six mois de travaux.\n\n![Le pont des Martyrs](${IMAGE} "Le pont des Martyrs, à Bamako, le 1er avril.")\n\n*Le pont des Martyrs, à Bamako, le 1er avril.*\n\nLa circulation reste alternée aux heures de pointe.`,
     );
-    const page = await t.app.inject({ method: 'GET', url: `/afrique/${SLUG}` });
+    const page = await t.app.inject({ method: 'GET', url: PATH });
     expect(page.body).toContain(`<img src="${IMAGE}" alt="Le pont des Martyrs" title="Le pont des Martyrs, à Bamako, le 1er avril." />`);
     expect(page.body).toContain('<em>Le pont des Martyrs, à Bamako, le 1er avril.</em>');
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportWxr } from '../../src/modules/export/wxr.writer';
 import { DIALECTS } from '../support/dialects';
-import { createArticle, createUserWithToken, pathOf } from '../support/factories';
+import { createArticle, createUserWithToken, pathOf, postForm, sessionFor } from '../support/factories';
 import { createTestApp, fakeClock, type TestApp } from '../support/test-app';
 
 describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
@@ -55,7 +55,8 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     await exportWxr(t.deps, join(dir, 'site.xml'));
     const wxr = readFileSync(join(dir, 'site.xml'), 'utf8');
     rmSync(dir, { recursive: true, force: true });
-    expect(wxr.match(/palabre_pick/g)).toHaveLength(1);
+    expect(wxr.match(/\[palabre_pick\]/g)).toHaveLength(1);
+    expect(wxr.match(/\[palabre_picked_at\]/g)).toHaveLength(1);
     expect(wxr).toMatch(new RegExp(`<wp:comment_id>${ids[1]}</wp:comment_id>(?:(?!</wp:comment>)[\\s\\S])*palabre_pick`));
 
     const unpick = await t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${ids[1]}/pick`, headers: editor.auth });
@@ -63,5 +64,46 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     const after = await page('picks');
     expect(after).not.toContain('badge-pick');
     expect(order(after)[0]).toBe(ids[0]);
+  });
+
+  it('lets a journalist pick and unpick from the newsroom without JavaScript', async () => {
+    const editor = await createUserWithToken(t.deps, 'editor');
+    const author = await createUserWithToken(t.deps, 'author');
+    const reader = await createUserWithToken(t.deps, 'reader');
+    const a = await createArticle(t, editor.auth, { title: 'La digue' });
+    const ids: number[] = [];
+    for (const [i, body] of ['La digue tiendra-t-elle ?', 'Les riverains ont été prévenus à temps.'].entries()) {
+      clock.advance(60_000);
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, remoteAddress: `192.0.2.${i + 40}`, payload: { body, name: `Riverain ${i}`, email: `r${i}@example.test` } });
+      ids.push(res.json().id);
+    }
+    const s = await sessionFor(t.deps, author.id);
+    const edit = await t.app.inject({ method: 'GET', url: `/admin/articles/${a.id}`, headers: { cookie: (await sessionFor(t.deps, editor.id)).cookie } });
+    expect(edit.body).toContain(`href="/admin/articles/${a.id}/picks"`);
+    const list = await t.app.inject({ method: 'GET', url: `/admin/articles/${a.id}/picks`, headers: { cookie: s.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Les riverains ont été prévenus à temps.');
+    expect(list.body.match(/Choisir pour la sélection/g)).toHaveLength(2);
+
+    const picked = await postForm(t, s, `/admin/comments/${ids[1]}/pick`, { _csrf: s.csrf, picked: '1' });
+    expect(picked.statusCode).toBe(303);
+    expect(picked.headers.location).toBe(`/admin/articles/${a.id}/picks?saved=1#comment-${ids[1]}`);
+    const publicPage = (await t.app.inject({ method: 'GET', url: `${pathOf(a.url)}?sort=picks` })).body;
+    expect(publicPage).toMatch(new RegExp(`<li class="comment" id="comment-${ids[1]}"`));
+    expect(publicPage.indexOf(`id="comment-${ids[1]}"`)).toBeLessThan(publicPage.indexOf(`id="comment-${ids[0]}"`));
+    expect(publicPage).toContain('badge-pick');
+    expect((await t.app.inject({ method: 'GET', url: `/admin/articles/${a.id}/picks?saved=1`, headers: { cookie: s.cookie } })).body).toContain('Retirer de la sélection');
+
+    // No token, a reader, a visitor: refused, nothing changes.
+    expect((await postForm(t, s, `/admin/comments/${ids[0]}/pick`, { picked: '1' })).statusCode).toBe(403);
+    const rs = await sessionFor(t.deps, reader.id);
+    expect((await postForm(t, rs, `/admin/comments/${ids[0]}/pick`, { _csrf: rs.csrf, picked: '1' })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/admin/articles/${a.id}/picks` })).statusCode).toBe(303);
+    expect((await postForm(t, s, `/admin/comments/${ids[0]}/pick`, { _csrf: s.csrf, picked: 'oui' })).statusCode).toBe(400);
+
+    expect((await postForm(t, s, `/admin/comments/${ids[1]}/pick`, { _csrf: s.csrf, picked: '0' })).statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: `${pathOf(a.url)}?sort=picks` })).body).not.toContain('badge-pick');
+    const api = (await t.app.inject({ method: 'GET', url: `/api/v1/articles/${a.id}/comments` })).json();
+    expect(api.comments.map((c: { picked: boolean }) => c.picked)).toEqual([false, false]);
   });
 });

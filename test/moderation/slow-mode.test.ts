@@ -80,29 +80,25 @@ describe.each(DIALECTS)('slow mode across two instances sharing Redis on %s', ne
   const clock = fakeClock(new Date('2026-05-04T08:00:00.000Z'));
 
   beforeAll(async () => {
-    // Two instances, one Redis, the same secret (a reader's address hashes alike).
+    // Two instances on one database and one Redis, as behind a load balancer.
     const env = { REDIS_URL, PALABRE_REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:`, PALABRE_SECRET: SECRET };
     a = await createTestApp(engine, { env, clock });
-    b = await createTestApp(engine, { env, clock });
+    b = await a.restart();
   });
   afterAll(async () => {
+    await b?.stop();
     await a?.close();
-    await b?.close();
   });
 
   it('refuses on one instance a second comment posted first on the other', async () => {
-    // Each test app has its own database: the same article id on both stands for one shared story.
-    const ea = await createUserWithToken(a.deps, 'editor');
-    const eb = await createUserWithToken(b.deps, 'editor');
-    const artA = await createArticle(a, ea.auth, { slowModeMinutes: 3 });
-    const artB = await createArticle(b, eb.auth, { slowModeMinutes: 3 });
-    expect(artA.id).toBe(artB.id);
-    expect((await comment(a, artA.id, 'Posté sur la première instance.', '198.51.100.7')).statusCode).toBe(201);
+    const editor = await createUserWithToken(a.deps, 'editor');
+    const article = await createArticle(a, editor.auth, { slowModeMinutes: 3 });
+    expect((await comment(a, article.id, 'Posté sur la première instance.', '198.51.100.7')).statusCode).toBe(201);
     clock.advance(30_000);
-    const refused = await comment(b, artB.id, 'Posté sur la seconde, trop tôt.', '198.51.100.7');
+    const refused = await comment(b, article.id, 'Posté sur la seconde, trop tôt.', '198.51.100.7');
     expect(refused.statusCode).toBe(429);
     expect(refused.json().retryAfter).toBe(150);
     clock.advance(150_000);
-    expect((await comment(b, artB.id, 'Posté sur la seconde, à temps.', '198.51.100.7')).statusCode).toBe(201);
+    expect((await comment(b, article.id, 'Posté sur la seconde, à temps.', '198.51.100.7')).statusCode).toBe(201);
   });
 });

@@ -21,34 +21,11 @@ import { canAdmin } from './admin.policy';
 import { seesOwnWorkOnly } from '../articles/article.policy';
 import { canModerate } from '../moderation/moderation.policy';
 import { sendAdmin } from './admin.render';
-import { AccountPage, SectionsPage, SettingsPage, UsersPage } from './admin.views';
+import { AccountPage, SectionsPage, UsersPage } from './admin.views';
+import { settingsErrorText, settingsFromForm } from './settings.form';
+import { SettingsPage } from './settings.views';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-
-function lines(v: string): string[] {
-  return v.split('\n').map((s) => s.trim()).filter(Boolean);
-}
-
-/**
- * The posted settings form, read field by field after the settings schema (so
- * settings added later need no change here); a field left out keeps its value.
- */
-function settingsFromForm(body: unknown, current: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...current };
-  for (const [name, schema] of Object.entries(discussionSettingsSchema.shape)) {
-    const raw = (body as Record<string, unknown> | undefined)?.[name];
-    if (raw === undefined) continue;
-    const v = field(body, name);
-    if (schema instanceof z.ZodNumber) {
-      const whole = schema.isInt;
-      if (!(whole ? /^\d+$/ : /^\d+([.,]\d+)?$/).test(v.trim())) throw new ValidationError(name, whole ? 'a whole number is needed' : 'a number is needed');
-      out[name] = Number(v.trim().replace(',', '.'));
-    } else if (schema instanceof z.ZodArray) out[name] = lines(v);
-    else if (schema instanceof z.ZodBoolean) out[name] = Array.isArray(raw) ? raw.includes('1') : v === '1';
-    else out[name] = v;
-  }
-  return out;
-}
 
 /** A refused form comes back with the service's message; anything unexpected goes to the error handler. */
 function formError(err: unknown): string {
@@ -209,26 +186,36 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
     }
   });
 
-  const settingsPage = async (ctx: AdminContext, reply: Parameters<typeof sendAdmin>[1], message?: { kind: 'ok' | 'error'; text: string }, status = 200) =>
+  const settingsPage = async (
+    ctx: AdminContext,
+    reply: Parameters<typeof sendAdmin>[1],
+    message?: { kind: 'ok' | 'error'; text: string },
+    status = 200,
+    typed?: { values: Record<string, unknown>; invalid: string },
+  ) =>
     sendAdmin(ctx, reply, { title: ctx.t('settings.title'), current: 'settings', status }, (
       <>
         {message ? <FormMessage {...message} /> : null}
-        <SettingsPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} s={await getDiscussionSettings(deps)} />
+        <SettingsPage t={ctx.t} locale={ctx.locale} csrf={ctx.csrf} s={typed?.values ?? (await getDiscussionSettings(deps))} invalid={typed?.invalid} />
       </>
     ));
 
   scope.get('/admin/settings', async (request, reply) => settingsPage(adminPage(request, 'admin:settings'), reply));
 
+  /** Validated by the API's schema (PUT /api/v1/settings/discussion); a refused form saves nothing and names the field. */
   scope.post('/admin/settings', async function submitSettings(request, reply) {
     const ctx = adminPage(request, 'admin:settings');
     verifyFormCsrf(request, field(request.body, '_csrf'));
+    const draft = settingsFromForm(request.body, await getDiscussionSettings(deps));
     try {
-      const next = parseInput(discussionSettingsSchema, settingsFromForm(request.body, await getDiscussionSettings(deps)), ctx.locale);
+      if (draft.error) throw draft.error;
+      const next = parseInput(discussionSettingsSchema, draft.values, ctx.locale);
       await saveDiscussionSettings(deps, next);
       await deps.cache.invalidate(['*']);
       return await settingsPage(ctx, reply, { kind: 'ok', text: ctx.t('settings.saved') });
     } catch (err) {
-      return settingsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      if (!(err instanceof ValidationError)) return settingsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      return settingsPage(ctx, reply, { kind: 'error', text: settingsErrorText(err, ctx.locale) }, 400, { values: draft.values, invalid: err.field });
     }
   });
 

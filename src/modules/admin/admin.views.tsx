@@ -4,9 +4,6 @@ import { formatDate, type Translate } from '../../web/i18n/i18n';
 import { ROLES, type Role } from '../accounts/account';
 import type { TokenView } from '../accounts/token.service';
 import type { Section } from '../articles/article.read-model';
-import { z } from 'zod';
-import { catalogue } from '../../web/i18n/catalogue';
-import { discussionSettingsSchema, type DiscussionSettings } from '../moderation/settings';
 import { Csrf } from './csrf.views';
 import { TagsAdmin } from './tags.views';
 
@@ -146,75 +143,6 @@ export function UsersPage({ t, csrf, users, isAdmin, inviteRoles, selfId }: { t:
           <RoleSelect t={t} id="invite-role" name="role" value="author" roles={inviteRoles} />
         </p>
         <button type="submit">{t('users.invite_submit')}</button>
-      </form>
-    </>
-  );
-}
-
-/** A setting's label in the locale; a setting added later without a message shows its name rather than nothing. */
-function label(locale: Locale, key: string, fallback: string): string {
-  const messages: Record<string, string> = catalogue[locale];
-  return messages[key] ?? fallback;
-}
-
-/** One control per discussion setting, derived from the settings schema so that new settings appear by themselves. */
-function SettingField({ locale, name, schema, value }: { locale: Locale; name: string; schema: z.ZodType; value: unknown }): VNode | null {
-  const text = label(locale, `settings.${name}`, name);
-  if (schema instanceof z.ZodEnum) {
-    return (
-      <fieldset>
-        <legend>{text}</legend>
-        {(schema.options as string[]).map((o) => (
-          <label class="choice">
-            <input type="radio" name={name} value={o} checked={value === o} /> {label(locale, `settings.${name}.${o}`, o)}
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  if (schema instanceof z.ZodNumber) {
-    return (
-      <p class="field">
-        <label for={`s-${name}`}>{text}</label>
-        <input id={`s-${name}`} name={name} type="number" min={schema.minValue ?? undefined} max={schema.maxValue ?? undefined} step={schema.isInt ? undefined : 'any'} value={String(value)} required />
-      </p>
-    );
-  }
-  if (schema instanceof z.ZodArray) {
-    return (
-      <p class="field">
-        <label for={`s-${name}`}>{text}</label>
-        <textarea id={`s-${name}`} name={name} rows={5}>
-          {Array.isArray(value) ? value.join('\n') : ''}
-        </textarea>
-      </p>
-    );
-  }
-  if (schema instanceof z.ZodBoolean) {
-    return (
-      <p class="field field-check">
-        <input type="hidden" name={name} value="0" />
-        <input id={`s-${name}`} type="checkbox" name={name} value="1" checked={value === true} />
-        <label for={`s-${name}`}>{text}</label>
-      </p>
-    );
-  }
-  return null;
-}
-
-export function SettingsPage({ t, locale, csrf, s }: { t: Translate; locale: Locale; csrf: string; s: DiscussionSettings }): VNode {
-  const values = s as Record<string, unknown>;
-  return (
-    <>
-      <p>
-        {t('settings.queue')} <a href="/admin/moderation">{t('dash.queue')}</a>
-      </p>
-      <form method="post" action="/admin/settings" class="settings-form">
-        <Csrf csrf={csrf} />
-        {Object.entries(discussionSettingsSchema.shape).map(([name, schema]) => (
-          <SettingField locale={locale} name={name} schema={schema as z.ZodType} value={values[name]} />
-        ))}
-        <button type="submit">{t('settings.save')}</button>
       </form>
     </>
   );

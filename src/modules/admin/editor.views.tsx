@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { Translate } from '../../web/i18n/i18n';
 import type { Section } from '../articles/article.read-model';
+import { ARTICLE_SLUG_PATTERN } from '../articles/slug';
 import { FormMessage } from '../accounts/login.views';
 import { BYLINE_SLOTS, type EditorValues } from './editor.form';
 
@@ -95,6 +96,8 @@ export function EditorForm(p: EditorProps): VNode {
             <>
               {' · '}
               <a href={p.publicUrl}>{t('editor.view_public')}</a>
+              {' · '}
+              <a href={`/admin/articles/${p.articleId}/picks`}>{t('picks.editor_link')}</a>
             </>
           ) : null}
         </p>
@@ -139,7 +142,7 @@ export function EditorForm(p: EditorProps): VNode {
           </p>
           <p id="autosave-status" class="hint" role="status" data-template={t('editor.autosaved', { time: '{time}' })} />
           <Field id="slug" label={t('editor.slug')} hint={t('editor.slug_hint')}>
-            <input id="slug" name="slug" value={values.slug} maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-describedby="slug-hint" />
+            <input id="slug" name="slug" value={values.slug} maxLength={80} pattern={ARTICLE_SLUG_PATTERN} aria-describedby="slug-hint" />
           </Field>
           <Field id="dateline" label={t('editor.dateline')}>
             <input id="dateline" name="dateline" value={values.dateline} maxLength={200} />

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps';
 import { insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from './article.repository';
 import { findSectionBySlug, findTagBySlug, insertSection } from './section.repository';
 import { getArticleById } from './article.read-model';
-import { slugify } from './slug';
+import { articleSlug } from './slug';
 
 /** An article coming from another system (WordPress, a restore), already converted to Markdown. */
 export interface ImportedArticleInput {
@@ -25,7 +25,7 @@ export interface ImportedArticleInput {
 
 async function uniqueSlug(deps: Pick<Deps, 'db'>, wanted: string): Promise<string> {
   let candidate = wanted;
-  for (let n = 2; await slugExists(deps.db, candidate); n++) candidate = `${wanted.slice(0, 75)}-${n}`;
+  for (let n = 2; await slugExists(deps.db, candidate); n++) candidate = `${Array.from(wanted).slice(0, 75).join('')}-${n}`;
   return candidate;
 }
 
@@ -48,7 +48,7 @@ export async function insertImportedArticle(deps: Pick<Deps, 'db'>, a: ImportedA
   let tagsCreated = 0;
   for (const t of tags) if (!(await findTagBySlug(db, t.slug))) tagsCreated += 1;
   const title = (a.title || '—').slice(0, 300);
-  const slug = await uniqueSlug(deps, a.slugWanted || slugify(title));
+  const slug = await uniqueSlug(deps, a.slugWanted || articleSlug(title));
   const id = await insertArticle(
     db,
     {

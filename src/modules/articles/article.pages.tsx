@@ -7,7 +7,8 @@ import { sendPage } from '../../web/page';
 import { buildDiscussion, discussionSort, postOutcome, readerLikes, type DiscussionView, type FormState } from '../comments/discussion';
 import { getMedia } from '../media/media.service';
 import { FeaturedImage } from '../media/media.views';
-import { articlePath, isVisible, type Article } from './article';
+import { articlePath, isVisible, samePath, type Article } from './article';
+import { requestedSlug } from './slug';
 import { mediaPath } from '../media/media';
 import { articleDescription, articleHead } from './article.head';
 import { feedLinks } from '../feeds/feed.views';
@@ -133,7 +134,7 @@ export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/:section/:slug', async function showArticlePage(request: FastifyRequest, reply: FastifyReply) {
-    const { slug } = request.params as { section: string; slug: string };
+    const slug = requestedSlug((request.params as { section: string; slug: string }).slug);
     const article = await findVisibleArticle(deps, slug);
     if (!article) {
       const movedId = await findArticleIdByOldSlug(deps.db, slug);
@@ -142,7 +143,7 @@ export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
       throw new NotFoundError('article');
     }
     const canonicalPath = articlePath(article);
-    if (request.url.split('?')[0] !== canonicalPath) return reply.redirect(canonicalPath, 301);
+    if (!samePath(request.url.split('?')[0] ?? '', canonicalPath)) return reply.redirect(canonicalPath, 301);
     const query = request.query as Record<string, string | undefined>;
     const replyTo = query.replyTo ? Number(query.replyTo) : undefined;
     if (replyTo !== undefined && Number.isInteger(replyTo)) {

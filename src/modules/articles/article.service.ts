@@ -30,12 +30,12 @@ import {
 import { getMedia } from '../media/media.service';
 import { findSectionBySlug } from './section.repository';
 import { searchArticlesPage } from '../search/search.api';
-import { slugify } from './slug';
+import { articleSlug, slugify } from './slug';
 
 /** A unique slug from the wanted one: `slug`, then `slug-2`, `slug-3`… */
 async function uniqueSlug(deps: Deps, wanted: string, exceptId?: number): Promise<string> {
   let candidate = wanted;
-  for (let n = 2; await slugExists(deps.db, candidate, exceptId); n++) candidate = `${wanted.slice(0, 75)}-${n}`;
+  for (let n = 2; await slugExists(deps.db, candidate, exceptId); n++) candidate = `${Array.from(wanted).slice(0, 75).join('')}-${n}`;
   return candidate;
 }
 
@@ -91,7 +91,7 @@ export async function createArticle(deps: Deps, user: AuthUser | null, input: Ar
     await checkAuthors(scoped, authors);
     await checkImage(scoped, input.image);
     const values: ArticleValues = {
-      slug: await uniqueSlug(scoped, input.slug ?? slugify(input.title)),
+      slug: await uniqueSlug(scoped, input.slug ?? articleSlug(input.title)),
       title: input.title,
       summary: input.summary,
       body: input.body,

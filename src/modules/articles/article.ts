@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { SLUG_RE } from './slug';
+import { isArticleSlug, SLUG_RE } from './slug';
 
 export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 const slug = z.string().regex(SLUG_RE, 'lower-case letters, digits and hyphens only').max(80);
+/** An article's slug: lower-case letters of any script, digits and hyphens (NFC, as stored). */
+const articleSlugField = z.string().trim().normalize('NFC').max(80).refine(isArticleSlug, 'lower-case letters, digits and hyphens only');
 const isoDate = z.iso.datetime({ offset: true });
 
 /** Body of POST /api/v1/articles. */
 export const articleCreateSchema = z
   .object({
     title: z.string().trim().min(1).max(300),
-    slug: slug.optional(),
+    slug: articleSlugField.optional(),
     body: z.string().max(500_000).default(''),
     summary: z.string().max(2000).default(''),
     section: slug.nullish(),
@@ -33,7 +35,7 @@ export type ArticleCreate = z.infer<typeof articleCreateSchema>;
 export const articlePatchSchema = z
   .object({
     title: z.string().trim().min(1).max(300),
-    slug,
+    slug: articleSlugField,
     body: z.string().max(500_000),
     summary: z.string().max(2000),
     section: slug.nullable(),
@@ -142,5 +144,19 @@ export function isVisible(a: Pick<Article, 'storedStatus' | 'publishAt'>, now: D
 
 /** The path of an article's public page. */
 export function articlePath(a: Pick<Article, 'slug' | 'section'>): string {
-  return `/${a.section?.slug ?? 'a'}/${a.slug}`;
+  // A slug in another script than Latin travels percent-encoded (UTF-8); ASCII slugs are unchanged.
+  return `/${encodeURIComponent(a.section?.slug ?? 'a')}/${encodeURIComponent(a.slug)}`;
+}
+
+/** Whether a request's path names the page at `path`: compared decoded (NFC), so `%d0%bf`, `%D0%BF` and `п` are one. */
+export function samePath(requestPath: string, path: string): boolean {
+  return decodedPath(requestPath) === decodedPath(path);
+}
+
+function decodedPath(p: string): string {
+  try {
+    return decodeURIComponent(p).normalize('NFC');
+  } catch {
+    return p;
+  }
 }

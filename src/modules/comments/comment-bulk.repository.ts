@@ -104,6 +104,8 @@ export interface ExportedComment {
   created_at: string;
   /** Picked by the newsroom (issue 14): comment meta `palabre_pick` in WXR. */
   picked?: boolean;
+  /** When it was picked: comment meta `palabre_picked_at`. */
+  picked_at?: string | null;
 }
 
 /** Every comment of an article, any status, oldest first. */

@@ -97,8 +97,8 @@ export type { ExportedComment };
 /** Every comment of an article, any status, oldest first, for an export. */
 export async function commentsForExport(db: Kysely<Database>, articleId: number): Promise<ExportedComment[]> {
   const [rows, picks] = await Promise.all([listArticleCommentsForExport(db, articleId), listPickedOfArticle(db, articleId)]);
-  const picked = new Set(picks.map((p) => p.comment_id));
-  return rows.map((r) => ({ ...r, picked: picked.has(r.id) }));
+  const picked = new Map(picks.map((p) => [p.comment_id, p.picked_at]));
+  return rows.map((r) => ({ ...r, picked: picked.has(r.id), picked_at: picked.get(r.id) ?? null }));
 }
 
 /** Whether any comment exists (a restore writes into an empty instance only). */

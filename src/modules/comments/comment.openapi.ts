@@ -18,6 +18,8 @@ export const commentOut = z
     status: z.enum(COMMENT_STATUSES),
     likes: z.number().int(),
     editedAt: z.string().nullable(),
+    picked: z.boolean().meta({ description: 'Picked by the newsroom (“Sélection de la rédaction”, `POST /api/v1/comments/{id}/pick`)' }),
+    pickedAt: z.string().nullable().meta({ description: 'When it was picked (ISO 8601); null when it is not' }),
   })
   .meta({ id: 'Comment' });
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { CommentRow } from './comment.repository';
 
 type Db = Kysely<Database>;
 
@@ -21,4 +22,30 @@ export async function listPickedOfArticle(db: Db, articleId: number): Promise<{ 
     .where('comments.article_id', '=', articleId)
     .orderBy('comment_picks.picked_at', 'desc')
     .execute();
+}
+
+/** The picks among these comments. */
+export async function listPicksOf(db: Db, commentIds: number[]): Promise<{ comment_id: number; picked_at: string }[]> {
+  if (commentIds.length === 0) return [];
+  return db.selectFrom('comment_picks').select(['comment_id', 'picked_at']).where('comment_id', 'in', commentIds).execute();
+}
+
+/** Picks carried by an import or a restore (ids of this instance); a comment already picked keeps its pick. */
+export async function insertPicks(db: Db, picks: { comment_id: number; picked_by: number | null; picked_at: string }[]): Promise<void> {
+  if (picks.length === 0) return;
+  await db.insertInto('comment_picks').values(picks).onConflict((oc) => oc.column('comment_id').doNothing()).execute();
+}
+
+const FEED_COLUMNS = ['id', 'article_id', 'parent_id', 'user_id', 'author_name', 'body', 'html', 'status', 'created_at', 'likes', 'edited_at'] as const;
+
+/** An article's latest published comments (or only its picked ones, newest pick first), with their pick. */
+export async function listFeedComments(db: Db, articleId: number, picksOnly: boolean, limit: number): Promise<(CommentRow & { picked_at: string | null })[]> {
+  let q = db
+    .selectFrom('comments')
+    .leftJoin('comment_picks', 'comment_picks.comment_id', 'comments.id')
+    .select([...FEED_COLUMNS.map((c) => `comments.${c}` as const), 'comment_picks.picked_at'])
+    .where('comments.article_id', '=', articleId)
+    .where('comments.status', '=', 'published');
+  q = picksOnly ? q.where('comment_picks.picked_at', 'is not', null).orderBy('comment_picks.picked_at', 'desc') : q.orderBy('comments.created_at', 'desc');
+  return q.orderBy('comments.id', 'desc').limit(limit).execute();
 }

@@ -1,8 +1,12 @@
 import type { CommentSort, PublicComment } from './comment';
 import type { CommentRow } from './comment.repository';
 
-/** A comment as the public sees it: a name, never an email or an address. */
-export function presentComment(r: CommentRow): PublicComment {
+/**
+ * A comment as the public sees it: a name, never an email or an address. `picked` and
+ * `pickedAt` come from the row's pick (comment.picks.ts `withPicks`); a row read without
+ * it is a comment nobody picked (a new comment, a held one).
+ */
+export function presentComment(r: CommentRow & { picked_at?: string | null }): PublicComment {
   return {
     id: r.id,
     articleId: r.article_id,
@@ -14,6 +18,8 @@ export function presentComment(r: CommentRow): PublicComment {
     status: r.status,
     likes: r.likes,
     editedAt: r.edited_at ?? null,
+    picked: r.picked === true,
+    pickedAt: r.picked === true ? (r.picked_at ?? null) : null,
   };
 }
 

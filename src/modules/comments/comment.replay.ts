@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
 import { AppError } from '../../web/errors';
 import { t } from '../../web/i18n/i18n';
-import { presentComment } from './comment.presenter';
+import { presentWithPicks } from './comment.picks';
 import { listPublishedAfter } from './comment.replay.repository';
 
 /**
@@ -32,7 +32,7 @@ export function lastEventIdOf(request: FastifyRequest): number | null {
 /** The missed comments as `comment` messages (the live ones' shape), oldest first. */
 export async function missedComments(deps: Deps, articleId: number, afterId: number): Promise<string[]> {
   const rows = await listPublishedAfter(deps.db, articleId, afterId, REPLAY_LIMIT);
-  return rows.map((c) => JSON.stringify(presentComment(c)));
+  return (await presentWithPicks(deps, rows)).map((c) => JSON.stringify(c));
 }
 
 /** 429: this address already holds its share of open event streams. */

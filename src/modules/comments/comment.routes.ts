@@ -9,6 +9,7 @@ import { getArticleById } from '../articles/article.read-model';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { commentFormSchema, commentIdParams, commentInputSchema, commentListQuery, commentReportSchema } from './comment';
 import { presentComment } from './comment.presenter';
+import { presentWithPicks } from './comment.picks';
 import { canComment } from './comment.policy';
 import { findCommentById, listCommentsPage, listOwnPending } from './comment.repository';
 import { formKeyScope, idempotencyHeader, submitOnce } from './idempotency';
@@ -97,7 +98,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     const rows = await listCommentsPage(deps.db, id, q.sort, offset, settings.pageSize + 1);
     const more = rows.length > settings.pageSize;
     return {
-      comments: rows.slice(0, settings.pageSize).map(presentComment),
+      comments: await presentWithPicks(deps, rows.slice(0, settings.pageSize)),
       next: more ? Buffer.from(String(offset + settings.pageSize)).toString('base64url') : null,
       open: isDiscussionOpen(article, settings, deps.clock.now()),
     };

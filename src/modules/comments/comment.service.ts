@@ -6,14 +6,12 @@ import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
-import { bumpArticleVersion, getArticleById } from '../articles/article.read-model';
+import { getArticleById } from '../articles/article.read-model';
 import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
 import { bodyHash } from '../moderation/text';
 import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
 import type { CommentStatus, Reason } from './comment';
-import { findCommentById, insertComment } from './comment.repository';
-import { announceComment } from './comment.status';
-import { completeKey } from './idempotency.repository';
+import { findCommentById } from './comment.repository';
 
 export interface SubmitInput {
   articleId: number;
@@ -62,14 +60,15 @@ function identity(input: SubmitInput, settings: DiscussionSettings): { name: str
 
 /**
  * Takes a new comment through the moderation pipeline and stores it with its
- * status and reasons in one transaction; a published one is then announced to
- * open pages and the article's cached pages are dropped everywhere.
+ * status and reasons, in one transaction with the comments arriving alongside
+ * (group commit, comment.batch.ts): answered once that transaction has committed.
+ * A published one's article pages are dropped everywhere and it is announced to open pages.
  */
 export async function submitComment(deps: Deps, input: SubmitInput): Promise<SubmitResult> {
-  const article = await getArticleById(deps, input.articleId);
+  const article = await deps.comments.shared(`article:${input.articleId}`, () => getArticleById(deps, input.articleId));
   const now = deps.clock.now();
   if (!article || !isVisible(article, now)) throw new NotFoundError('article');
-  const settings = await getDiscussionSettings(deps);
+  const settings = await deps.comments.shared('settings', () => getDiscussionSettings(deps));
   const person = identity(input, settings);
   if (input.notifyReplies && !person.email) throw new ValidationError('email', t(deps.config.locale, 'notifications.email_needed'));
   const parentId = input.parentId ?? null;
@@ -95,8 +94,9 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
     ...(input.form ? { form: input.form } : {}),
   });
   const createdAt = now.toISOString();
-  const id = await deps.dialect.writeTransaction(deps.db, async (db) => {
-    const commentId = await insertComment(db, {
+  // Written with the comments arriving alongside (comment.batch.ts): answered once committed.
+  const id = await deps.comments.write(deps, {
+    row: {
       article_id: article.id,
       parent_id: parentId,
       user_id: input.user?.id ?? null,
@@ -111,13 +111,10 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       created_at: createdAt,
       body_hash: bodyHash(verdict.body),
       notify_replies: input.notifyReplies ? 1 : 0,
-    });
-    if (verdict.status === 'published') await bumpArticleVersion({ db }, article.id);
-    if (input.idempotencyKeyHash) await completeKey(db, input.idempotencyKeyHash, commentId, JSON.stringify(answer(commentId, verdict)));
-    return commentId;
+    },
+    ...(input.idempotencyKeyHash ? { key: { hash: input.idempotencyKeyHash, answer: (commentId: number) => JSON.stringify(answer(commentId, verdict)) } } : {}),
   });
   await deps.hooks.emit('comment.changed', { kind: 'posted', commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });
-  if (verdict.status === 'published') await announceComment(deps, id);
   return answer(id, verdict);
 }
 

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { bumpArticleVersion } from '../articles/article.read-model';
 import type { CommentStatus, Reason } from './comment';
 import { findCommentById, updateCommentStatus } from './comment.repository';
-import { presentComment } from './comment.presenter';
+import { presentWithPicks } from './comment.picks';
 
 /** A new status for one comment, decided elsewhere (moderation: a moderator, or readers' reports). */
 export interface StatusChange {
@@ -41,5 +41,5 @@ export async function announceComment(deps: Deps, commentId: number): Promise<vo
   const c = await findCommentById(deps.db, commentId);
   if (!c || c.status !== 'published') return;
   await deps.cache.invalidate([`article:${c.article_id}`]);
-  await deps.pubsub.publish(`article:${c.article_id}`, JSON.stringify(presentComment(c)));
+  await deps.pubsub.publish(`article:${c.article_id}`, JSON.stringify((await presentWithPicks(deps, [c]))[0]));
 }

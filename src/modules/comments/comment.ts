@@ -38,6 +38,10 @@ export interface PublicComment {
   likes: number;
   /** When its author last edited it within the edit window; null when never edited. */
   editedAt: string | null;
+  /** Picked by the newsroom ("Sélection de la rédaction", issue 14). */
+  picked: boolean;
+  /** When it was picked; null when it is not. */
+  pickedAt: string | null;
 }
 
 /** Body of PATCH /api/v1/comments/:id (the author, within the edit window). */

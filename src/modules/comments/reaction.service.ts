@@ -9,7 +9,7 @@ import { articleContext, commenterLookups, evaluate } from '../moderation/modera
 import { getDiscussionSettings } from '../moderation/settings';
 import { bodyHash } from '../moderation/text';
 import type { CommentStatus, Reason } from './comment';
-import { presentComment } from './comment.presenter';
+import { presentWithPicks } from './comment.picks';
 import { assertComment } from './comment.policy';
 import { findCommentById } from './comment.repository';
 import { announceLikes } from './like.announcer';
@@ -143,6 +143,6 @@ export async function editComment(deps: Deps, commentId: number, body: string, r
 async function announceEdit(deps: Deps, commentId: number): Promise<void> {
   const c = await findCommentById(deps.db, commentId);
   if (!c || c.status !== 'published') return;
-  await deps.pubsub.publish(`article:${c.article_id}`, JSON.stringify({ ...presentComment(c), event: 'comment-edited' }));
+  await deps.pubsub.publish(`article:${c.article_id}`, JSON.stringify({ ...(await presentWithPicks(deps, [c]))[0], event: 'comment-edited' }));
 }
 

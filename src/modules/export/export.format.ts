@@ -33,7 +33,12 @@ export const EXPORT_KINDS: ExportKind[] = [
   { type: 'revision', table: 'revisions', key: ['id'], omit: [], hasId: true },
   { type: 'comment', table: 'comments', key: ['id'], omit: ['ip_hash'], hasId: true },
   { type: 'comment_edit', table: 'comment_edits', key: ['id'], omit: [], hasId: true },
+  // The newsroom's picks (issue 14): after the comments and the accounts they name.
+  { type: 'comment_pick', table: 'comment_picks', key: ['comment_id'], omit: [], hasId: false },
   { type: 'moderation_log', table: 'moderation_log', key: ['id'], omit: [], hasId: true },
+  // Issue 14: an article's automatic-rule switch (so a protection restored can be undone) and moderators' email choices.
+  { type: 'auto_rule_switch', table: 'auto_rule_switches', key: ['article_id'], omit: [], hasId: false },
+  { type: 'moderator_preference', table: 'moderator_preferences', key: ['user_id'], omit: [], hasId: false },
   { type: 'legacy_url', table: 'legacy_urls', key: ['path'], omit: [], hasId: false },
   { type: 'imported_image', table: 'imported_images', key: ['article_id'], omit: [], hasId: false },
 ];

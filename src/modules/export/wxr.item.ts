@@ -4,7 +4,7 @@ import { renderArticleMarkdown } from '../../web/markdown';
 import { articlePath, effectiveStatus, type Article } from '../articles/article';
 import type { CommentStatus } from '../comments/comment';
 import type { ExportedComment } from '../comments/comment-bulk.service';
-import { PALABRE_META } from '../importers/palabre-meta';
+import { PALABRE_COMMENT_META, PALABRE_META } from '../importers/palabre-meta';
 
 /** Palabre status → WordPress comment_approved (rejected and deleted go to the trash, where WordPress keeps them). */
 const APPROVED: Record<CommentStatus, string> = { published: '1', pending: '0', spam: 'spam', rejected: 'trash', deleted: 'trash' };
@@ -17,6 +17,11 @@ export function cdata(b: XMLBuilder, name: string, value: string): XMLBuilder {
   const el = b.ele(name);
   (value.includes(']]>') ? el.txt(value) : el.dat(value)).up();
   return b;
+}
+
+/** `<wp:commentmeta>` as WordPress writes it. */
+function commentMeta(comment: XMLBuilder, key: string, value: string): void {
+  cdata(cdata(comment.ele('wp:commentmeta'), 'wp:meta_key', key), 'wp:meta_value', value).up();
 }
 
 export const login = (id: number) => `user${id}`;
@@ -107,7 +112,10 @@ export function itemXml(a: Article, comments: ExportedComment[], ctx: ItemContex
     e.ele('wp:comment_parent').txt(String(c.parent_id ?? 0)).up();
     e.ele('wp:comment_user_id').txt(String(c.user_id ?? 0)).up();
     // Issue 14: the newsroom's picks as comment meta.
-    if (c.picked) cdata(cdata(e.ele('wp:commentmeta'), 'wp:meta_key', 'palabre_pick'), 'wp:meta_value', '1').up();
+    if (c.picked) {
+      commentMeta(e, PALABRE_COMMENT_META.pick, '1');
+      if (c.picked_at) commentMeta(e, PALABRE_COMMENT_META.pickedAt, c.picked_at);
+    }
     e.up();
   }
   return f.end({ headless: true });

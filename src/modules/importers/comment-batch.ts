@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import type { CommentStatus, Reason } from '../comments/comment';
 import { insertIncomingComments, linkCommentParents } from '../comments/comment-bulk.service';
+import { restorePicks } from '../comments/comment.picks';
 import { importedCommentToMarkdown } from './html-to-markdown';
 import { findMappings, insertMappings } from './import.repository';
 
@@ -20,6 +21,8 @@ export interface SourceComment {
   status: CommentStatus;
   reasons: Reason[];
   createdAt: string;
+  /** Picked by the newsroom at the source (a Palabre WXR export's comment meta): when; absent or null when not. */
+  pickedAt?: string | null;
 }
 
 /** What a committed batch did. */
@@ -68,6 +71,7 @@ export async function writeCommentBatch(deps: Deps, source: string, batch: Sourc
       const id = ids[i];
       if (id !== undefined) result.ids.set(c.externalId, id);
     });
+    await restorePicks(db, fresh.flatMap((c) => (c.pickedAt && result.ids.get(c.externalId) ? [{ commentId: result.ids.get(c.externalId) ?? 0, pickedAt: c.pickedAt }] : [])));
     await insertMappings(
       db,
       fresh.map((c) => ({ source, kind: 'comment', external_id: c.externalId, local_id: result.ids.get(c.externalId) ?? null, data: null, created_at: now })),

@@ -3,7 +3,7 @@ import { decodeHTML } from 'entities';
 import { transliterate } from 'transliteration';
 import TurndownService from 'turndown';
 import { sanitizeArticleHtml } from '../../web/markdown';
-import { slugify } from '../articles/slug';
+import { articleSlug, slugify } from '../articles/slug';
 
 const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
 
@@ -100,21 +100,35 @@ export function plainText(value: string): string {
   return decodeHTML(value).replace(/\s+/g, ' ').trim();
 }
 
-/**
- * A slug from an imported one: WordPress percent-encodes non-ASCII slugs
- * (`%d0%bf%d1%80…`), decoded here, then written in Latin letters by the
- * transliteration library (`привет-мир` → `privet-mir`), since Palabre's slugs
- * and URLs are ASCII (SLUG_RE); the old address keeps answering 301. '' when
- * nothing is left.
- */
-export function importedSlug(value: string): string {
+function decodedSlug(value: string): string {
   let v = value;
   try {
     v = decodeURIComponent(value);
   } catch {
     /* kept as written */
   }
-  v = v.normalize('NFC').trim();
+  return v.normalize('NFC').trim();
+}
+
+/**
+ * An article's slug from an imported one: WordPress percent-encodes non-ASCII slugs
+ * (`%d0%bf%d1%80…`), decoded here and kept in their script (`привет-мир`), as
+ * articleSlug does with titles; URLs carry it percent-encoded. '' when nothing is left.
+ */
+export function importedSlug(value: string): string {
+  const v = decodedSlug(value);
+  if (!v) return '';
+  const slug = articleSlug(v);
+  return slug === 'article' && !/article/i.test(v) ? '' : slug;
+}
+
+/**
+ * A section's or tag's slug from an imported one (a category's nicename): decoded, then
+ * written in Latin letters by the transliteration library (`новости` → `novosti`), since
+ * section and tag slugs are ASCII (SLUG_RE). '' when nothing is left.
+ */
+export function importedTermSlug(value: string): string {
+  const v = decodedSlug(value);
   if (!v) return '';
   const slug = slugify(transliterate(v));
   return slug === 'article' && !/article/i.test(v) ? '' : slug;

@@ -22,6 +22,7 @@ export interface ImportSummary {
 /** Accumulates an ImportSummary while a file is read. */
 export class SummaryBuilder {
   readonly summary: ImportSummary;
+  private committed: Pick<ImportSummary, 'created' | 'existing' | 'skipped' | 'drafted'> = { created: {}, existing: {}, skipped: {}, drafted: {} };
 
   constructor(format: string) {
     this.summary = { format, source: '', created: {}, existing: {}, skipped: {}, drafted: {}, unmatched: [], warnings: [], warningsTotal: 0 };
@@ -45,6 +46,16 @@ export class SummaryBuilder {
 
   unmatched(url: string): void {
     if (this.summary.unmatched.length < MAX_WARNINGS) this.summary.unmatched.push(url);
+  }
+
+  /** The counts as they are now are committed: what `rollBack` returns to. */
+  checkpoint(): void {
+    this.committed = structuredClone({ created: this.summary.created, existing: this.summary.existing, skipped: this.summary.skipped, drafted: this.summary.drafted });
+  }
+
+  /** The batch being written was rolled back: the counts go back to the last checkpoint. */
+  rollBack(): void {
+    Object.assign(this.summary, structuredClone(this.committed));
   }
 
   warn(message: string): void {

@@ -35,9 +35,10 @@ export interface ImportedArticle {
 /**
  * Writes an imported article in one transaction: the row with its original dates,
  * section (created when new), tags, byline, a first revision, its old URLs and the
- * id mapping that makes a second import of the same file skip it.
+ * id mapping that makes a second import of the same file skip it. `onSaved`, when given,
+ * is told the id instead of `article.saved` being emitted here.
  */
-export async function createImportedArticle(deps: Deps, a: ImportedArticle): Promise<{ id: number; sectionCreated: boolean; tagsCreated: number; redirects: number }> {
+export async function createImportedArticle(deps: Deps, a: ImportedArticle, onSaved?: (id: number) => void): Promise<{ id: number; sectionCreated: boolean; tagsCreated: number; redirects: number }> {
   const result = await deps.dialect.writeTransaction(deps.db, async (db) => {
     const body = importedHtmlToMarkdown(a.content);
     // sanitize-html escapes the text it keeps (`&` → `&amp;`): decoded once, since the summary is plain text.
@@ -68,7 +69,9 @@ export async function createImportedArticle(deps: Deps, a: ImportedArticle): Pro
     if (a.thumbnailId) await insertMapping(db, { source: a.source, kind: 'thumbnail', external_id: a.externalId, local_id: id, data: a.thumbnailId, created_at: now });
     return { id, sectionCreated, tagsCreated, redirects };
   });
-  await deps.hooks.emit('article.saved', { articleId: result.id });
+  // Inside a longer transaction (a WXR batch) the caller announces it once that is committed.
+  if (onSaved) onSaved(result.id);
+  else await deps.hooks.emit('article.saved', { articleId: result.id });
   return result;
 }
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import { articlePath, isVisible } from '../articles/article';
+import { articlePath, isVisible, samePath } from '../articles/article';
 import { getArticleById, getArticleBySlug, getArticleIdByFormerSlug } from '../articles/article.read-model';
 import { findLegacyArticleId } from './import.repository';
 
@@ -46,7 +46,7 @@ export async function resolveImportedUrl(deps: Deps, path: string): Promise<stri
   // A draft (a private or password-protected post at the source) does not give its address away.
   if (!article || !isVisible(article, deps.clock.now())) return undefined;
   const target = articlePath(article);
-  return target === path.split('?')[0] ? undefined : target;
+  return samePath(path.split('?')[0] ?? '', target) ? undefined : target;
 }
 
 /**

@@ -11,3 +11,12 @@ export const PALABRE_META = {
   /** The article's language (`fr`, `en`): WordPress has one language per site. */
   lang: '_palabre_lang',
 } as const;
+
+/**
+ * Comment meta keys of a Palabre WXR export: the newsroom's picks (issue 14), `1` and the
+ * time of the pick (ISO 8601). WordPress keeps comment meta through its importer and exporter.
+ */
+export const PALABRE_COMMENT_META = {
+  pick: 'palabre_pick',
+  pickedAt: 'palabre_picked_at',
+} as const;

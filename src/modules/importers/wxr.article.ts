@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { slugify } from '../articles/slug';
 import type { ImportedArticle } from './import.writer';
-import { importedSlug, plainText } from './html-to-markdown';
+import { importedSlug, importedTermSlug, plainText } from './html-to-markdown';
 import { legacyKey } from './legacy-url';
 import { PALABRE_META } from './palabre-meta';
 import { wpDate, type WxrItem } from './wxr.records';
@@ -23,6 +23,11 @@ export function importedStatus(item: WxrItem): { status: 'draft' | 'published'; 
   return { status: live ? 'published' : 'draft' };
 }
 
+/** A section's or tag's slug: its nicename's, else its name's, in Latin letters. */
+function termSlug(nicename: string, name: string): string {
+  return importedTermSlug(nicename) || importedTermSlug(plainText(name)) || slugify(name);
+}
+
 /**
  * Sections are flat: a post filed under a child category goes to the top-level
  * ancestor's section and keeps the child (and any category between) as tags.
@@ -30,14 +35,14 @@ export function importedStatus(item: WxrItem): { status: 'draft' | 'published'; 
 export function sectionAndTags(item: WxrItem, categories: ReadonlyMap<string, WxrCategory>): Pick<ImportedArticle, 'section' | 'tags'> {
   const cats = item.terms.filter((t) => t.domain === 'category');
   const first = cats[0];
-  const tags = item.terms.filter((t) => (t.domain === 'post_tag' || t.domain === 'category') && t !== first).map((t) => ({ slug: importedSlug(t.nicename) || slugify(t.name), name: plainText(t.name) }));
+  const tags = item.terms.filter((t) => (t.domain === 'post_tag' || t.domain === 'category') && t !== first).map((t) => ({ slug: termSlug(t.nicename, t.name), name: plainText(t.name) }));
   if (!first) return { section: null, tags };
   const chain: string[] = [first.nicename];
   for (let parent = categories.get(first.nicename)?.parent; parent && !chain.includes(parent) && chain.length < 20; parent = categories.get(parent)?.parent) chain.push(parent);
   const root = chain[chain.length - 1] ?? first.nicename;
   const nameOf = (nicename: string) => (nicename === first.nicename ? plainText(first.name) : '') || categories.get(nicename)?.name || nicename;
-  for (const nicename of chain.slice(0, -1)) tags.push({ slug: importedSlug(nicename) || slugify(nameOf(nicename)), name: nameOf(nicename) });
-  return { section: { nicename: importedSlug(root) || slugify(nameOf(root)), name: nameOf(root) }, tags };
+  for (const nicename of chain.slice(0, -1)) tags.push({ slug: termSlug(nicename, nameOf(nicename)), name: nameOf(nicename) });
+  return { section: { nicename: termSlug(root, nameOf(root)), name: nameOf(root) }, tags };
 }
 
 const bylinesSchema = z.array(z.object({ login: z.string().max(200), email: z.string().max(320).default(''), name: z.string().max(200).default('') })).max(50);

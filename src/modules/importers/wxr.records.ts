@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PALABRE_COMMENT_META } from './palabre-meta';
 import { child, children, textOf, type XNode } from './xml-stream';
 
 const wpId = z.string().trim().regex(/^\d+$/, 'not a number');
@@ -58,6 +59,8 @@ export const wxrCommentSchema = z.object({
   type: z.string().trim().max(50),
   parent: optionalId,
   userId: optionalId,
+  /** Comment meta by key (Palabre's picks: PALABRE_COMMENT_META). */
+  meta: z.record(z.string(), z.string().max(100_000)),
 });
 export type WxrComment = z.infer<typeof wxrCommentSchema>;
 
@@ -111,6 +114,7 @@ export function commentFields(n: XNode) {
     type: textOf(n, 'comment_type'),
     parent: textOf(n, 'comment_parent'),
     userId: textOf(n, 'comment_user_id'),
+    meta: Object.fromEntries(children(n, 'commentmeta').map((m) => [textOf(m, 'meta_key').trim(), textOf(m, 'meta_value')])),
   };
 }
 
@@ -131,6 +135,17 @@ export function wpDate(gmt: string, pubDate = '', local = ''): string | null {
   const rfc = pubDate ? new Date(pubDate) : undefined;
   if (rfc && !Number.isNaN(rfc.getTime()) && rfc.getUTCFullYear() > 1970) return rfc.toISOString();
   return mysql(local);
+}
+
+/**
+ * A Palabre pick carried as comment meta (PALABRE_COMMENT_META): when it was picked, the
+ * comment's own date when the export did not say; null when the comment was not picked.
+ */
+export function commentPickedAt(meta: Record<string, string>, commentDate: string): string | null {
+  const flag = meta[PALABRE_COMMENT_META.pick]?.trim();
+  if (!flag || flag === '0') return null;
+  const at = new Date(meta[PALABRE_COMMENT_META.pickedAt]?.trim() ?? '');
+  return Number.isNaN(at.getTime()) ? commentDate : at.toISOString();
 }
 
 /** Whether the node has the element (used to tell a WordPress export from other RSS). */

@@ -4,14 +4,16 @@ import { addImportedAccount, getAccountByEmail } from '../accounts/user.service'
 import { getArticleById } from '../articles/article.read-model';
 import { slugify } from '../articles/slug';
 import type { CommentStatus } from '../comments/comment';
-import { linkOrphans, writeCommentBatch, type SourceComment } from './comment-batch';
 import { plainText } from './html-to-markdown';
 import { findMapping, insertMapping, recordFeaturedImages } from './import.repository';
 import { SummaryBuilder, withSummaryOnFailure, type ImportSummary } from './import.summary';
+import { WriteWindow } from './import.window';
 import { createImportedArticle, showImportedImages } from './import.writer';
 import { ImportFormatError } from './importer.errors';
+import { WxrCommentQueue } from './wxr.comments';
 import { articleFromItem, metaBylines, type WxrCategory } from './wxr.article';
-import { authorFields, categoryFields, commentFields, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
+import { readHeader } from './wxr.header';
+import { authorFields, categoryFields, commentFields, commentPickedAt, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
 import { streamXmlRecords, type XNode, type XRecord } from './xml-stream';
 
 /** Options of an import run. */
@@ -26,11 +28,12 @@ export interface ImportOptions {
 
 /** WordPress comment_approved → Palabre status. */
 const COMMENT_STATUS: Record<string, CommentStatus> = { '1': 'published', approve: 'published', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'rejected', 'post-trashed': 'rejected' };
-const SUPPORTED_VERSIONS = ['1.0', '1.1', '1.2'];
-/** Comments are written in batches of this size, one transaction each (fewer commits and id-map look-ups; memory stays small). */
-const BATCH = 2000;
-// Elements only a WordPress export has: a file without <wp:wxr_version> that has them is read as WXR 1.0.
-const WORDPRESS_ELEMENTS = ['post_id', 'author_login', 'category_nicename', 'post_type', 'comment_id'];
+/**
+ * One transaction holds a batch of comments (COMMENT_BATCH) and the posts read with it: a
+ * few commits per thousand comments. It also ends after this many posts, for files with
+ * few comments.
+ */
+const POSTS_PER_BATCH = 200;
 
 interface ItemState {
   node: XNode;
@@ -41,16 +44,13 @@ interface ItemState {
 export async function importWxr(deps: Deps, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const run = new WxrImport(deps);
   return withSummaryOnFailure(run.s, async () => {
-    await streamXmlRecords(file, {
-      isRecord: (path) => {
-        if (path.length === 1 && path[0] !== 'rss') throw new ImportFormatError(`not a WordPress export: the root element is <${path[0] ?? ''}>, not <rss>`);
-        return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
-      },
-      onRecord: (r) => run.onRecord(r),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      ...(opts.tolerant ? { onRecovered: (m: string) => run.s.warn(`XML repaired: ${m}`) } : {}),
-    });
-    return run.finish();
+    try {
+      await run.read(file, opts);
+      return await run.finish();
+    } catch (err) {
+      await run.abort();
+      throw err;
+    }
   });
 }
 
@@ -63,24 +63,44 @@ class WxrImport {
   private readonly commenters = new Map<string, number>();
   private readonly categories = new Map<string, WxrCategory>();
   private item: ItemState | undefined;
-  /**
-   * Comments wait here across posts and are written a batch at a time (a few statements
-   * per batch, not per post). WordPress comment ids are unique in a file and a reply is
-   * in its parent's post, so `written` (this batch's and the open post's ids) resolves
-   * parents; a parent in an earlier batch is found in the id map.
-   */
-  private buffer: SourceComment[] = [];
-  private written = new Map<string, number>();
-  private writtenFor: number | null = null;
-  private orphans: { id: number; parentExternalId: string; articleId: number }[] = [];
+  private readonly comments = new WxrCommentQueue(this.s);
+  /** The open transaction; `deps` is its handle while records are read. */
+  private readonly window: WriteWindow;
+  private deps: Deps;
+  private postsInWindow = 0;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly base: Deps) {
+    this.window = new WriteWindow(base);
+    this.deps = base;
+  }
+
+  async read(file: string, opts: ImportOptions): Promise<void> {
+    const run = this;
+    await streamXmlRecords(file, {
+      isRecord: (path) => {
+        if (path.length === 1 && path[0] !== 'rss') throw new ImportFormatError(`not a WordPress export: the root element is <${path[0] ?? ''}>, not <rss>`);
+        return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
+      },
+      onRecord: (r) => run.onRecord(r),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.tolerant ? { onRecovered: (m: string) => run.s.warn(`XML repaired: ${m}`) } : {}),
+    });
+  }
+
+  /** The import stopped: the batch being written is rolled back, and the summary says what was committed. */
+  async abort(): Promise<void> {
+    if (!this.window.pending) return;
+    await this.window.rollback();
+    this.s.rollBack();
+    this.s.warn('the batch being written when the import stopped was rolled back; the counts are what was committed, and running the same file again writes the rest');
+  }
 
   private get source(): string {
     return this.s.summary.source;
   }
 
   async onRecord(r: XRecord): Promise<void> {
+    this.deps = await this.window.deps();
     const { node } = r;
     if (r.path.length === 4) {
       if (this.item?.node !== r.parent && r.parent) this.item = await this.startItem(r.parent);
@@ -107,17 +127,9 @@ class WxrImport {
   /** Checks the header once, when the first content arrives: the version and where the site was. */
   private begin(node?: XNode): void {
     if (this.source) return;
-    let version = this.channel.wxr_version;
-    if (!version) {
-      const wordpress = this.channel.base_site_url || this.channel.base_blog_url || node?.children.some((c) => WORDPRESS_ELEMENTS.includes(c.name)) || (node && WORDPRESS_ELEMENTS.includes(node.name));
-      if (!wordpress) throw new ImportFormatError('not a WordPress export: no <wp:wxr_version> and no WordPress element (wp:post_id…) before the content');
-      version = '1.0';
-      this.s.warn('no <wp:wxr_version> in the file (an older WordPress export): read as WXR 1.0');
-    }
-    if (!SUPPORTED_VERSIONS.includes(version)) this.s.warn(`WXR version ${version} is not one of ${SUPPORTED_VERSIONS.join(', ')}; read as 1.2`);
-    this.s.summary.version = version;
-    const site = this.channel.base_blog_url || this.channel.link || this.channel.base_site_url || 'unknown';
-    this.s.summary.source = `wxr:${site.replace(/\/+$/, '')}`;
+    const header = readHeader(this.channel, node, (m) => this.s.warn(m));
+    this.s.summary.version = header.version;
+    this.s.summary.source = header.source;
   }
 
   private parse<T extends z.ZodType>(schema: T, fields: unknown, what: string): z.infer<T> | undefined {
@@ -204,7 +216,8 @@ class WxrImport {
   private async createArticle(item: WxrItem): Promise<number> {
     const now = this.deps.clock.now().toISOString();
     const { drafted, ...input } = articleFromItem(item, { source: this.source, categories: this.categories, siteLanguage: this.channel.language, locale: this.deps.config.locale, now });
-    const result = await createImportedArticle(this.deps, { ...input, authorIds: await this.bylines(item) });
+    const result = await createImportedArticle(this.deps, { ...input, authorIds: await this.bylines(item) }, (id) => this.window.articleSaved(id));
+    this.postsInWindow += 1;
     this.s.created('articles');
     if (drafted) {
       this.s.drafted(drafted);
@@ -245,7 +258,8 @@ class WxrImport {
     }
     const status = COMMENT_STATUS[c.approved];
     if (!status) this.s.warn(`comment ${c.id}: unknown comment_approved "${c.approved}"; held as pending`);
-    this.buffer.push({
+    const createdAt = wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString();
+    this.comments.add({
       externalId: c.id,
       parentExternalId: c.parent,
       articleId: item.articleId,
@@ -257,41 +271,38 @@ class WxrImport {
       html: c.content,
       status: status ?? 'pending',
       reasons: status === 'published' ? [] : [{ code: 'imported', detail: `wordpress comment_approved=${c.approved}` }],
-      createdAt: wpDate(c.dateGmt, '', c.date) ?? this.deps.clock.now().toISOString(),
+      createdAt,
+      pickedAt: commentPickedAt(c.meta, createdAt),
     });
-    if (this.buffer.length >= BATCH) await this.flush(false);
+    if (this.comments.full) await this.flush(false);
   }
 
-  /** Writes the waiting comments; replies whose parent is still unknown wait for the end of their post (`final`: of the file). */
+  /** Writes the waiting comments (`final`: the open post is over) and, unless final, commits the batch. */
   private async flush(final: boolean): Promise<void> {
-    const batch = this.buffer.splice(0);
-    const articleOf = new Map(batch.map((c) => [c.externalId, c.articleId]));
-    const r = await writeCommentBatch(this.deps, this.source, batch, this.written);
-    if (r.created) this.s.created('comments', r.created);
-    if (r.existing) this.s.existing('comments', r.existing);
-    // Only the open post's ids are still needed: its next comments may answer them.
-    const open = final ? null : (this.item?.articleId ?? null);
-    if (open !== this.writtenFor) this.written = new Map();
-    for (const [ext, id] of r.ids) if (open !== null && articleOf.get(ext) === open) this.written.set(ext, id);
-    this.writtenFor = open;
-    const waiting = [...this.orphans, ...r.orphans.map((o) => ({ ...o, articleId: articleOf.get([...r.ids].find(([, id]) => id === o.id)?.[0] ?? '') ?? -1 }))];
-    const missing = await linkOrphans(this.deps, this.source, waiting, this.written);
-    this.orphans = [];
-    for (const o of waiting.filter((w) => missing.some((m) => m.id === w.id))) {
-      if (open !== null && o.articleId === open) this.orphans.push(o);
-      else this.s.warn(`comment ${o.id}: its parent (WordPress comment ${o.parentExternalId}) is not in the file; kept at the top level`);
-    }
+    await this.comments.write(this.deps, this.source, final ? null : (this.item?.articleId ?? null));
+    if (!final) await this.commit();
+  }
+
+  /** Commits the batch: its posts, comments, accounts and mappings are written for good. */
+  private async commit(): Promise<void> {
+    await this.window.commit();
+    this.s.checkpoint();
+    this.postsInWindow = 0;
+    this.deps = this.base;
   }
 
   /** A post ends: its replies still waiting for a parent will not get one from later posts. */
   private async finishItem(): Promise<void> {
     const articleId = this.item?.articleId ?? null;
-    if (articleId !== null && this.orphans.some((o) => o.articleId === articleId)) await this.flush(true);
+    if (articleId !== null && this.comments.waitsOn(articleId)) await this.flush(true);
+    if (this.postsInWindow >= POSTS_PER_BATCH) await this.flush(false);
   }
 
   async finish(): Promise<ImportSummary> {
+    this.deps = await this.window.deps();
     await this.flush(true);
     if (!this.source) this.begin();
+    await this.commit();
     const images = await recordFeaturedImages(this.deps.db, this.source);
     if (images) this.s.created('images', images);
     await showImportedImages(this.deps, this.source);

@@ -10,6 +10,8 @@ import { searchMessages } from '../../modules/search/search.messages';
 import { privacyMessages } from '../../modules/privacy/privacy.messages';
 import { notificationMessages } from '../../modules/notifications/notification.messages';
 import { embedMessages } from '../../modules/embed/embed.messages';
+import { feedMessages } from '../../modules/feeds/feed.messages';
+import { pickMessages } from '../../modules/comments/comment.picks.messages';
 import { webMessages } from '../web.messages';
 
 const fr = {
@@ -26,6 +28,8 @@ const fr = {
   ...privacyMessages.fr,
   ...notificationMessages.fr,
   ...embedMessages.fr,
+  ...feedMessages.fr,
+  ...pickMessages.fr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -44,6 +48,8 @@ const en: Record<MessageKey, string> = {
   ...privacyMessages.en,
   ...notificationMessages.en,
   ...embedMessages.en,
+  ...feedMessages.en,
+  ...pickMessages.en,
 };
 
 /** Every string of the interface, per language. French is the reference. */

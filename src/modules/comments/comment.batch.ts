@@ -1,0 +1,171 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Deps } from '../../deps';
+import { bumpArticleVersion } from '../articles/article.read-model';
+import { presentComment } from './comment.presenter';
+import { insertComment, type CommentRow, type NewComment } from './comment.repository';
+import { completeKey } from './idempotency.repository';
+
+/** A comment the pipeline has judged, ready to be written. */
+export interface PreparedComment {
+  row: NewComment;
+  /** The claimed Idempotency-Key (idempotency.ts) and the answer it keeps, given the new id. */
+  key?: { hash: string; answer: (id: number) => string };
+}
+
+interface Waiting {
+  comment: PreparedComment;
+  resolve: (id: number) => void;
+  reject: (err: unknown) => void;
+}
+
+/** The most comments written by one transaction; the rest wait for the next one. */
+const MAX_BATCH = 256;
+
+/**
+ * Group commit of new comments (one per process, in Deps): comments that arrive while a
+ * transaction is being written wait for the next one, so that under load every transaction
+ * carries many comments (one commit, one version bump per article) and when idle a comment
+ * is written at once. Each caller's promise settles only once its comment's transaction has
+ * committed (durable: SQLite's WAL with `synchronous = NORMAL`, a PostgreSQL commit). A batch
+ * that fails is written again one comment per transaction, so one bad comment fails alone.
+ * After the commit: one page-cache drop per article of the batch (the static snapshots
+ * gather those, see infra/static-snapshots.ts), then each published comment is announced to
+ * the live streams, in id order.
+ */
+export class CommentWriter {
+  private queue: Waiting[] = [];
+  private running: Promise<void> | undefined;
+  private scheduled = false;
+  /** Reads shared by the comments arriving in one turn of the event loop (see `shared`). */
+  private readonly turn = new Map<string, Promise<unknown>>();
+
+  /**
+   * What every comment of a group reads alike (the article, the discussion settings): read
+   * once for the requests that reach this point in the same turn of the event loop, forgotten
+   * at the next one, so a change made before a request arrives is always seen by it.
+   */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const known = this.turn.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    if (this.turn.size === 0) setImmediate(() => this.turn.clear());
+    const p = read();
+    this.turn.set(key, p);
+    return p;
+  }
+
+  /** Writes the comment with the next group; resolves with its id once committed. */
+  write(deps: Deps, comment: PreparedComment): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.queue.push({ comment, resolve, reject });
+      if (this.running || this.scheduled) return;
+      // Comments arriving in the same turn of the event loop go together.
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.running = this.drain(deps).finally(() => (this.running = undefined));
+      });
+    });
+  }
+
+  /** Resolves once every comment handed over so far is written (shutdown). */
+  async settled(): Promise<void> {
+    while (this.running || this.scheduled) await (this.running ?? new Promise((r) => setImmediate(r)));
+  }
+
+  private async drain(deps: Deps): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const written = await commitBatch(deps, batch);
+        const published = [...written].filter(([w]) => w.comment.row.status === 'published').sort((a, b) => a[1] - b[1]);
+        await dropPages(deps, published);
+        for (const [w, id] of written) w.resolve(id);
+        // The posters have their answers; the readers' streams get the comments in id order.
+        await announce(deps, published);
+      } catch (err) {
+        // Nothing above should throw; if it did, no poster waits forever (settled promises ignore this).
+        for (const w of batch) w.reject(err);
+      }
+    }
+  }
+}
+
+/** Writes the batch in one transaction, else each comment in its own; the ids of those written. */
+async function commitBatch(deps: Deps, batch: Waiting[]): Promise<Map<Waiting, number>> {
+  const written = new Map<Waiting, number>();
+  try {
+    const ids = await deps.dialect.writeTransaction(deps.db, (db) => insertAll(db, batch.map((w) => w.comment)));
+    batch.forEach((w, i) => written.set(w, ids[i] as number));
+    return written;
+  } catch (err) {
+    if (batch.length === 1) {
+      batch[0]?.reject(err);
+      return written;
+    }
+    deps.log.warn({ err, comments: batch.length }, 'comment batch failed; writing its comments one by one');
+  }
+  for (const w of batch) {
+    try {
+      const [id] = await deps.dialect.writeTransaction(deps.db, (db) => insertAll(db, [w.comment]));
+      written.set(w, id as number);
+    } catch (err) {
+      w.reject(err);
+    }
+  }
+  return written;
+}
+
+/** The statements of one transaction: the comments, their keys' answers, one version bump per article. */
+async function insertAll(db: Kysely<Database>, comments: PreparedComment[]): Promise<number[]> {
+  const ids: number[] = [];
+  const published = new Set<number>();
+  for (const c of comments) {
+    const id = await insertComment(db, c.row);
+    ids.push(id);
+    if (c.row.status === 'published') published.add(c.row.article_id);
+    if (c.key) await completeKey(db, c.key.hash, id, c.key.answer(id));
+  }
+  for (const articleId of published) await bumpArticleVersion({ db }, articleId);
+  return ids;
+}
+
+type Written = [Waiting, number][];
+
+/** Drops the cached pages of the batch's articles, once per article (before the posters are answered: they may reload). */
+async function dropPages(deps: Deps, published: Written): Promise<void> {
+  if (published.length === 0) return;
+  try {
+    await deps.cache.invalidate([...new Set(published.map(([w]) => `article:${w.comment.row.article_id}`))]);
+  } catch (err) {
+    // Another instance may keep its copy until its own next drop; this one has dropped its own.
+    deps.log.warn({ err }, 'cached pages of new comments not dropped everywhere');
+  }
+}
+
+/** Tells the open pages of each article about its newly published comments. */
+async function announce(deps: Deps, published: Written): Promise<void> {
+  try {
+    for (const [w, id] of published) await deps.pubsub.publish(`article:${w.comment.row.article_id}`, JSON.stringify(presentComment(asRow(w.comment.row, id))));
+  } catch (err) {
+    // The comments are stored: a reload shows them, a reconnecting stream replays them.
+    deps.log.warn({ err }, 'new comments not announced');
+  }
+}
+
+/** The stored row of a comment just written (no read back). */
+function asRow(c: NewComment, id: number): CommentRow {
+  return {
+    id,
+    article_id: c.article_id,
+    parent_id: c.parent_id,
+    user_id: c.user_id,
+    author_name: c.author_name,
+    body: c.body,
+    html: c.html,
+    status: c.status,
+    created_at: c.created_at,
+    likes: 0,
+    edited_at: null,
+  };
+}

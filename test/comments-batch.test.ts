@@ -1,0 +1,113 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getArticleById } from '../src/modules/articles/article.read-model';
+import type { PreparedComment } from '../src/modules/comments/comment.batch';
+import { DIALECTS } from './support/dialects';
+import { createArticle, createUserWithToken, warmUpPosting, type ArticleJson } from './support/factories';
+import { createTestApp, type TestApp } from './support/test-app';
+
+const SUBJECTS = ['la mairie', 'le conseil', 'la préfecture', 'les riverains', 'la région', 'le syndicat', 'les pompiers', 'la commune', 'les élus', 'le département'];
+const VERBS = ['doit expliquer', 'aurait dû prévoir', 'devra financer', 'a bien géré', 'sous-estime'];
+
+/** The n-th ordinary reader comment: a different text each time. */
+function text(n: number): string {
+  return `Je pense que ${SUBJECTS[n % SUBJECTS.length]} ${VERBS[Math.floor(n / SUBJECTS.length) % VERBS.length]} la suite des travaux du pont (avis numéro ${n + 1}).`;
+}
+
+function row(articleId: number, n: number): PreparedComment['row'] {
+  return {
+    article_id: articleId,
+    parent_id: null,
+    user_id: null,
+    author_name: `Lectrice ${n}`,
+    author_email: null,
+    ip_hash: null,
+    body: text(n),
+    html: `<p>${text(n)}</p>`,
+    status: 'published',
+    reasons: [],
+    scores: {},
+    created_at: new Date().toISOString(),
+  };
+}
+
+describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (engine) => {
+  let t: TestApp;
+  let article: ArticleJson;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const editor = await createUserWithToken(t.deps, 'editor');
+    article = await createArticle(t, editor.auth, { title: 'Le pont de la Garonne' });
+    // The moderation models load with the first comment: not while 51 requests wait.
+    await warmUpPosting(t, editor.auth);
+    // 50 comments in a minute on one article would switch it to pre-moderation, at an instant that depends on order.
+    const off = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { autoRules: { enabled: false } } });
+    expect(off.statusCode, off.body).toBe(200);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /**
+   * One reader's post. A busy machine may shed load (503, nothing written: app.ts's overload
+   * shedding); a client retries those, as Retry-After asks.
+   */
+  const post = async (n: number, payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    for (let attempt = 1; ; attempt++) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: `198.51.100.${n + 1}`, headers, payload: { name: `Lecteur ${n}`, email: `lecteur${n}@example.test`, ...payload } });
+      if (res.statusCode !== 503 || attempt === 20) return res;
+      await delay(250);
+    }
+  };
+
+  it('answers 50 concurrent posts with distinct ids, stores each once with the status the pipeline gave, and refuses a bad parent alone', async () => {
+    const bodies = Array.from({ length: 50 }, (_, n) => (n % 10 === 9 ? `${text(n)} Voir https://a.example.test et https://b.example.test` : text(n)));
+    const [bad, ...answers] = await Promise.all([post(60, { body: text(60), parentId: 987_654 }), ...bodies.map((body, n) => post(n, { body }))]);
+    expect(bad?.statusCode, bad?.body).toBe(400);
+    expect(bad?.json()).toMatchObject({ error: 'invalid_input', field: 'parentId' });
+    for (const a of answers) expect(a.statusCode, a.body).toBe(201);
+    const results = answers.map((a) => a.json<{ id: number; status: string; reasons: { code: string }[] }>());
+    expect(new Set(results.map((r) => r.id)).size).toBe(50);
+    // Two links hold a comment (maxLinks 2); the others are published.
+    results.forEach((r, n) => {
+      if (n % 10 === 9) expect(r).toMatchObject({ status: 'pending', reasons: [{ code: 'too_many_links' }] });
+      else expect(r).toMatchObject({ status: 'published', reasons: [] });
+    });
+    const stored = await t.deps.db.selectFrom('comments').select(['id', 'body', 'status']).where('article_id', '=', article.id).execute();
+    expect(stored).toHaveLength(50);
+    const byId = new Map(stored.map((c) => [c.id, c]));
+    results.forEach((r, n) => expect(byId.get(r.id)).toEqual({ id: r.id, body: bodies[n], status: r.status }));
+  });
+
+  it('writes the comments handed over in one turn in one transaction: the article version moves once', async () => {
+    const before = (await getArticleById(t.deps, article.id))?.version ?? 0;
+    const ids = await Promise.all(Array.from({ length: 20 }, (_, n) => t.deps.comments.write(t.deps, { row: row(article.id, 100 + n) })));
+    expect(new Set(ids).size).toBe(20);
+    expect((await getArticleById(t.deps, article.id))?.version).toBe(before + 1);
+    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${article.id}/comments?sort=newest` });
+    expect(listed.json<{ comments: { id: number }[] }>().comments.slice(0, 20).map((c) => c.id)).toEqual([...ids].sort((a, b) => b - a));
+  });
+
+  it('fails only the comment the database refuses: the others of its group are written', async () => {
+    const good = Array.from({ length: 5 }, (_, n) => t.deps.comments.write(t.deps, { row: row(article.id, 200 + n) }));
+    // No such article: the foreign key refuses it, inside the group's transaction.
+    const orphan = t.deps.comments.write(t.deps, { row: row(2_000_000_000, 299) });
+    const settled = await Promise.allSettled([...good, orphan]);
+    expect(settled.slice(0, 5).map((s) => s.status)).toEqual(Array(5).fill('fulfilled'));
+    expect(settled[5]?.status).toBe('rejected');
+    const ids = settled.slice(0, 5).map((s) => (s as PromiseFulfilledResult<number>).value);
+    const stored = await t.deps.db.selectFrom('comments').select('id').where('id', 'in', ids).execute();
+    expect(stored).toHaveLength(5);
+  });
+
+  it('writes one comment for concurrent posts with the same Idempotency-Key, answering each with it', async () => {
+    const headers = { 'idempotency-key': 'cle-de-test-1' };
+    const answers = await Promise.all([1, 2, 3].map(() => post(70, { body: text(70) }, headers)));
+    for (const a of answers) expect([201, 409], a.body).toContain(a.statusCode);
+    const ok = answers.filter((a) => a.statusCode === 201).map((a) => a.json<{ id: number }>().id);
+    expect(new Set(ok).size).toBe(1);
+    const stored = await t.deps.db.selectFrom('comments').select('id').where('body', '=', text(70)).execute();
+    expect(stored.map((c) => c.id)).toEqual(ok.slice(0, 1));
+  });
+});
