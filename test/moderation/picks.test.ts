@@ -89,7 +89,7 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     expect(picked.statusCode).toBe(303);
     expect(picked.headers.location).toBe(`/admin/articles/${a.id}/picks?saved=1#comment-${ids[1]}`);
     const publicPage = (await t.app.inject({ method: 'GET', url: `${pathOf(a.url)}?sort=picks` })).body;
-    expect(publicPage).toMatch(new RegExp(`<li class="comment" id="comment-${ids[1]}"`));
+    expect(publicPage).toMatch(new RegExp(`<li class="comment badge-pick" id="comment-${ids[1]}"`));
     expect(publicPage.indexOf(`id="comment-${ids[1]}"`)).toBeLessThan(publicPage.indexOf(`id="comment-${ids[0]}"`));
     expect(publicPage).toContain('badge-pick');
     expect((await t.app.inject({ method: 'GET', url: `/admin/articles/${a.id}/picks?saved=1`, headers: { cookie: s.cookie } })).body).toContain('Retirer de la sélection');
