@@ -93,10 +93,11 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     const a = await createArticle(t, editor.auth, { title: 'La saison des pluies' });
     const c = await guestPost(a.id, 'Les pluies arrivent tôt cette année dans le Sahel.');
     const page = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
-    const button = page(`#comment-${c.id} form.like-form button`);
+    const button = page(`#comment-${c.id} > button.like-button`);
     expect(button.attr('aria-pressed')).toBe('false');
-    expect(button.text()).toContain('J’aime');
-    expect(page(`#comment-${c.id} form.like-form`).attr('action')).toBe(`/comments/${c.id}/like`);
+    expect(button.text()).toBe('J’aime 0');
+    expect(button.attr('formaction')).toBe(`/comments/${c.id}/like`);
+    expect(page(`form#${button.attr('form') ?? ''}[method=post]`)).toHaveLength(1);
     const address = nextAddress();
     const form = (origin: string, like = '1') =>
       t.app.inject({ method: 'POST', url: `/comments/${c.id}/like`, remoteAddress: address, headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, payload: `like=${like}` });
@@ -110,8 +111,8 @@ describe.each(DIALECTS)('likes and the edit window on %s', (engine) => {
     expect(back.headers['cache-control']).toContain('no-store');
     const $ = cheerio.load(back.body);
     expect($(`#comment-${c.id} .like-button`).attr('aria-pressed')).toBe('true');
-    expect($(`#comment-${c.id} .like-count`).text()).toBe('2');
-    expect($(`#comment-${c.id} input[name=like]`).val()).toBe('0');
+    expect($(`#comment-${c.id} .like-button`).text()).toBe('J’aime 2');
+    expect($(`#comment-${c.id} .like-button`).attr('value')).toBe('0');
     const undo = await form(ORIGIN, '0');
     expect(undo.statusCode).toBe(303);
     expect((await like(c.id, address, 'DELETE')).json()).toEqual({ likes: 1, liked: false });
@@ -331,7 +332,7 @@ describe.each(DIALECTS)('likes and edits in English on %s', (engine) => {
     const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
     expect($('nav.comment-sort a').map((_, el) => $(el).text()).get()).toEqual(['Oldest', 'Newest', 'Most liked', 'Editors’ picks']);
     expect($('nav.comment-sort').attr('aria-label')).toBe('Sort comments');
-    expect($(`#comment-${ids[0]} .like-button .like-label`).text()).toBe('Like');
+    expect($(`#comment-${ids[0]} .like-button`).text()).toMatch(/^Like \d+$/);
     expect($(`#comment-${ids[0]} .comment-edited`).text()).toContain('edited');
     expect($('#comments').attr('data-edit-label')).toBe('Edit');
   });

@@ -4,6 +4,7 @@ import { DIALECTS } from './support/dialects';
 import { createArticle, createSection, createUserWithToken, pathOf } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 import { readerToken } from './support/guest-comment';
+import { postThread } from './support/thread';
 
 describe.each(DIALECTS)('public pages on %s', (engine) => {
   let t: TestApp;
@@ -96,6 +97,48 @@ describe.each(DIALECTS)('public pages on %s', (engine) => {
     expect(second.next).toBeNull();
     await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { pageSize: 50 } });
   });
+
+  it('describes an article by its summary, else by its first paragraph as plain text, escaped and cut near 155 characters', async () => {
+    const description = async (fields: Record<string, unknown>) => {
+      const a = await createArticle(t, editor.auth, fields);
+      const res = await t.app.inject({ method: 'GET', url: pathOf(a.url) });
+      const $ = cheerio.load(res.body);
+      expect($('meta[name=description]')).toHaveLength(1);
+      expect($('meta[property="og:description"]').attr('content')).toBe($('meta[name=description]').attr('content'));
+      return { text: $('meta[name=description]').attr('content') ?? '', html: res.body };
+    };
+    expect((await description({ title: 'Avec chapô', summary: 'Le chapô de l’article.', body: 'Un premier paragraphe.' })).text).toBe('Le chapô de l’article.');
+    const plain = await description({
+      title: 'Sans chapô',
+      summary: '',
+      body: '## Un intertitre\n\nLe **riz** coûte <script>alert(1)</script> & "plus" à [Mopti](https://example.test/mopti)\nce mois-ci.\n\nDeuxième paragraphe.',
+    });
+    expect(plain.text).toBe('Le riz coûte <script>alert(1)</script> & "plus" à Mopti ce mois-ci.');
+    expect(plain.html).toContain('content="Le riz coûte &lt;script>alert(1)&lt;/script> &amp; &quot;plus&quot; à Mopti ce mois-ci."');
+    const words = Array.from({ length: 60 }, (_, i) => `mot${i}`).join(' ');
+    const long = (await description({ title: 'Très long', summary: '', body: `${words}\n\nSuite.` })).text;
+    expect(long.length).toBeLessThanOrEqual(156);
+    expect(long).toMatch(/^mot0 mot1 .* mot\d+…$/);
+    expect(words.startsWith(long.slice(0, -1))).toBe(true);
+    expect(words.charAt(long.length - 1)).toBe(' '); // cut between words
+  });
+
+  it('keeps a 200-comment discussion under 1,500 elements, its like and report buttons sharing one form', async () => {
+    const a = await createArticle(t, editor.auth, { title: 'Un fil très suivi', body: 'Premier paragraphe.\n\nSecond paragraphe.' });
+    const ids = await postThread(t, editor.auth, a.id, 200);
+    const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
+    expect($('li.comment')).toHaveLength(200);
+    expect($('ol.comment-replies').length).toBeGreaterThan(20); // a real thread, not a flat list
+    expect($('*').length).toBeLessThanOrEqual(1500);
+    expect($('form')).toHaveLength(3); // search, the comment form, the shared actions form
+    const shared = $('form#comment-actions[method=post]');
+    expect(shared).toHaveLength(1);
+    const last = ids[ids.length - 1];
+    expect($(`#comment-${last} > button.like-button`).attr('form')).toBe('comment-actions');
+    expect($(`#comment-${last} > button.like-button`).attr('formaction')).toBe(`/comments/${last}/like`);
+    expect($(`#comment-${last} > button.report-button`).attr('formaction')).toBe(`/comments/${last}/report`);
+    expect($('script[src]').map((_, el) => $(el).attr('src')?.split('?')[0]).get()).toEqual(['/assets/article.js']);
+  }, 120_000); // 200 comments through the whole posting pipeline, on a machine that may be busy
 
   it('serves the cached anonymous page with an ETag and 304, and gzip when asked', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/' });

@@ -60,3 +60,15 @@ export function sanitizeArticleHtml(html: string): string {
 export function htmlToText(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
 }
+
+/** The plain text of the first paragraph of an article's Markdown that has any (markdown-it's own tokens; '' when none). */
+export function firstParagraphText(md: string): string {
+  const tokens = articleMd.parse(md, {});
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i]?.type !== 'paragraph_open') continue;
+    const parts = (tokens[i + 1]?.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : ''));
+    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return '';
+}

@@ -57,16 +57,16 @@ describe.each(DIALECTS)('likes and edits in Chromium on %s', needs('chromium'), 
     const url = page.url();
     await button.click();
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
-    expect(await button.locator('.like-count').textContent()).toBe('1');
+    expect(await button.textContent()).toBe('J’aime 1');
     expect(page.url()).toBe(url);
-    await expect.poll(() => watcher.locator(`#comment-${id} .like-count`).textContent(), { timeout: 3000 }).toBe('1');
+    await expect.poll(() => watcher.locator(`#comment-${id} .like-button`).textContent(), { timeout: 3000 }).toBe('J’aime 1');
     // Reloaded (the cached page is older): the reader's like and the live count come back.
     await page.reload();
     await expect.poll(() => page.locator(`#comment-${id} .like-button`).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator(`#comment-${id} .like-count`).textContent()).toBe('1');
+    expect(await page.locator(`#comment-${id} .like-button`).textContent()).toBe('J’aime 1');
     await page.locator(`#comment-${id} .like-button`).click();
     await expect.poll(() => page.locator(`#comment-${id} .like-button`).getAttribute('aria-pressed')).toBe('false');
-    expect(await page.locator(`#comment-${id} .like-count`).textContent()).toBe('0');
+    expect(await page.locator(`#comment-${id} .like-button`).textContent()).toBe('J’aime 0');
   });
 
   it('offers "Modifier" on the guest’s own comment only, edits it in place, and shows it edited to others', async () => {

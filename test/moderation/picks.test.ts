@@ -39,10 +39,10 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     expect(pick.json()).toEqual({ id: ids[1], picked: true });
 
     const page = async (sort: string) => (await t.app.inject({ method: 'GET', url: `${pathOf(a.url)}?sort=${sort}` })).body;
-    const order = (html: string) => [...html.matchAll(/<li class="comment" id="comment-(\d+)"/g)].map((m) => Number(m[1]));
+    const order = (html: string) => [...html.matchAll(/<li class="comment[^"]*" id="comment-(\d+)"/g)].map((m) => Number(m[1]));
     const picks = await page('picks');
     expect(order(picks)[0]).toBe(ids[1]);
-    expect(picks).toContain('Sélection de la rédaction</span>');
+    expect(picks).toMatch(new RegExp(`<li class="comment badge-pick" id="comment-${ids[1]}"[^>]*><a [^>]*>Lecteur 1</a> · Sélection de la rédaction · `));
     expect(picks.match(/badge-pick/g)).toHaveLength(1);
     expect(picks.match(/badge-staff/g)).toHaveLength(1);
     expect(picks).toMatch(/<a href="\?sort=picks#comments" aria-current="page">Sélection de la rédaction<\/a>/);
@@ -90,7 +90,7 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     expect(picked.statusCode).toBe(303);
     expect(picked.headers.location).toBe(`/admin/articles/${a.id}/picks?saved=1#comment-${ids[1]}`);
     const publicPage = (await t.app.inject({ method: 'GET', url: `${pathOf(a.url)}?sort=picks` })).body;
-    expect(publicPage).toMatch(new RegExp(`<li class="comment" id="comment-${ids[1]}"`));
+    expect(publicPage).toMatch(new RegExp(`<li class="comment badge-pick" id="comment-${ids[1]}"`));
     expect(publicPage.indexOf(`id="comment-${ids[1]}"`)).toBeLessThan(publicPage.indexOf(`id="comment-${ids[0]}"`));
     expect(publicPage).toContain('badge-pick');
     expect((await t.app.inject({ method: 'GET', url: `/admin/articles/${a.id}/picks?saved=1`, headers: { cookie: s.cookie } })).body).toContain('Retirer de la sélection');

@@ -1,30 +1,32 @@
 // Updates of a comment already on the page: its like button and its "edited" mark
 // (from the reader's own actions, and from the live stream).
 
-/** Sets a comment's like button to a count and a pressed state (and what the no-JS form would do next). */
+/** The label the like button's count follows ("J’aime"), from the page (fr/en). */
+function likeLabel(): string {
+  return document.getElementById('comments')?.dataset.likeLabel ?? '';
+}
+
+/** Sets a comment's like button to a count and a pressed state (and what the no-JS button would do next). */
 export function showLike(id: number, likes: number | undefined, liked: boolean | undefined): void {
-  const form = document.querySelector<HTMLFormElement>(`#comment-${id} > article form.like-form`);
-  if (!form) return;
-  const count = form.querySelector('.like-count');
-  if (count && likes !== undefined) count.textContent = String(likes);
+  const button = document.querySelector<HTMLButtonElement>(`#comment-${id} > .like-button`);
+  if (!button) return;
+  // Only what changed is written: on a 200-comment page most buttons already show the right thing.
+  const text = likes !== undefined ? `${likeLabel()} ${likes}` : undefined;
+  if (text !== undefined && button.textContent !== text) button.textContent = text;
   if (liked === undefined) return;
-  form.querySelector('button')?.setAttribute('aria-pressed', liked ? 'true' : 'false');
-  const next = form.querySelector<HTMLInputElement>('input[name=like]');
-  if (next) next.value = liked ? '0' : '1';
+  const pressed = liked ? 'true' : 'false';
+  if (button.getAttribute('aria-pressed') !== pressed) button.setAttribute('aria-pressed', pressed);
+  if (button.value !== (liked ? '0' : '1')) button.value = liked ? '0' : '1';
 }
 
 /** Adds (or updates) the "modifié" mark after the comment's date. */
 export function markEdited(li: HTMLElement, editedAt: string, label: string): void {
-  const meta = li.querySelector(':scope > article > .comment-meta');
-  if (!meta) return;
-  let mark = meta.querySelector<HTMLElement>('.comment-edited');
+  let mark = li.querySelector<HTMLTimeElement>(':scope > .comment-edited');
   if (!mark) {
-    mark = document.createElement('span');
+    mark = document.createElement('time');
     mark.className = 'comment-edited';
-    meta.append(mark);
+    li.querySelector(':scope > .comment-body')?.before(mark);
   }
-  const time = document.createElement('time');
-  time.dateTime = editedAt;
-  time.textContent = label;
-  mark.replaceChildren(' · ', time);
+  mark.dateTime = editedAt;
+  mark.textContent = ` · ${label}`;
 }

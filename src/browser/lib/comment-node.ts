@@ -1,4 +1,5 @@
-// Builds a comment's list item in the browser, the same markup the server renders.
+// Builds a comment's list item in the browser, the same markup the server renders
+// (comments/comment.views.tsx), and replaces a comment's text.
 
 /** What the browser needs of a comment (the public API's fields). */
 export interface BrowserComment {
@@ -9,27 +10,43 @@ export interface BrowserComment {
   createdAt: string;
 }
 
+/** Puts new text (HTML sanitized on the server, sanitize-html, as every comment's) in place of a comment's body. */
+export function replaceBody(old: Element, html: string): HTMLElement {
+  const body = document.createElement('div');
+  body.className = 'comment-body';
+  body.innerHTML = html;
+  old.replaceWith(body);
+  return body;
+}
+
 /**
- * A `<li class="comment">` for the comment; `meta` is appended after the author's
- * name (a date, a "pending" badge). Names go in as text; the HTML was sanitized on
- * the server (sanitize-html), as every comment's HTML.
+ * A `<li class="comment">` for the comment, its author's name its link; `meta` is put after
+ * the name (a date, a "pending" badge). Names go in as text.
  */
 export function commentNode(c: BrowserComment, extraClass: string, meta: HTMLElement): HTMLLIElement {
   const li = document.createElement('li');
   li.className = `comment ${extraClass}`;
   li.id = `comment-${c.id}`;
   li.dataset.id = String(c.id);
-  const article = document.createElement('article');
-  const header = document.createElement('header');
-  header.className = 'comment-meta';
-  const author = document.createElement('span');
+  const author = document.createElement('a');
   author.className = 'comment-author';
+  author.href = `#comment-${c.id}`;
   author.textContent = c.author.name;
-  header.append(author, meta);
   const body = document.createElement('div');
-  body.className = 'comment-body';
-  body.innerHTML = c.html;
-  article.append(header, body);
-  li.append(article);
+  li.append(author, ' · ', meta, body);
+  replaceBody(body, c.html);
   return li;
+}
+
+/** The reply list under a comment (made when it has none yet), else the top-level list. */
+export function threadOf(list: HTMLOListElement, parentId: number | null): HTMLOListElement {
+  const parent = parentId !== null ? document.getElementById(`comment-${parentId}`) : null;
+  if (!parent) return list;
+  let replies = parent.querySelector<HTMLOListElement>(':scope > ol.comment-replies');
+  if (!replies) {
+    replies = document.createElement('ol');
+    replies.className = 'comment-replies';
+    parent.append(replies);
+  }
+  return replies;
 }

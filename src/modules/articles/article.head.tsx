@@ -1,8 +1,12 @@
 import type { VNode } from 'preact';
 import type { Deps } from '../../deps';
 import { translator } from '../../web/i18n/i18n';
+import { firstParagraphText } from '../../web/markdown';
 import { authorPath } from '../feeds/listing';
 import type { Article } from './article';
+
+/** About what search engines show under a result's title. */
+const DESCRIPTION_MAX = 155;
 
 const OG_LOCALES: Record<string, string> = { fr: 'fr_FR', en: 'en_GB' };
 
@@ -13,6 +17,19 @@ const OG_LOCALES: Record<string, string> = { fr: 'fr_FR', en: 'en_GB' };
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The page's meta description: the summary, else the body's first paragraph, as plain text
+ * (escaped when rendered, as every attribute), cut at a word near DESCRIPTION_MAX characters.
+ */
+export function articleDescription(article: Pick<Article, 'summary' | 'body'>): string | undefined {
+  const text = (article.summary.trim() || firstParagraphText(article.body)).replace(/\s+/g, ' ');
+  if (!text) return undefined;
+  if (text.length <= DESCRIPTION_MAX) return text;
+  const cut = text.slice(0, DESCRIPTION_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?…–—-]+$/u, '')}…`;
 }
 
 /** The schema.org NewsArticle of an article (what Google News reads). */
@@ -44,6 +61,7 @@ export function newsArticleData(deps: Deps, article: Article, canonical: string,
  */
 export function articleHead(deps: Deps, article: Article, canonical: string, imageUrl?: string): VNode | null {
   const data = newsArticleData(deps, article, canonical, imageUrl);
+  const description = articleDescription(article);
   const prop = (property: string, content: string) => <meta property={property} content={content} />;
   const name = (n: string, content: string) => <meta name={n} content={content} />;
   return (
@@ -51,7 +69,7 @@ export function articleHead(deps: Deps, article: Article, canonical: string, ima
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
       {prop('og:type', 'article')}
       {prop('og:title', article.title)}
-      {article.summary ? prop('og:description', article.summary) : null}
+      {description ? prop('og:description', description) : null}
       {prop('og:url', canonical)}
       {prop('og:site_name', translator(deps.config.locale)('site.name'))}
       {prop('og:locale', OG_LOCALES[article.lang] ?? article.lang)}
@@ -63,7 +81,7 @@ export function articleHead(deps: Deps, article: Article, canonical: string, ima
       {article.authors.map((a) => prop('article:author', deps.config.baseUrl + authorPath(a.id)))}
       {name('twitter:card', imageUrl ? 'summary_large_image' : 'summary')}
       {name('twitter:title', article.title)}
-      {article.summary ? name('twitter:description', article.summary) : null}
+      {description ? name('twitter:description', description) : null}
       {imageUrl ? name('twitter:image', imageUrl) : null}
     </>
   );

@@ -10,7 +10,7 @@ import { FeaturedImage } from '../media/media.views';
 import { articlePath, isVisible, samePath, type Article } from './article';
 import { requestedSlug } from './slug';
 import { mediaPath } from '../media/media';
-import { articleHead } from './article.head';
+import { articleDescription, articleHead } from './article.head';
 import { feedLinks } from '../feeds/feed.views';
 import { findRelatedArticles } from '../search/related.service';
 import { RelatedArticles } from '../search/related.views';
@@ -48,10 +48,10 @@ export async function renderArticlePage(deps: Deps, request: FastifyRequest, art
       sections={sections}
       meta={{
         title: article.title,
-        description: article.summary,
+        description: articleDescription(article),
         canonical,
         head: articleHead(deps, article, canonical, image ? deps.config.baseUrl + mediaPath(image.file) : undefined),
-        scripts: ['article.js', 'comment-form.js', 'comment-reactions.js'],
+        scripts: ['article.js'],
       }}
     >
       <ArticleBody article={article} html={renderArticleMarkdown(article.body)} t={t} locale={request.locale} figure={image ? <FeaturedImage media={image} /> : undefined}>
@@ -155,6 +155,11 @@ export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
     if (liked !== undefined && Number.isInteger(liked)) {
       // Back from the no-JS like button: a personal render showing this reader's likes.
       const html = await renderArticlePage(deps, request, article, {}, { sort, liked: await readerLikes(deps, request, article.id) });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+    }
+    if (query.reported !== undefined) {
+      // Back from the no-JS report button: a personal render with the thank-you.
+      const html = await renderArticlePage(deps, request, article, {}, { sort, reported: true });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
     const message = postOutcome(request, query.comment);

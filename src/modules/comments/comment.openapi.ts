@@ -91,7 +91,8 @@ export const commentPaths: ApiPaths = {
   '/api/v1/articles/{id}/comments/reader': {
     get: {
       tags: ['likes'],
-      summary: 'What a shared page cannot print for this reader: their likes, live counts, their editable comments',
+      summary: 'What a shared page cannot print for this reader, in one answer: likes, live counts, editable comments, a form token, own held comments',
+      description: 'The article page’s one reader call, never cached. `token` is what `/comments/token` answers and `pending` what `/comments/mine` answers (both still served).',
       requestParams: { path: commentIdParams },
       responses: {
         '200': json(
@@ -100,6 +101,8 @@ export const commentPaths: ApiPaths = {
             liked: z.array(z.number().int()),
             likes: z.record(z.string(), z.number().int()).meta({ description: 'Like counts by comment id' }),
             editable: z.array(z.object({ id: z.number().int(), until: z.string(), body: z.string() })),
+            token: z.string().meta({ description: 'A fresh signed form token (time to submit)' }),
+            pending: z.array(commentOut).meta({ description: 'The reader’s own held comments under this article (signed cookie)' }),
           }),
         ),
         ...errors([400, 404]),

@@ -9,6 +9,24 @@ import { EditedMark, LikeButton, SortLinks, type SortHref } from './reaction.vie
 type ReplyHref = (commentId: number) => string;
 const defaultReplyHref: ReplyHref = (id) => `?replyTo=${id}#comment-form`;
 
+/** The id of the one form every comment's no-JS like and report buttons belong to (their `form` attribute). */
+export const ACTIONS_FORM = 'comment-actions';
+
+/** A single paragraph (what most comments are) is the body itself; anything else goes in a block. */
+const SINGLE_PARAGRAPH = /^<p>((?:(?!<\/?p[\s>]).)*)<\/p>\s*$/s;
+
+/** The comment's text; its HTML was sanitized on the server (sanitize-html) when it was stored. */
+function CommentBody({ html }: { html: string }): VNode {
+  const single = SINGLE_PARAGRAPH.exec(html);
+  return single ? <p class="comment-body" dangerouslySetInnerHTML={{ __html: single[1] ?? '' }} /> : <div class="comment-body" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/**
+ * One comment, in as few elements as it can be (a 200-comment page stays under 1,500): the
+ * author's name, which is the comment's own link; the marks and the date as text; the text; then
+ * the reply link and the like and report buttons, which submit the page's one shared form
+ * (ACTIONS_FORM) without JavaScript.
+ */
 function CommentItem({
   node,
   t,
@@ -16,7 +34,6 @@ function CommentItem({
   open,
   replyHref = defaultReplyHref,
   liked,
-  returnTo,
 }: {
   node: ThreadNode;
   t: Translate;
@@ -25,43 +42,32 @@ function CommentItem({
   replyHref?: ReplyHref | undefined;
   /** Comments this reader liked (fresh, personal renders only; the shared page has none). */
   liked?: ReadonlySet<number> | undefined;
-  /** Where the no-JS like button comes back to (the embed); default the article page. */
-  returnTo?: string | undefined;
 }): VNode {
   const c = node.comment;
+  const marks = `${c.staff ? ' badge-staff' : ''}${c.picked ? ' badge-pick' : ''}`;
   return (
-    <li class="comment" id={`comment-${c.id}`} data-id={c.id}>
-      <article aria-labelledby={`comment-${c.id}-author`}>
-        <header class="comment-meta">
-          <span class="comment-author" id={`comment-${c.id}-author`}>
-            {c.author_name}
-          </span>{' '}
-          <a class="comment-date" href={`#comment-${c.id}`}>
-            <time dateTime={c.created_at}>{t('comments.said_at', { date: formatDate(locale, c.created_at) })}</time>
-          </a>
-          <EditedMark editedAt={c.edited_at} t={t} locale={locale} />
-          {c.staff ? <span class="badge badge-staff">{t('comments.badge.staff')}</span> : null}
-          {c.picked ? <span class="badge badge-pick">{t('comments.badge.pick')}</span> : null}
-        </header>
-        <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.html }} />
-        {open ? (
-          <p class="comment-actions">
-            <a class="reply-link" href={replyHref(c.id)} data-reply-to={c.id} data-reply-name={c.author_name}>
-              {t('comments.reply')}
-            </a>
-          </p>
-        ) : null}
-        <LikeButton c={c} t={t} liked={liked?.has(c.id) ?? false} returnTo={returnTo} />
-        <form method="post" action={`/comments/${c.id}/report`} class="report-form" data-comment-id={c.id}>
-          <button type="submit" class="report-button">
-            {t('moderation.report')}
-          </button>
-        </form>
-      </article>
+    <li class={`comment${marks}`} id={`comment-${c.id}`} data-id={c.id}>
+      <a class="comment-author" href={`#comment-${c.id}`}>
+        {c.author_name}
+      </a>
+      {c.staff ? ` · ${t('comments.badge.staff')}` : null}
+      {c.picked ? ` · ${t('comments.badge.pick')}` : null}
+      {` · ${t('comments.said_at', { date: formatDate(locale, c.created_at) })}`}
+      <EditedMark editedAt={c.edited_at} t={t} locale={locale} />
+      <CommentBody html={c.html} />
+      {open ? (
+        <a class="reply-link" href={replyHref(c.id)} data-reply-to={c.id}>
+          {t('comments.reply')}
+        </a>
+      ) : null}{' '}
+      <LikeButton c={c} t={t} liked={liked?.has(c.id) ?? false} form={ACTIONS_FORM} />{' '}
+      <button form={ACTIONS_FORM} formAction={`/comments/${c.id}/report`} class="report-button">
+        {t('moderation.report')}
+      </button>
       {node.children.length > 0 ? (
         <ol class="comment-replies">
           {node.children.map((child) => (
-            <CommentItem node={child} t={t} locale={locale} open={open} replyHref={replyHref} liked={liked} returnTo={returnTo} />
+            <CommentItem node={child} t={t} locale={locale} open={open} replyHref={replyHref} liked={liked} />
           ))}
         </ol>
       ) : null}
@@ -96,6 +102,8 @@ export interface DiscussionProps {
   liked?: ReadonlySet<number>;
   /** Sent back as the form's `return` field: where the no-JS post comes back to (the embed). */
   returnTo?: string;
+  /** Back from the no-JS report button (a personal render): the thank-you shows. */
+  reported?: boolean;
 }
 
 /** The discussion under an article: the threads, then the form or the closed notice. */
@@ -108,14 +116,19 @@ export function Discussion(p: DiscussionProps): VNode {
       <p class="comment-count" aria-live="polite">
         {countText}
       </p>
-      <p class="notice notice-ok report-done" role="status" hidden>
+      <p class="notice notice-ok report-done" role="status" hidden={p.reported !== true}>
         {t('moderation.report.done')}
       </p>
       {p.sort !== undefined && p.count > 1 ? <SortLinks sort={p.sort} t={t} href={p.sortHref} /> : null}
+      {/* The like and report buttons of every comment post this one form (their formaction names the comment). */}
+      <form id={ACTIONS_FORM} method="post">
+        {p.returnTo ? <input type="hidden" name="return" value={p.returnTo} /> : null}
+      </form>
       <ol
         class="comments"
         id="comments"
         data-pending-label={t('moderation.mine.pending')}
+        data-like-label={t('comments.like')}
         data-edit-label={t('comments.edit')}
         data-edit-body-label={t('comments.edit_body')}
         data-save-label={t('comments.edit_save')}
@@ -125,7 +138,7 @@ export function Discussion(p: DiscussionProps): VNode {
         data-edit-failed={t('comments.edit_failed')}
       >
         {p.threads.map((n) => (
-          <CommentItem node={n} t={t} locale={p.locale} open={p.open} replyHref={p.replyHref} liked={p.liked} returnTo={p.returnTo} />
+          <CommentItem node={n} t={t} locale={p.locale} open={p.open} replyHref={p.replyHref} liked={p.liked} />
         ))}
       </ol>
       {p.open ? <CommentForm {...p} /> : <p class="comments-closed">{t('comments.closed')}</p>}
@@ -152,34 +165,31 @@ function CommentForm(p: DiscussionProps): VNode {
           {/* A resent form (reload, double click, flaky network) writes one comment: see comments/idempotency.ts. */}
           <input type="hidden" name="idempotencyKey" value={crypto.randomUUID()} />
           {p.returnTo ? <input type="hidden" name="return" value={p.returnTo} /> : null}
-          <div class="field">
-            <label for="comment-name">
-              {t('comments.name')}
-              {required ? <span class="req"> ({t('comments.required')})</span> : null}
-            </label>
+          {/* Each field inside its label: no wrapper element per field. */}
+          <label class="field" for="comment-name">
+            {t('comments.name')}
+            {required ? ` (${t('comments.required')})` : null}
             <input id="comment-name" name="name" autocomplete="name" maxLength={100} required={required} value={form.values?.name ?? ''} />
-          </div>
-          <div class="field">
-            <label for="comment-email">
-              {t('comments.email')}
-              {required ? <span class="req"> ({t('comments.required')})</span> : null}
-            </label>
+          </label>
+          <label class="field" for="comment-email">
+            {t('comments.email')}
+            {required ? ` (${t('comments.required')})` : null}
             <input id="comment-email" name="email" type="email" autocomplete="email" maxLength={320} required={required} value={form.values?.email ?? ''} />
-          </div>
-          <div class="field hp" aria-hidden="true">
-            <label for="comment-website">{t('comments.honeypot')}</label>
+          </label>
+          <label class="field hp" for="comment-website" aria-hidden="true">
+            {t('comments.honeypot')}
             <input id="comment-website" name="website" tabIndex={-1} autocomplete="off" />
-          </div>
-          <div class="field">
-            <label for="comment-body">{t('comments.body')}</label>
+          </label>
+          <label class="field" for="comment-body">
+            {t('comments.body')}
             <textarea id="comment-body" name="body" rows={6} required maxLength={5000}>
               {form.values?.body ?? ''}
             </textarea>
-          </div>
-          <div class="field field-check">
+          </label>
+          <label class="field field-check" for="comment-notify">
             <input id="comment-notify" name="notifyReplies" type="checkbox" value="1" checked={form.values?.notifyReplies === true} />
-            <label for="comment-notify">{t('notifications.opt_in')}</label>
-          </div>
+            {t('notifications.opt_in')}
+          </label>
           <button type="submit">{t('comments.submit')}</button>
         </form>
       ) : (

@@ -20,6 +20,8 @@ export interface DiscussionView {
   sort?: CommentSort;
   liked?: ReadonlySet<number>;
   replyToId?: number;
+  /** Back from the no-JS report button: the thank-you shows. */
+  reported?: boolean;
 }
 
 /** Where the discussion's no-JS links and form lead: the article page by default, the embed its own way. */
@@ -46,6 +48,7 @@ export async function buildDiscussion(deps: Deps, request: FastifyRequest, artic
       sort={sort}
       {...(links.sortHref ? { sortHref: links.sortHref } : {})}
       {...(view.liked ? { liked: view.liked } : {})}
+      reported={view.reported === true}
       count={rows.length}
       open={isDiscussionOpen(article, settings, deps.clock.now())}
       settings={settings}

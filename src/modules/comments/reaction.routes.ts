@@ -8,7 +8,7 @@ import { commentEditSchema, commentIdParams, likeFormSchema } from './comment';
 import { ownIds, rememberPending } from './comment.pending';
 import { assertComment } from './comment.policy';
 import { findCommentById } from './comment.repository';
-import { readerKey } from './comment.reader';
+import { readerFormState, readerKey } from './comment.reader';
 import { embedReturnPath } from '../embed/embed.security';
 import { editComment, readerState, setLike, type Reader } from './reaction.service';
 import { listCommentEdits } from './reaction.repository';
@@ -53,13 +53,17 @@ export function registerReactionRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.redirect(`${articlePath(article)}?liked=${id}#comment-${id}`, 303);
   });
 
-  /** What the shared page cannot print for this reader: their likes, live counts, their editable comments. Never cached. */
+  /**
+   * What the shared page cannot print for this reader, in one answer: their likes, live counts,
+   * their editable comments, a fresh form token and their own held comments. Never cached.
+   */
   app.get('/api/v1/articles/:id/comments/reader', async (request, reply) => {
     const { id } = parseInput(commentIdParams, request.params);
     const article = await getArticleById(deps, id);
     if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article');
     reply.header('cache-control', 'private, no-store');
-    return readerState(deps, id, readerOf(deps, request));
+    const [state, form] = await Promise.all([readerState(deps, id, readerOf(deps, request)), readerFormState(deps, request, id)]);
+    return { ...state, ...form };
   });
 
   /** The former texts of an edited comment, oldest first: for moderators only. */

@@ -5,20 +5,17 @@ import { COMMENT_SORTS, type CommentSort } from './comment';
 import type { CommentRow } from './comment.repository';
 
 /**
- * The like button: a real button in a small form that works without JavaScript
- * (same-origin POST, back to the comment). `like` says what pressing it does, so a
- * form from a stale cached page never undoes a like by surprise. The page script
- * posts it with fetch and keeps the count and aria-pressed live.
+ * The like button: a real button that works without JavaScript, posting the page's shared
+ * form (`form`) to this comment's like address (same-origin POST, back to the comment). Its
+ * value says what pressing it does (`like=1` likes, `like=0` takes it back), so a button from a
+ * stale cached page never undoes a like by surprise. The page script posts it with fetch and
+ * keeps the count (the button's text after its label) and aria-pressed live.
  */
-export function LikeButton({ c, t, liked, returnTo }: { c: Pick<CommentRow, 'id' | 'likes'>; t: Translate; liked: boolean; returnTo?: string | undefined }): VNode {
+export function LikeButton({ c, t, liked, form }: { c: Pick<CommentRow, 'id' | 'likes'>; t: Translate; liked: boolean; form: string }): VNode {
   return (
-    <form method="post" action={`/comments/${c.id}/like`} class="like-form" data-comment-id={c.id}>
-      <input type="hidden" name="like" value={liked ? '0' : '1'} />
-      {returnTo ? <input type="hidden" name="return" value={returnTo} /> : null}
-      <button type="submit" class="like-button" aria-pressed={liked ? 'true' : 'false'}>
-        <span class="like-label">{t('comments.like')}</span> <span class="like-count">{c.likes}</span>
-      </button>
-    </form>
+    <button form={form} formAction={`/comments/${c.id}/like`} name="like" value={liked ? '0' : '1'} class="like-button" aria-pressed={liked ? 'true' : 'false'}>
+      {`${t('comments.like')} ${c.likes}`}
+    </button>
   );
 }
 
@@ -26,12 +23,9 @@ export function LikeButton({ c, t, liked, returnTo }: { c: Pick<CommentRow, 'id'
 export function EditedMark({ editedAt, t, locale }: { editedAt: string | null | undefined; t: Translate; locale: Locale }): VNode | null {
   if (!editedAt) return null;
   return (
-    <span class="comment-edited">
-      {' · '}
-      <time dateTime={editedAt} title={formatDate(locale, editedAt)}>
-        {t('comments.edited')}
-      </time>
-    </span>
+    <time class="comment-edited" dateTime={editedAt} title={formatDate(locale, editedAt)}>
+      {` · ${t('comments.edited')}`}
+    </time>
   );
 }
 
@@ -44,15 +38,11 @@ const sameQuerySort: SortHref = (s) => (s === 'oldest' ? '?#comments' : `?sort=$
 export function SortLinks({ sort, t, href = sameQuerySort }: { sort: CommentSort; t: Translate; href?: SortHref | undefined }): VNode {
   return (
     <nav class="comment-sort" aria-label={t('comments.sort_label')}>
-      <ul>
-        {COMMENT_SORTS.map((s) => (
-          <li>
-            <a href={href(s)} aria-current={s === sort ? 'page' : undefined}>
-              {t(`comments.sort.${s}`)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {COMMENT_SORTS.map((s) => (
+        <a href={href(s)} aria-current={s === sort ? 'page' : undefined}>
+          {t(`comments.sort.${s}`)}
+        </a>
+      ))}
     </nav>
   );
 }

@@ -28,7 +28,7 @@ export async function renderEmbedPage(deps: Deps, request: FastifyRequest, artic
     returnTo: self,
   });
   return renderDocument(
-    <EmbedLayout locale={request.locale} title={t('embed.title', { title: article.title })} scripts={['article.js', 'comment-form.js', 'comment-reactions.js']}>
+    <EmbedLayout locale={request.locale} title={t('embed.title', { title: article.title })} scripts={['article.js']}>
       <ArticleLink t={t} href={canonical} title={article.title} />
       {discussion}
     </EmbedLayout>,

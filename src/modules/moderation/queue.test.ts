@@ -198,9 +198,15 @@ describe.each(DIALECTS)('moderation queue and decisions on %s', (engine) => {
     expect(stranger.json().comments).toEqual([]);
     const forged = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${article.id}/comments/mine`, cookies: { palabre_pending: `${id}.abc` } });
     expect(forged.json().comments).toEqual([]);
+    // The page's one reader call carries the same list (and the form token) for its script.
+    const reader = await t.app.inject({ method: 'GET', url: `/api/v1/articles/${article.id}/comments/reader`, cookies: { palabre_pending: cookie?.value ?? '' } });
+    expect(reader.headers['cache-control']).toContain('no-store');
+    expect(reader.json<{ pending: { id: number; status: string }[] }>().pending).toEqual([expect.objectContaining({ id, status: 'pending' })]);
+    expect(reader.json<{ token: string }>().token).toMatch(/\S/);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/articles/${article.id}/comments/reader` })).json().pending).toEqual([]);
     const page = await t.app.inject({ method: 'GET', url: pathOf(article.url) });
     expect(page.body).not.toContain('zxcvbn');
-    expect(page.body).toContain('comment-form.js');
+    expect(page.body).toContain('/assets/article.js');
   });
 
   it('the queue page: reasons in French, bulk decisions with CSRF, keyboard script', async () => {

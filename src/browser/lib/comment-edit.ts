@@ -1,15 +1,15 @@
-// Likes and the author's edit window on the (cached, shared) article page:
-// - the reader's own likes (aria-pressed) and live counts come from a never-cached call;
-// - "J'aime" posts with fetch instead of reloading the page;
-// - "Modifier" appears only on the reader's own comments still inside the edit window.
-// Without this script the like button is a plain form and nothing can be edited.
+// The author's edit window on the (cached, shared) article page: "Modifier" appears only on
+// the reader's own comments still inside it (from the reader call), and edits in place.
+// Without JavaScript nothing can be edited.
 
-import { markEdited, showLike } from './lib/comment-live';
+import { markEdited } from './comment-live';
+import { replaceBody } from './comment-node';
 
-interface ReaderState {
-  liked: number[];
-  likes: Record<string, number>;
-  editable: { id: number; until: string; body: string }[];
+/** One of the reader's comments they may still edit, until `until`. */
+export interface Editable {
+  id: number;
+  until: string;
+  body: string;
 }
 
 interface EditAnswer {
@@ -20,29 +20,9 @@ interface EditAnswer {
   body: string;
 }
 
-function likes(section: HTMLElement): void {
-  section.addEventListener('submit', (e) => {
-    const form = (e.target as HTMLElement).closest<HTMLFormElement>('form.like-form');
-    const id = Number(form?.dataset.commentId);
-    if (!form || !id) return;
-    e.preventDefault();
-    const button = form.querySelector('button');
-    const like = button?.getAttribute('aria-pressed') !== 'true';
-    button?.setAttribute('disabled', '');
-    void fetch(`/api/v1/comments/${id}/likes`, { method: like ? 'POST' : 'DELETE', credentials: 'same-origin' })
-      .then(async (res) => {
-        if (!res.ok) return;
-        const r = (await res.json()) as { likes: number; liked: boolean };
-        showLike(id, r.likes, r.liked);
-      })
-      .catch(() => undefined)
-      .finally(() => button?.removeAttribute('disabled'));
-  });
-}
-
 /** The edit form, in place of the comment's text; labels come from the page (fr/en). */
-function openEditor(li: HTMLElement, entry: ReaderState['editable'][number], labels: DOMStringMap, close: () => void): void {
-  const body = li.querySelector<HTMLElement>(':scope > article > .comment-body');
+function openEditor(li: HTMLElement, entry: Editable, labels: DOMStringMap, close: () => void): void {
+  let body = li.querySelector<HTMLElement>(':scope > .comment-body');
   if (!body || li.querySelector('form.comment-edit-form')) return;
   const form = document.createElement('form');
   form.className = 'comment-edit-form';
@@ -69,7 +49,7 @@ function openEditor(li: HTMLElement, entry: ReaderState['editable'][number], lab
   cancel.textContent = labels.cancelLabel ?? '';
   cancel.addEventListener('click', () => {
     form.remove();
-    body.hidden = false;
+    if (body) body.hidden = false;
   });
   form.append(label, area, save, cancel, status);
   body.hidden = true;
@@ -86,9 +66,8 @@ function openEditor(li: HTMLElement, entry: ReaderState['editable'][number], lab
         return;
       }
       entry.body = r.body;
-      body.innerHTML = r.html; // sanitized by the server (sanitize-html), as every comment's HTML
       form.remove();
-      body.hidden = false;
+      if (body) body = replaceBody(body, r.html);
       markEdited(li, r.editedAt, labels.editedLabel ?? '');
       if (r.status !== 'published') {
         li.classList.add('comment-pending');
@@ -96,7 +75,7 @@ function openEditor(li: HTMLElement, entry: ReaderState['editable'][number], lab
         note.className = 'notice notice-ok';
         note.setAttribute('role', 'status');
         note.textContent = labels.editHeld ?? '';
-        body.after(note);
+        body?.after(note);
         close();
       }
     });
@@ -118,46 +97,21 @@ async function sendEdit(id: number, text: string): Promise<EditAnswer | string> 
   }
 }
 
-function editControls(list: HTMLElement, editable: ReaderState['editable']): void {
+/** "Modifier" after the text of each of the reader's editable comments, until its window closes. */
+export function editControls(list: HTMLElement, editable: Editable[]): void {
   const labels = list.dataset;
   for (const entry of editable) {
     const li = document.getElementById(`comment-${entry.id}`);
-    const article = li?.querySelector(':scope > article');
-    if (!li || !article || article.querySelector('.comment-edit-button')) continue;
+    if (!li || li.querySelector(':scope > .comment-edit-button')) continue;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'comment-edit-button';
     button.textContent = labels.editLabel ?? '';
     const remove = () => button.remove();
     button.addEventListener('click', () => openEditor(li, entry, labels, remove));
-    article.querySelector('.comment-body')?.after(button);
+    li.querySelector(':scope > .comment-body')?.after(button);
     // The window closes: the control goes (the server would refuse anyway).
     const left = new Date(entry.until).getTime() - Date.now();
     setTimeout(remove, Math.max(0, Math.min(left, 2_147_000_000)));
   }
-}
-
-async function readerState(section: HTMLElement, articleId: string): Promise<void> {
-  let state: ReaderState;
-  try {
-    const res = await fetch(`/api/v1/articles/${articleId}/comments/reader`, { credentials: 'same-origin' });
-    if (!res.ok) return;
-    state = (await res.json()) as ReaderState;
-  } catch {
-    return;
-  }
-  const liked = new Set(state.liked);
-  for (const form of section.querySelectorAll<HTMLFormElement>('form.like-form')) {
-    const id = Number(form.dataset.commentId);
-    showLike(id, state.likes[String(id)] ?? 0, liked.has(id));
-  }
-  const list = section.querySelector<HTMLElement>('#comments');
-  if (list) editControls(list, state.editable);
-}
-
-const discussion = document.querySelector<HTMLElement>('section.discussion');
-const articleId = discussion?.dataset.articleId;
-if (discussion && articleId) {
-  likes(discussion);
-  void readerState(discussion, articleId);
 }

@@ -1,0 +1,55 @@
+// The reader's own state on the (cached, shared) article page, from ONE never-cached call
+// (GET /api/v1/articles/:id/comments/reader):
+// - a fresh signed time-to-submit token replaces the page's shared one;
+// - the reader's own held comments are shown to them alone, marked as pending;
+// - their likes (aria-pressed) and the live counts;
+// - "Modifier" on their own comments still inside the edit window.
+// Without this script the page still works: the printed token is accepted, nothing is pressed.
+
+import { commentNode, threadOf, type BrowserComment } from './comment-node';
+import { showLike } from './comment-live';
+import { editControls, type Editable } from './comment-edit';
+
+interface ReaderAnswer {
+  token: string;
+  pending: BrowserComment[];
+  liked: number[];
+  likes: Record<string, number>;
+  editable: Editable[];
+}
+
+function pendingNode(c: BrowserComment, label: string): HTMLLIElement {
+  const badge = document.createElement('span');
+  badge.className = 'comment-pending-badge';
+  badge.textContent = label;
+  return commentNode(c, 'comment-pending', badge);
+}
+
+function showPending(list: HTMLOListElement, comments: BrowserComment[]): void {
+  for (const c of comments) {
+    if (document.getElementById(`comment-${c.id}`)) continue;
+    threadOf(list, c.parentId).append(pendingNode(c, list.dataset.pendingLabel ?? ''));
+  }
+}
+
+export async function readerState(section: HTMLElement, articleId: string): Promise<void> {
+  let state: ReaderAnswer;
+  try {
+    const res = await fetch(`/api/v1/articles/${articleId}/comments/reader`, { credentials: 'same-origin' });
+    if (!res.ok) return;
+    state = (await res.json()) as ReaderAnswer;
+  } catch {
+    return;
+  }
+  const token = section.querySelector<HTMLInputElement>('#comment-form input[name=token]');
+  if (token && state.token) token.value = state.token;
+  const list = section.querySelector<HTMLOListElement>('#comments');
+  if (!list) return;
+  showPending(list, state.pending ?? []);
+  const liked = new Set(state.liked);
+  for (const button of list.querySelectorAll<HTMLButtonElement>('li.comment > .like-button')) {
+    const id = Number(button.closest<HTMLElement>('li.comment')?.dataset.id);
+    if (id) showLike(id, state.likes[String(id)] ?? 0, liked.has(id));
+  }
+  editControls(list, state.editable);
+}
