@@ -4,6 +4,7 @@ import { getArticleById } from '../src/modules/articles/article.read-model';
 import type { PreparedComment } from '../src/modules/comments/comment.batch';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, warmUpPosting, type ArticleJson } from './support/factories';
+import { readerToken } from './support/guest-comment';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const SUBJECTS = ['la mairie', 'le conseil', 'la préfecture', 'les riverains', 'la région', 'le syndicat', 'les pompiers', 'la commune', 'les élus', 'le département'];
@@ -55,7 +56,7 @@ describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (
    */
   const post = async (n: number, payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
     for (let attempt = 1; ; attempt++) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: `198.51.100.${n + 1}`, headers, payload: { name: `Lecteur ${n}`, email: `lecteur${n}@example.test`, ...payload } });
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: `198.51.100.${n + 1}`, headers, payload: { name: `Lecteur ${n}`, email: `lecteur${n}@example.test`, token: readerToken(t, article.id), ...payload } });
       if (res.statusCode !== 503 || attempt === 20) return res;
       await delay(250);
     }

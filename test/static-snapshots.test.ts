@@ -140,7 +140,7 @@ describe.each(DIALECTS)('static snapshots behind Debian nginx on %s', needs('ngi
     expect((await fetch(feed)).status).toBe(200);
     await expect.poll(async () => (await fetch(feed)).headers.get('x-palabre-snapshot'), { timeout: 5000, interval: 20 }).toBe('1');
     const body = `Le niveau baisse enfin ${Date.now()}.`;
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: '192.0.2.32', payload: { body, name: 'Oumar', email: 'oumar@example.test' } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: '192.0.2.32', payload: { body, name: 'Oumar', email: 'oumar@example.test', token: readerToken(t, article.id) } });
     expect(res.json().status).toBe('published');
     await expect.poll(async () => (await fetch(feed)).text(), { timeout: 5000, interval: 20 }).toContain(body);
     const picks = await fetch(`${feed}?picks=1`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects';
-import { ask, editorWithToken, processDatabase, startServer, type ServerProcess } from '../support/server-process';
+import { ask, askTaken, editorWithToken, processDatabase, startServer, type ServerProcess } from '../support/server-process';
 
 /**
  * Checks 10 and 11 of issue 13 on the built server as real processes (docs/security.md):
@@ -125,7 +125,7 @@ describe('two palabre serve processes on one SQLite file', () => {
     const N = 80;
     const bodies = Array.from({ length: N }, (_, i) => `Avis numéro ${i} sur la même page, posté en même temps que les autres.`);
     const answers = await Promise.all(
-      bodies.map((body, i) => ask((i % 2 === 0 ? a : b).port, `/api/v1/articles/${articleId}/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ body }) })),
+      bodies.map((body, i) => askTaken((i % 2 === 0 ? a : b).port, `/api/v1/articles/${articleId}/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ body }) })),
     );
     for (const r of answers) expect(r.status, r.body).toBe(201);
     const acknowledged = answers.map((r) => (JSON.parse(r.body) as { id: number }).id);

@@ -12,6 +12,7 @@ import { exportWxr } from '../../src/modules/export/wxr.writer';
 import { importWxr } from '../../src/modules/importers/wxr.service';
 import { DIALECTS } from '../support/dialects';
 import { createArticle, createSection, createUserWithToken, pathOf } from '../support/factories';
+import { readerToken } from '../support/guest-comment';
 import { createTestApp, fakeClock, type TestApp } from '../support/test-app';
 
 const TITLE = 'Le barrage <b>de</b> Sélingué & « co »';
@@ -50,7 +51,7 @@ describe.each(DIALECTS)('the newsroom’s picks in the API, the exports and the 
     const bodies = ['Le barrage tiendra.', 'Les chiffres du débit sont faux : 1 200 m³/s et non 12 000.', 'Texte avec ]]> et <img src=x onerror=alert(1)> dedans.', 'Un quatrième avis.'];
     for (const [i, body] of bodies.entries()) {
       clock.advance(60_000);
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: `192.0.2.${i + 10}`, payload: { body, name: i === 2 ? NAME : `Lecteur ${i}`, email: `l${i}@example.test` } });
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${article.id}/comments`, remoteAddress: `192.0.2.${i + 10}`, payload: { body, name: i === 2 ? NAME : `Lecteur ${i}`, email: `l${i}@example.test`, token: readerToken(t, article.id) } });
       expect(res.json().status, res.body).toBe('published');
       ids.push(res.json().id);
     }

@@ -75,7 +75,7 @@ describe.each(DIALECTS)('the newsroom’s picks on %s', (engine) => {
     const ids: number[] = [];
     for (const [i, body] of ['La digue tiendra-t-elle ?', 'Les riverains ont été prévenus à temps.'].entries()) {
       clock.advance(60_000);
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, remoteAddress: `192.0.2.${i + 40}`, payload: { body, name: `Riverain ${i}`, email: `r${i}@example.test` } });
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.id}/comments`, remoteAddress: `192.0.2.${i + 40}`, payload: { body, name: `Riverain ${i}`, email: `r${i}@example.test`, token: readerToken(t, a.id) } });
       ids.push(res.json().id);
     }
     const s = await sessionFor(t.deps, author.id);

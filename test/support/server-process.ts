@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -68,6 +69,18 @@ export function ask(port: number, path: string, opts: AskOptions = {}): Promise<
     req.on('error', reject);
     req.end(opts.body);
   });
+}
+
+/**
+ * `ask`, again while the server sheds load (503: nothing was written, retry as Retry-After
+ * says), as a client would; at most `attempts` times. A loaded test machine makes busy servers shed.
+ */
+export async function askTaken(port: number, path: string, opts: AskOptions = {}, attempts = 20): Promise<Answer> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await ask(port, path, opts);
+    if (answer.status !== 503 || attempt >= attempts) return answer;
+    await delay(250);
+  }
 }
 
 export interface ServerProcess {
