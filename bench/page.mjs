@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, startBenchServer } from './lib/server.mjs';
+import { seedStory } from './lib/story.mjs';
 
 const chromiumPath = process.env.TEST_CHROMIUM ?? '/usr/bin/chromium';
 const port = Number(process.env.BENCH_PORT ?? 39180);
@@ -15,33 +16,9 @@ if (!process.env.BENCH_SKIP_BUILD) execFileSync('npm', ['run', 'build', '--silen
 // One process, no snapshots: the application's own answers are weighed.
 const { base, post } = await startBenchServer({ port, env: { PALABRE_WORKERS: '1', PALABRE_BASE_URL: `http://127.0.0.1:${port}` } });
 
-// The articles of bench/run.mjs (so the page lists related ones); the one measured has no summary,
+// The story of bench/run.mjs (so the page lists related ones); the one measured has no summary,
 // so its meta description comes from its first paragraph.
-await post('/api/v1/sections', { name: 'Afrique' });
-const paragraph = 'Le Mali, plongé depuis 2012 dans une crise sécuritaire profonde, s’est détourné ces derniers mois de la France et de ses partenaires européens. ';
-let article;
-for (let i = 0; i < 20; i++) {
-  article = await post('/api/v1/articles', {
-    title: `Article de référence numéro ${i + 1} sur la coopération militaire`,
-    summary: i < 19 ? paragraph : '',
-    body: Array.from({ length: 8 }, () => paragraph.repeat(3)).join('\n\n'),
-    section: 'afrique',
-    tags: ['mali', 'russie'],
-    status: 'published',
-  });
-}
-// A third of them replies, to earlier comments picked by a seeded generator (the same thread every run).
-let seed = 12345;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const ids = [];
-for (let i = 0; i < 200; i++) {
-  const parentId = i % 3 === 2 ? ids[Math.floor(random() * ids.length)] : undefined;
-  const c = await post(`/api/v1/articles/${article.id}/comments`, {
-    body: `Commentaire ${i + 1} : je pense que la coopération doit rester transparente et que les citoyens méritent de savoir ce qui a été livré.`,
-    ...(parentId ? { parentId } : {}),
-  });
-  ids.push(c.id);
-}
+const article = await seedStory(post, { lastSummary: false });
 const url = base + new URL(article.url).pathname;
 
 // One cold visit: every request until the event stream opens, with its bytes on the wire (headers + encoded body).

@@ -4,85 +4,21 @@
 // snapshot path (nginx in front of PALABRE_STATIC_DIR, docs/operations.md) and nginx serving the
 // same bytes as a plain file, side by side with their ratios, in one run.
 // Usage: npm run bench   (BENCH_SECONDS=10, BENCH_CONNECTIONS=50, DATABASE_URL to use PostgreSQL)
-import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { snapshotNginxConf } from '../scripts/nginx-conf.mjs';
+import { startBenchServer } from './lib/server.mjs';
+import { seedStory } from './lib/story.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const port = Number(process.env.BENCH_PORT ?? 3999);
-const dir = mkdtempSync(join(tmpdir(), 'palabre-bench-'));
-spawnSync('chmod', ['755', dir]); // nginx's workers (an unprivileged user when started by root) read the snapshots
-const staticDir = join(dir, 'static');
-const env = {
-  PALABRE_STATIC_DIR: staticDir,
-  ...process.env,
-  DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  PALABRE_DEMO: '0',
-  LOG_LEVEL: 'warn',
-};
-const base = `http://127.0.0.1:${port}`;
-const cli = (args) => execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { env, encoding: 'utf8' }).trim();
-
-cli(['migrate']);
-cli(['user', 'add', '--email', 'bench@example.test', '--name', 'Bench Editor', '--role', 'editor']);
-const token = cli(['token', 'create', '--email', 'bench@example.test']);
-const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-
-const server = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const stop = () => {
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-};
-process.on('exit', stop);
-
-async function waitUp() {
-  // Up to a minute: every worker loads the moderation models, on a machine that may be busy.
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-await waitUp();
-
-const post = async (path, body) => {
-  const res = await fetch(base + path, { method: 'POST', headers: auth, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-};
-await post('/api/v1/sections', { name: 'Afrique' });
-const paragraph = 'Le Mali, plongé depuis 2012 dans une crise sécuritaire profonde, s’est détourné ces derniers mois de la France et de ses partenaires européens. ';
-let article;
-for (let i = 0; i < 20; i++) {
-  article = await post('/api/v1/articles', {
-    title: `Article de référence numéro ${i + 1} sur la coopération militaire`,
-    summary: paragraph,
-    body: Array.from({ length: 8 }, () => paragraph.repeat(3)).join('\n\n'),
-    section: 'afrique',
-    tags: ['mali', 'russie'],
-    status: 'published',
-  });
-}
-// 200 comments, a third of them replies, posted as staff so moderation publishes them all.
-const ids = [];
-for (let i = 0; i < 200; i++) {
-  const parentId = i % 3 === 2 ? ids[Math.floor(Math.random() * ids.length)] : undefined;
-  const c = await post(`/api/v1/articles/${article.id}/comments`, {
-    body: `Commentaire ${i + 1} : je pense que la coopération doit rester transparente et que les citoyens méritent de savoir ce qui a été livré.`,
-    ...(parentId ? { parentId } : {}),
-  });
-  ids.push(c.id);
-}
+// Static snapshots on (PALABRE_STATIC_DIR in the bench folder, unless the environment names one).
+const { base, dir, env, token, post, stop } = await startBenchServer({ port, staticDir: true });
+const staticDir = env.PALABRE_STATIC_DIR;
+const article = await seedStory(post);
 const articlePath = new URL(article.url).pathname;
 
 // wrk (C, Debian's package `wrk`) when installed: autocannon runs in Node and, on a small machine, is

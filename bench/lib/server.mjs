@@ -9,14 +9,16 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * @param {{ port?: number, env?: Record<string, string> }} options
+ * @param {{ port?: number, env?: Record<string, string>, staticDir?: boolean }} options  staticDir: static snapshots
+ *   in `dir/static` (PALABRE_STATIC_DIR; the environment's own wins)
  * @returns {Promise<{ base: string, dir: string, env: Record<string, string>, token: string,
  *   post: (path: string, body: unknown, headers?: Record<string, string>) => Promise<any>, stop: () => void, pid: number }>}
  */
-export async function startBenchServer({ port = 3999, env: extra = {} } = {}) {
+export async function startBenchServer({ port = 3999, env: extra = {}, staticDir = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-bench-'));
-  spawnSync('chmod', ['755', dir]);
+  spawnSync('chmod', ['755', dir]); // nginx's workers (an unprivileged user when started by root) read the snapshots
   const env = {
+    ...(staticDir ? { PALABRE_STATIC_DIR: join(dir, 'static') } : {}),
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
     PORT: String(port),
