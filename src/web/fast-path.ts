@@ -28,7 +28,8 @@ export class FastPages {
 
   /** Called by the full path after it answered `url` with the cached page `key`. */
   remember(url: string, key: string, sent: Record<string, string | number | string[] | undefined>): void {
-    if (this.known.has(url)) return;
+    // A page answered with a cookie is somebody's: it is never replayed to others.
+    if (this.known.has(url) || Object.keys(sent).some((name) => name.toLowerCase() === 'set-cookie')) return;
     if (this.known.size >= this.maxUrls) {
       const oldest = this.known.keys().next().value;
       if (oldest !== undefined) this.known.delete(oldest);
