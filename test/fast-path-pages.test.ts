@@ -16,7 +16,8 @@ function answer(pages: FastPages, url: string, headers: Record<string, string> =
       return res;
     },
   } as unknown as ServerResponse;
-  const served = pages.serve({ method: 'GET', url, headers } as IncomingMessage, res);
+  const req = { method: 'GET', url, headers } as unknown as IncomingMessage;
+  const served = pages.serve(req, res);
   return served ? written : undefined;
 }
 
