@@ -1,19 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { AutoRuleSwitchesTable } from './moderation.tables';
 
 type Db = Kysely<Database>;
 
-export interface SwitchRow {
-  article_id: number;
-  mode: string;
-  slow_minutes: number | null;
-  trigger: string;
-  figures: string;
-  started_at: string;
-  ends_at: string;
-  undone_at: string | null;
-  undone_by: number | null;
-}
+/** A stored switch: the row of moderation.tables.ts's `auto_rule_switches`. */
+export type SwitchRow = AutoRuleSwitchesTable;
 
 /**
  * Records a switch unless one is in force on the article: the row is taken only when
