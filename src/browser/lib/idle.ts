@@ -28,10 +28,14 @@ export async function inSlices<T>(items: ArrayLike<T>, each: (item: T) => void, 
   }
 }
 
-/** Waits for a moment the browser has nothing else to do (at most `timeout` ms): after a frame is drawn where idle callbacks are missing. */
+/**
+ * Waits for a moment the browser has nothing else to do (at most `timeout` ms); where idle
+ * callbacks are missing (Safari), about a frame. Never waits on a frame being drawn: a tab in
+ * the background still gets its live stream.
+ */
 export function idle(timeout = 1000): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 16);
   });
 }
