@@ -52,14 +52,16 @@ function filters(q: IndexQuery): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** PostgreSQL: weighted tsvectors (headline, document), GIN-indexed; newest first within a tier. */
+/** PostgreSQL: tsvectors (headline weighted, document stripped), GIN-indexed; newest first within a tier. */
 export const tsvectorIndex: SearchIndex = {
   async upsert(db, doc) {
     const cfg = CONFIG[doc.lang];
     const v = (text: string, weight: string) => sql`setweight(to_tsvector(${cfg}::regconfig, ${text}), ${weight})`;
     const headline = sql`${v(doc.title, 'A')} || ${v(doc.summary, 'B')} || ${v(doc.extra, 'C')}`;
+    // `document` serves the fourth tier only (no weights, no phrases): stripped of positions and
+    // weights, it is small enough to stay in the row, not in the TOAST table (migration 0016).
     await sql`insert into search_index (article_id, headline, document, plain, publish_at, section_id) values (
-      ${doc.articleId}, ${headline}, ${headline} || ${v(doc.body, 'D')}, ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
+      ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
       on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
         publish_at = excluded.publish_at, section_id = excluded.section_id`.execute(db);
   },
