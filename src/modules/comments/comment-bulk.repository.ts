@@ -60,17 +60,21 @@ export async function insertCommentRows(db: Kysely<Database>, rows: BulkCommentR
   return ids;
 }
 
-/** Links replies to their parents, a few hundred per statement (`CASE id WHEN … THEN …`). */
+// The engine tries a row's id against the WHENs one by one: short CASEs, more statements.
+const LINKS_PER_STATEMENT = 50;
+
+/** Links replies to their parents, fifty per statement (`CASE id WHEN … THEN …`). */
 export async function updateCommentParents(db: Kysely<Database>, links: { id: number; parentId: number }[]): Promise<void> {
-  for (let i = 0; i < links.length; i += ROWS_PER_STATEMENT) {
-    const chunk = links.slice(i, i + ROWS_PER_STATEMENT);
+  for (let i = 0; i < links.length; i += LINKS_PER_STATEMENT) {
+    const chunk = links.slice(i, i + LINKS_PER_STATEMENT);
     const params = [...chunk.flatMap((l) => [l.id, l.parentId]), ...chunk.map((l) => l.id)];
     await runShaped(db, `comments.parents.${chunk.length}`, params, () =>
       bulk(db)
         .updateTable('comments')
         .set((eb) => {
-          let c = eb.case('id').when(chunk[0]?.id ?? 0).then(chunk[0]?.parentId ?? null);
-          for (const l of chunk.slice(1)) c = c.when(l.id).then(l.parentId);
+          // eb.val: the parents are parameters too (a bare number would be written into the SQL text).
+          let c = eb.case('id').when(chunk[0]?.id ?? 0).then(eb.val(chunk[0]?.parentId ?? null));
+          for (const l of chunk.slice(1)) c = c.when(l.id).then(eb.val(l.parentId));
           return { parent_id: c.else(eb.ref('parent_id')).end() };
         })
         .where(
