@@ -74,10 +74,14 @@ export async function decidedComments(deps: Deps): Promise<{ id: number; body: s
   return out.sort((a, b) => a.id - b.id);
 }
 
+/** The refit's options for a model: the lessons' targets as margins, the prior REFIT_L2. */
+export function refitOptions(model: ModelName): RefitOptions {
+  return { l2: REFIT_L2, epochs: 15, learningRate: 0.3, targets: lessonTargets(model) };
+}
+
 function fit(model: ModelName, data: readonly Decided[]): Map<string, number> {
   const m = shippedModel(model);
-  const options: RefitOptions = { l2: REFIT_L2, epochs: 15, learningRate: 0.3, targets: lessonTargets(model) };
-  return fitDeltas(m, data, (f) => specificity(m, f), options);
+  return fitDeltas(m, data, (f) => specificity(m, f), refitOptions(model));
 }
 
 function sameWeights(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
@@ -103,6 +107,8 @@ export async function refitSite(deps: Deps): Promise<SiteRefit> {
     const weights = fit(model, rows);
     const outOfFold = new Map<number, ReadonlyMap<string, number>>();
     for (let k = 0; k < REFIT_FOLDS; k++) {
+      // Each fit takes a tenth of a second or more for a thousand decisions: other requests go between.
+      await new Promise((resolve) => setImmediate(resolve));
       const without = fit(model, rows.filter((r) => r.fold !== k));
       for (const r of rows) if (r.fold === k) outOfFold.set(r.id, without);
     }

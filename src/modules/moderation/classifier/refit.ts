@@ -26,15 +26,13 @@ export interface RefitOptions {
   targets?: { unwanted: number; wanted: number; listed: number };
 }
 
-export const DEFAULT_REFIT: RefitOptions = { l2: 1, epochs: 15, learningRate: 0.3 };
-
 /**
  * Fits a site's weight changes on top of a shipped model over all of its decided
  * comments at once (maximum a posteriori, Gaussian prior of variance s_f / l2 on
  * each change, `scale(f)` = s_f; 0: the feature is never changed). Each comment's
  * shipped log-odds is an offset. Deterministic: the same decisions give the same changes.
  */
-export function fitDeltas(model: LogisticModel, data: readonly Decided[], scale: (feature: string) => number, opts: RefitOptions = DEFAULT_REFIT): Map<string, number> {
+export function fitDeltas(model: LogisticModel, data: readonly Decided[], scale: (feature: string) => number, opts: RefitOptions): Map<string, number> {
   const index = new Map<string, number>();
   const root: number[] = [];
   const count: number[] = [];
