@@ -57,7 +57,7 @@ const at = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFix
 // The periodic refit (refit.service.ts) of 1,000 toxicity decisions: the full fit and its
 // REFIT_FOLDS cross-fits, the CPU a recalibration spends (every RECALIBRATE_EVERY decisions).
 const m = shippedModel('toxicity');
-const decided = loadDatasets(process.cwd()).flatMap((d) => d.heldOut).filter((c) => c.label !== 'spam').slice(0, 1000).map((c) => ({ x: featuresFor('toxicity', c.text), y: (c.label === 'toxic' ? 1 : 0) as 0 | 1 }));
+const decided = loadDatasets(process.cwd()).flatMap((d) => d.heldOut).filter((c) => c.label !== 'spam').slice(0, 1000).map((c) => ({ x: featuresFor('toxicity', c.text), y: c.label === 'toxic' ? (1 as const) : (0 as const) }));
 const r0 = performance.now();
 for (let k = 0; k <= REFIT_FOLDS; k++) fitDeltas(m, k === 0 ? decided : decided.filter((_, i) => i % REFIT_FOLDS !== k - 1), (f) => specificity(m, f), refitOptions('toxicity'));
 const refitMs = performance.now() - r0;

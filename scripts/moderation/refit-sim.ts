@@ -52,7 +52,7 @@ function rates(rest: LabelledComment[], deltas: ReadonlyMap<string, number>, own
 for (const [name, rows] of Object.entries(sets)) {
   for (const n of [300, 1000]) {
     if (rows.length - n < 100) continue;
-    const decided = rows.slice(0, n).filter((r) => r.label !== 'spam').map((r) => ({ x: featuresFor('toxicity', r.text), y: (r.label === 'toxic' ? 1 : 0) as 0 | 1, fold: refitFold(r.text) }));
+    const decided = rows.slice(0, n).filter((r) => r.label !== 'spam').map((r) => ({ x: featuresFor('toxicity', r.text), y: r.label === 'toxic' ? (1 as const) : (0 as const), fold: refitFold(r.text) }));
     const rest = rows.slice(n).filter((r) => r.label !== 'spam');
     for (const l2 of l2s) {
       const opts: RefitOptions = { l2, epochs: 15, learningRate: 0.3, ...(margins ? { targets: { ...lessonTargets('toxicity'), ...(process.env.ALL_APPROVALS ? { listed: -Infinity } : {}) } } : {}) };

@@ -76,7 +76,7 @@ export function fitDeltas(model: LogisticModel, data: readonly Decided[], scale:
         // The prior's share of this step: its whole pull, once an epoch, spread over the feature's comments.
         const g = err * (val[k] as number) + (opts.l2 / (count[f] as number)) * (u[f] as number);
         g2[f] = (g2[f] as number) + g * g;
-        u[f] = (u[f] as number) - (opts.learningRate / Math.sqrt((g2[f] as number) + 1e-8)) * g;
+        u[f] = (u[f] as number) - (opts.learningRate / Math.sqrt(g2[f] + 1e-8)) * g;
       }
     }
   }
