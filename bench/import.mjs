@@ -2,7 +2,8 @@
 // Import benchmark: writes a synthetic WordPress export of IMPORT_BENCH_MB megabytes
 // (default 500) — posts of ~4 KB with 40 comments each, a third of them replies —
 // then runs `palabre import wxr` on it against a fresh SQLite database (or
-// DATABASE_URL when set) and reports wall time, throughput and the importer
+// DATABASE_URL when set) and reports wall time, comments per second, the importer's CPU seconds
+// and comments per CPU second (the figure to compare on a busy machine), and the importer
 // process's peak resident memory (VmHWM from /proc, sampled until it exits).
 //
 //   npm run build && node bench/import.mjs            # 500 MB

@@ -2,9 +2,10 @@
 // SQLite file with the same 200-comment article as bench/run.mjs, opens it in Chromium and reports
 // what a first visit costs before the live event stream opens (requests, bytes on the wire), the
 // DOM size, and Lighthouse's four scores when Lighthouse is installed (npm ci --prefix tools/lighthouse).
-// Usage: node bench/page.mjs   (BENCH_PORT=39180, BENCH_SKIP_BUILD=1 to reuse dist/, BENCH_NO_LIGHTHOUSE=1, TEST_CHROMIUM=/usr/bin/chromium)
+// Usage: node bench/page.mjs   (BENCH_PORT=39180, BENCH_SKIP_BUILD=1 to reuse dist/, BENCH_NO_LIGHTHOUSE=1,
+//   BENCH_LIGHTHOUSE_PRESETS=mobile,desktop, BENCH_LIGHTHOUSE_JSON=/tmp/lh to keep the reports, TEST_CHROMIUM=/usr/bin/chromium)
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, startBenchServer } from './lib/server.mjs';
@@ -55,6 +56,26 @@ for (const r of rows) console.log(`  ${String(r.status).padStart(3)} ${String(r.
 console.log(`elements by tag: ${perTag.map(([t, n]) => `${t} ${n}`).join(', ')}`);
 console.log(`requests before the event stream: ${rows.length}   bytes on the wire: ${total} (${(total / 1024).toFixed(1)} KiB)   DOM elements: ${dom}   <script> elements: ${scripts}`);
 
+/**
+ * What the performance score is made of, from the report itself: the metrics, then the long tasks
+ * (main thread, > 50 ms, as Lighthouse's simulation saw them, with their script) and the main
+ * thread's time by kind — the shape of the start-up work, which load on the machine inflates
+ * but does not change.
+ */
+function shape(report) {
+  const a = report.audits;
+  const ms = (id) => `${Math.round(a[id]?.numericValue ?? NaN)} ms`;
+  const tasks = a['long-tasks']?.details?.items ?? [];
+  const byKind = (a['mainthread-work-breakdown']?.details?.items ?? []).map((i) => `${i.group} ${Math.round(i.duration)}`).join(', ');
+  const page = (a['bootup-time']?.details?.items ?? []).find((i) => /article\.js/.test(i.url));
+  return (
+    `TBT ${ms('total-blocking-time')}, FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, CLS ${a['cumulative-layout-shift']?.numericValue ?? '?'}, SI ${ms('speed-index')}\n` +
+    `  long tasks: ${tasks.length} (${tasks.map((t) => `${Math.round(t.duration)} ms ${String(t.url).replace(/^.*\//, '') || '?'}`).join(', ')})\n` +
+    `  main thread (ms): ${byKind}\n` +
+    `  article.js: ${page ? `${Math.round(page.total)} ms (script evaluation ${Math.round(page.scripting)} ms, parse ${Math.round(page.scriptParseCompile)} ms)` : 'not listed'}`
+  );
+}
+
 const lighthouseBin = join(root, 'tools/lighthouse/node_modules/.bin/lighthouse');
 if (process.env.BENCH_NO_LIGHTHOUSE) {
   console.log('Lighthouse: skipped (BENCH_NO_LIGHTHOUSE)');
@@ -74,6 +95,8 @@ if (process.env.BENCH_NO_LIGHTHOUSE) {
       `Lighthouse ${report.lighthouseVersion} (${preset}): performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}; ` +
         `${report.audits['network-requests'].details.items.length} requests, ${Math.round(report.audits['total-byte-weight'].numericValue / 102.4) / 10} KiB, DOM ${report.audits['dom-size']?.numericValue ?? '?'}`,
     );
+    console.log(`  ${shape(report)}`);
+    if (process.env.BENCH_LIGHTHOUSE_JSON) writeFileSync(`${process.env.BENCH_LIGHTHOUSE_JSON}-${preset}.json`, out);
     for (const a of failed) {
       console.log(`  below 1: ${a.id} (${a.score}) ${a.displayValue ?? ''}`);
       if (process.env.BENCH_VERBOSE) for (const item of (a.details?.items ?? []).slice(0, 5)) console.log(`    ${JSON.stringify(item).slice(0, 400)}`);

@@ -1,10 +1,15 @@
 // The article page's (and the embedded discussion's) one script: live comments, the reader's
 // own state from one call, likes, reports, replies and the author's edit window.
 // The page works without it (links, buttons of plain forms); it only adds.
+// Start-up is kept short (a phone's main thread stays free for the reader): two delegated
+// listeners now, the reader call's answer applied in slices, the threads laid out and the live
+// stream opened when the page is idle (the server replays what was published meanwhile).
 
 import { commentActions, replies } from './lib/actions';
+import { idle } from './lib/idle';
 import { live } from './lib/live';
 import { readerState } from './lib/reader';
+import { layOutThreads } from './lib/threads';
 
 const section = document.querySelector<HTMLElement>('section.discussion');
 const articleId = section?.dataset.articleId;
@@ -12,5 +17,7 @@ if (section && articleId) {
   commentActions(section);
   replies(section);
   void readerState(section, articleId);
-  live(section);
+  const list = section.querySelector<HTMLElement>('#comments');
+  if (list) void layOutThreads(list);
+  void idle().then(() => live(section));
 }

@@ -58,6 +58,16 @@ describe.each(DIALECTS)('the reader page of a 200-comment article in Chromium on
     await page.locator(`#comment-${ids[5]} > .report-button`).click();
     await expect.poll(() => page.locator('.report-done').isVisible()).toBe(true);
     expect(page.url()).toBe(url);
+    // The threads skipped by the first layout (content-visibility) are all laid out once the page is idle.
+    expect(await page.locator('#comments > .comment').count()).toBeGreaterThan(50);
+    await expect.poll(() => page.locator('#comments > .comment:not(.comment-laid-out)').count()).toBe(0);
+    // The last comment's like button, far below the screen, likes with the script (no navigation).
+    const last = page.locator(`#comment-${ids[ids.length - 1]} > .like-button`);
+    await expect.poll(() => last.textContent()).toBe('J’aime 0');
+    await last.click();
+    await expect.poll(() => last.getAttribute('aria-pressed')).toBe('true');
+    expect(await last.textContent()).toBe('J’aime 1');
+    expect(page.url()).toBe(url);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -9,9 +9,13 @@ function likeLabel(): string {
 /** Sets a comment's like button to a count and a pressed state (and what the no-JS button would do next). */
 export function showLike(id: number, likes: number | undefined, liked: boolean | undefined): void {
   const button = document.querySelector<HTMLButtonElement>(`#comment-${id} > .like-button`);
-  if (!button) return;
+  if (button) setLike(button, likes, liked, likeLabel());
+}
+
+/** The same on a button in hand (the reader call walks all of them once); `label` is the page's "J’aime". */
+export function setLike(button: HTMLButtonElement, likes: number | undefined, liked: boolean | undefined, label: string): void {
   // Only what changed is written: on a 200-comment page most buttons already show the right thing.
-  const text = likes !== undefined ? `${likeLabel()} ${likes}` : undefined;
+  const text = likes !== undefined ? `${label} ${likes}` : undefined;
   if (text !== undefined && button.textContent !== text) button.textContent = text;
   if (liked === undefined) return;
   const pressed = liked ? 'true' : 'false';

@@ -7,7 +7,8 @@
 // Without this script the page still works: the printed token is accepted, nothing is pressed.
 
 import { commentNode, threadOf, type BrowserComment } from './comment-node';
-import { showLike } from './comment-live';
+import { setLike } from './comment-live';
+import { inSlices } from './idle';
 import { editControls, type Editable } from './comment-edit';
 
 interface ReaderAnswer {
@@ -46,10 +47,13 @@ export async function readerState(section: HTMLElement, articleId: string): Prom
   const list = section.querySelector<HTMLOListElement>('#comments');
   if (!list) return;
   showPending(list, state.pending ?? []);
-  const liked = new Set(state.liked);
-  for (const button of list.querySelectorAll<HTMLButtonElement>('li.comment > .like-button')) {
-    const id = Number(button.closest<HTMLElement>('li.comment')?.dataset.id);
-    if (id) showLike(id, state.likes[String(id)] ?? 0, liked.has(id));
-  }
   editControls(list, state.editable);
+  // Every like button gets its count and pressed state, a slice at a time (200 buttons on a phone
+  // are one long task otherwise); a button whose like is being sent is left to its answer.
+  const liked = new Set(state.liked);
+  const label = list.dataset.likeLabel ?? '';
+  await inSlices(list.querySelectorAll<HTMLButtonElement>('li.comment > .like-button'), (button) => {
+    const id = Number(button.parentElement?.dataset.id);
+    if (id && !button.disabled) setLike(button, state.likes[String(id)] ?? 0, liked.has(id), label);
+  });
 }

@@ -12,6 +12,7 @@ import * as m0011 from './0011-comment-author-url';
 import * as m0012 from './0012-auto-rules';
 import * as m0013 from './0013-comment-idempotency';
 import * as m0014 from './0014-search-plans';
+import * as m0015 from './0015-search-tier-indexes';
 
 /** A migration: append-only; each runs in its own transaction. */
 export interface MigrationModule {
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0012-auto-rules': m0012,
   '0013-comment-idempotency': m0013,
   '0014-search-plans': m0014,
+  '0015-search-tier-indexes': m0015,
 };

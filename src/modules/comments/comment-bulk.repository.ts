@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 import type { CommentStatus } from './comment';
 import type { CommentsTable } from './comment.tables';
 
@@ -34,38 +35,54 @@ export interface BulkCommentRow {
 // 15 values a row: 400 rows stay far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const ROWS_PER_STATEMENT = 400;
 
+/** The columns of an imported row, in the order of the INSERT (and of its parameters). */
+const COLUMNS = ['article_id', 'parent_id', 'user_id', 'author_name', 'author_email', 'author_url', 'ip_hash', 'body', 'html', 'status', 'reasons', 'scores', 'created_at', 'updated_at', 'likes'] as const;
+
 /**
  * Inserts the rows and returns their ids in the same order. Both engines number the
  * rows of one multi-row INSERT in the order of its VALUES, but neither promises the
- * order of RETURNING: the ids are sorted, which gives them back in VALUES order.
+ * order of RETURNING: the ids are sorted, which gives them back in VALUES order. Each
+ * statement of a given row count is compiled once (runShaped).
  */
 export async function insertCommentRows(db: Kysely<Database>, rows: BulkCommentRow[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => ({ ...r, updated_at: r.created_at, likes: 0 }));
-    const returned = await bulk(db).insertInto('comments').values(chunk).returning('id').execute();
+    const params = chunk.flatMap((r) => COLUMNS.map((c) => r[c]));
+    const returned = await runShaped(db, `comments.insert.${chunk.length}`, params, () =>
+      bulk(db)
+        .insertInto('comments')
+        .values(chunk.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]])) as typeof r))
+        .returning('id'),
+    );
     ids.push(...returned.map((r) => r.id).sort((a, b) => a - b));
   }
   return ids;
 }
 
-/** Links replies to their parents, a few hundred per statement (`CASE id WHEN … THEN …`). */
+// The engine tries a row's id against the WHENs one by one: short CASEs, more statements.
+const LINKS_PER_STATEMENT = 50;
+
+/** Links replies to their parents, fifty per statement (`CASE id WHEN … THEN …`). */
 export async function updateCommentParents(db: Kysely<Database>, links: { id: number; parentId: number }[]): Promise<void> {
-  for (let i = 0; i < links.length; i += ROWS_PER_STATEMENT) {
-    const chunk = links.slice(i, i + ROWS_PER_STATEMENT);
-    await bulk(db)
-      .updateTable('comments')
-      .set((eb) => {
-        let c = eb.case('id').when(chunk[0]?.id ?? 0).then(chunk[0]?.parentId ?? null);
-        for (const l of chunk.slice(1)) c = c.when(l.id).then(l.parentId);
-        return { parent_id: c.else(eb.ref('parent_id')).end() };
-      })
-      .where(
-        'id',
-        'in',
-        chunk.map((l) => l.id),
-      )
-      .execute();
+  for (let i = 0; i < links.length; i += LINKS_PER_STATEMENT) {
+    const chunk = links.slice(i, i + LINKS_PER_STATEMENT);
+    const params = [...chunk.flatMap((l) => [l.id, l.parentId]), ...chunk.map((l) => l.id)];
+    await runShaped(db, `comments.parents.${chunk.length}`, params, () =>
+      bulk(db)
+        .updateTable('comments')
+        .set((eb) => {
+          // eb.val: the parents are parameters too (a bare number would be written into the SQL text).
+          let c = eb.case('id').when(chunk[0]?.id ?? 0).then(eb.val(chunk[0]?.parentId ?? null));
+          for (const l of chunk.slice(1)) c = c.when(l.id).then(eb.val(l.parentId));
+          return { parent_id: c.else(eb.ref('parent_id')).end() };
+        })
+        .where(
+          'id',
+          'in',
+          chunk.map((l) => l.id),
+        ),
+    );
   }
 }
 

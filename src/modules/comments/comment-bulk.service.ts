@@ -1,7 +1,7 @@
 import { listPickedOfArticle } from './comment.picks.repository';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { renderCommentMarkdown } from '../../web/markdown';
+import { renderCommentsMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { CommentStatus, Reason } from './comment';
 import {
@@ -55,7 +55,9 @@ export async function insertIncomingComments(deps: { db: Kysely<Database>; secre
   // Exports repeat addresses (regulars, proxies): each is hashed once a batch.
   const hashes = new Map<string, string>();
   const hashOf = (ip: string) => hashes.get(ip) ?? hashes.set(ip, hashIp(deps.secret, ip)).get(ip) ?? null;
-  const rows: BulkCommentRow[] = comments.map((c) => {
+  // Rendered and sanitized together: a few calls a batch, not a few per comment.
+  const html = renderCommentsMarkdown(comments.map((c) => c.body));
+  const rows: BulkCommentRow[] = comments.map((c, i) => {
     const email = c.email.includes('@') ? c.email : null;
     return {
       article_id: c.articleId,
@@ -67,7 +69,7 @@ export async function insertIncomingComments(deps: { db: Kysely<Database>; secre
       author_url: websiteOf(c.url),
       ip_hash: c.ip ? hashOf(c.ip) : null,
       body: c.body,
-      html: renderCommentMarkdown(c.body),
+      html: html[i] ?? '',
       status: c.status,
       reasons: JSON.stringify(c.reasons),
       scores: '{}',

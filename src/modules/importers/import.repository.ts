@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 
 /** A row of the id map: what an id of the source became here. */
 export interface Mapping {
@@ -17,31 +18,33 @@ export async function findMapping(db: Kysely<Database>, source: string, kind: st
     .executeTakeFirst();
 }
 
-/** The mappings of many ids of one kind at once (one query per few hundred ids). */
+/** The mappings of many ids of one kind at once (one query per few hundred ids, each size compiled once). */
 export async function findMappings(db: Kysely<Database>, source: string, kind: string, externalIds: string[]): Promise<Map<string, Mapping>> {
   const out = new Map<string, Mapping>();
   const unique = [...new Set(externalIds)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db
-      .selectFrom('import_map')
-      .select(['external_id', 'local_id', 'data'])
-      .where('source', '=', source)
-      .where('kind', '=', kind)
-      .where('external_id', 'in', unique.slice(i, i + 500))
-      .execute();
+    const ids = unique.slice(i, i + 500);
+    const rows = await runShaped(db, `import_map.find.${ids.length}`, [source, kind, ...ids], () =>
+      db.selectFrom('import_map').select(['external_id', 'local_id', 'data']).where('source', '=', source).where('kind', '=', kind).where('external_id', 'in', ids),
+    );
     for (const r of rows) out.set(r.external_id, { local_id: r.local_id, data: r.data });
   }
   return out;
 }
 
-/** Records many new mappings in one statement per few hundred (ids already checked absent). */
-export async function insertMappings(db: Kysely<Database>, rows: { source: string; kind: string; external_id: string; local_id: number | null; data: string | null; created_at: string }[]): Promise<void> {
+const MAPPING_COLUMNS = ['source', 'kind', 'external_id', 'local_id', 'data', 'created_at'] as const;
+interface NewMapping { source: string; kind: string; external_id: string; local_id: number | null; data: string | null; created_at: string }
+
+/** Records many new mappings in one statement per few hundred (ids already checked absent), each size compiled once. */
+export async function insertMappings(db: Kysely<Database>, rows: NewMapping[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('import_map')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['source', 'kind', 'external_id']).doNothing())
-      .execute();
+    const chunk = rows.slice(i, i + 500).map((r): NewMapping => ({ source: r.source, kind: r.kind, external_id: r.external_id, local_id: r.local_id, data: r.data, created_at: r.created_at }));
+    await runShaped(db, `import_map.insert.${chunk.length}`, chunk.flatMap((r) => MAPPING_COLUMNS.map((c) => r[c])), () =>
+      db
+        .insertInto('import_map')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['source', 'kind', 'external_id']).doNothing()),
+    );
   }
 }
 

@@ -47,6 +47,25 @@ function conditions(table: Table, expr: string, q: IndexQuery): RawBuilder<unkno
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * The document's own key, or when another document holds it (the same millisecond, ids that
+ * share their low 11 bits) a free one just after: past the last key taken in that
+ * millisecond's span, or in the next span whose last key is free. A query per span looked
+ * at, whatever the number of documents of that millisecond (an import of thousands of posts
+ * dated alike took one query per key taken before, a few thousand per post).
+ */
+async function freeKey(db: Kysely<Database>, key: number): Promise<number> {
+  if ((await sql`select 1 from search_meta where rank_key = ${key}`.execute(db)).rows.length === 0) return key;
+  for (let from = key; ; ) {
+    const end = (Math.floor(from / ID_SPAN) + 1) * ID_SPAN;
+    const last = await sql<{ k: number }>`select rank_key as k from search_meta where rank_key >= ${from} and rank_key < ${end} order by rank_key desc limit 1`.execute(db);
+    const k = last.rows[0]?.k;
+    if (k === undefined) return from;
+    if (k + 1 < end) return k + 1;
+    from = end;
+  }
+}
+
 type KeyedHit = { id: number; key: number };
 
 async function tierRows(db: Kysely<Database>, table: Table, expr: string, q: IndexQuery, limit: number, offset: number): Promise<KeyedHit[]> {
@@ -72,9 +91,7 @@ async function tierCount(db: Kysely<Database>, table: Table, expr: string, q: In
 export const fts5Index: SearchIndex = {
   async upsert(db, doc) {
     await this.remove(db, doc.articleId);
-    // Two articles of the same millisecond whose ids share their low 11 bits: the later one takes the next key.
-    let key = keyOf(doc.publishAt, doc.articleId);
-    while ((await sql`select 1 from search_meta where rank_key = ${key}`.execute(db)).rows.length > 0) key += 1;
+    const key = await freeKey(db, keyOf(doc.publishAt, doc.articleId));
     await sql`insert into search_meta (rank_key, article_id, section_id) values (${key}, ${doc.articleId}, ${doc.sectionId})`.execute(db);
     const [title, summary, extra] = [terms(doc.title, doc.lang), terms(doc.summary, doc.lang), terms(doc.extra, doc.lang)];
     await sql`insert into search_index (rowid, title, summary, body, extra, plain) values (
