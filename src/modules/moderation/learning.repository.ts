@@ -39,3 +39,44 @@ export async function addWeightChanges(db: Kysely<Database>, model: string, chan
   }
   return version;
 }
+
+/**
+ * The standing moderator decision of each decided comment (its latest approve,
+ * reject, spam or restore in the audit log), the newest `limit` comments.
+ */
+export async function listLatestDecisions(db: Kysely<Database>, limit: number): Promise<{ commentId: number; action: string }[]> {
+  const rows = await db
+    .selectFrom('moderation_log')
+    .select(['comment_id', 'action'])
+    .where('action', 'in', ['approve', 'reject', 'spam', 'restore'])
+    .where('comment_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(limit * 2)
+    .execute();
+  const latest = new Map<number, string>();
+  for (const r of rows) if (r.comment_id !== null && !latest.has(r.comment_id)) latest.set(r.comment_id, r.action);
+  return [...latest].slice(0, limit).map(([commentId, action]) => ({ commentId, action }));
+}
+
+/**
+ * Replaces what a model learnt by a refit's weights, in one transaction: every
+ * feature it had is reset, the refit's set, under a new version (so every
+ * instance reloads them all: the reset rows carry the new version too). Run it in a write transaction.
+ */
+export async function replaceWeights(trx: Kysely<Database>, model: string, weights: ReadonlyMap<string, number>, now: string): Promise<void> {
+  await trx
+    .insertInto('moderation_models')
+    .values({ model, version: 1, decisions: 0, updated_at: now })
+    .onConflict((oc) => oc.column('model').doUpdateSet((eb) => ({ version: eb('moderation_models.version', '+', 1), updated_at: now })))
+    .execute();
+  const { version } = await findModelVersion(trx, model);
+  await trx.updateTable('moderation_weights').set({ delta: 0, version }).where('model', '=', model).execute();
+  const rows = [...weights].map(([feature, delta]) => ({ model, feature, delta, version }));
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx
+      .insertInto('moderation_weights')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.columns(['model', 'feature']).doUpdateSet((eb) => ({ delta: eb.ref('excluded.delta'), version })))
+      .execute();
+  }
+}

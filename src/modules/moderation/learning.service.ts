@@ -54,7 +54,7 @@ const logOdds = (p: number) => Math.log(Math.max(1e-6, Math.min(1 - 1e-6, p)) / 
  * nothing: pushing every legitimate comment far down drags down the abuse that
  * shares its words.
  */
-function targets(model: ModelName): { unwanted: number; wanted: number; listed: number } {
+export function lessonTargets(model: ModelName): { unwanted: number; wanted: number; listed: number } {
   const m = shippedModel(model);
   const t = thresholdsFromTable(m.tail, DEFAULT_FALSE_HOLD_BUDGET * m.budgetShare, REVIEW_SHARE * m.budgetShare);
   return { unwanted: logOdds(t.hold) + 0.5, wanted: logOdds(t.review) - 0.5, listed: logOdds(t.review) };
@@ -101,7 +101,7 @@ export async function planLesson(deps: Pick<Deps, 'db' | 'learned'>, model: Mode
   const deltas = await learnedWeights(deps, model);
   const m = shippedModel(model);
   const z = logit(m, x, deltas);
-  const target = targets(model);
+  const target = lessonTargets(model);
   const gap = (unwanted ? target.unwanted : target.wanted) - z;
   if ((unwanted && gap <= 0) || (!unwanted && (gap >= 0 || z < target.listed)) || x.size === 0) return undefined;
   const step = Math.max(-MAX_STEP, Math.min(MAX_STEP, gap));
@@ -136,16 +136,24 @@ export async function scoreWithLearning(deps: Pick<Deps, 'db' | 'learned'>, mode
 /**
  * A model's review and hold thresholds recalibrated on this site's own legitimate
  * comments (those its moderators approved, and published ones that stayed
- * unreported and unremoved): each scored by the model as this site taught it, so
- * that at most the budget of them would be held. Fewer than MIN_SITE_LEGITIMATE:
+ * unreported and unremoved): each scored by the model as this site taught it —
+ * a decided one by the refit fitted without it (`outOfFold`, refit.service.ts:
+ * scored by weights it taught, an approved comment would look safer than the
+ * next one) — so that at most the budget of them would be held. Fewer than MIN_SITE_LEGITIMATE:
  * the shipped calibration (classifier/calibration.ts `calibrate`).
  */
-export async function siteThresholds(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, budget: number, legitimateBodies: readonly string[]): Promise<Thresholds> {
+export async function siteThresholds(
+  deps: Pick<Deps, 'db' | 'learned'>,
+  model: ModelName,
+  budget: number,
+  legitimateBodies: readonly string[],
+  outOfFold: (i: number) => ReadonlyMap<string, number> | undefined = () => undefined,
+): Promise<Thresholds> {
   const m = shippedModel(model);
   const deltas = await learnedWeights(deps, model);
   // The toxicity model pays for what the rule phases hold, as in the shipped calibration.
   const paysForRules = model === 'toxicity';
-  const scores = legitimateBodies.map((b) => (paysForRules && heldByTextRules(b) ? RULE_HELD_SCORE : sigmoid(logit(m, featuresFor(model, b), deltas))));
+  const scores = legitimateBodies.map((b, i) => (paysForRules && heldByTextRules(b) ? RULE_HELD_SCORE : sigmoid(logit(m, featuresFor(model, b), outOfFold(i) ?? deltas))));
   const own = calibrate(m.tail, budget * m.budgetShare, scores, REVIEW_SHARE * m.budgetShare);
   // One-sided: a site's calibration may hold fewer than the shipped one, never more. Its
   // legitimate comments are those of a period (a calm month, one kind of story); lowering `hold`

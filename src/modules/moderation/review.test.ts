@@ -8,7 +8,7 @@ let n = 0;
 const nextAddress = () => `198.51.100.${(n++ % 250) + 1}`;
 
 // Between the toxicity model's review and hold thresholds at the default budget (measured with evaluate).
-const MILD = 'Les élus sont des guignols';
+const MILD = 'Les élus sont des clowns';
 const MILDER_RISKIER = 'Quel tocard ce ministre';
 
 describe.each(DIALECTS)('false-hold budget and publish-and-review on %s', (engine) => {

@@ -96,10 +96,11 @@ function review(model: ShippedModel, p: number, words: string[] = []): PhaseResu
 export const spam: Phase = async (ctx) => {
   const model = shippedModel('spam');
   const x = commentFeatures(ctx.body);
+  // The thresholds first: computing them may refit the site's weights (refit.service.ts).
+  const t = await thresholdsFor(model, ctx);
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
-  const t = await thresholdsFor(model, ctx);
   const c = call(base, learned, t, true);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned));
@@ -127,10 +128,10 @@ export const toxicity: Phase = async (ctx) => {
   const reading = readToxicity(ctx.body);
   // The lexicon model's features come on top, so the site's lessons (kept on the toxicity features) still count.
   const x = learnedLanguage ? reading.features : new Map([...reading.features, ...reading.lexicon]);
+  const t = await thresholdsFor(model, ctx);
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
-  const t = await thresholdsFor(model, ctx);
   const c = call(base, learned, t, false);
   if (c === undefined) return { scores };
   if (c === 'review') return merge({ scores }, review(model, learned, reading.words));
