@@ -117,6 +117,8 @@ export async function closeDeps(deps: Deps): Promise<void> {
   await deps.comments.settled();
   deps.likes.close();
   await deps.replyMails.settledWithin(SHUTDOWN_WAIT_MS);
+  // A refresh of the site's calibration under way reads the database: let it end first.
+  await deps.calibration.running;
   deps.learned.clear();
   resetSiteCalibration(deps.calibration);
   await deps.slowMode.close();

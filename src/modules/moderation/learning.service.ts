@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import type { FeatureVector } from './classifier/features';
 import { calibrate, DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, RULE_HELD_SCORE, thresholdsFromTable, type Thresholds } from './classifier/calibration';
 import { logit, sigmoid } from './classifier/logistic';
+import type { Pause } from './classifier/refit';
 import { featuresFor, shippedModel, type ModelName, type ShippedModel } from './classifier/models';
 import { addWeightChanges, findModelVersion, listWeightsSince } from './learning.repository';
 import { heldByTextRules } from './rule-holds';
@@ -43,6 +44,14 @@ export async function learnedWeights(deps: Pick<Deps, 'db' | 'learned'>, model: 
     mine.version = version;
   }
   return mine.deltas;
+}
+
+/**
+ * The version of the weights this process holds for a model (`learnedWeights` returns
+ * them; 0 before any): the site's calibration tells by it which thresholds measured them.
+ */
+export function learnedVersion(deps: Pick<Deps, 'learned'>, model: ModelName): number {
+  return deps.learned.get(model)?.version ?? 0;
 }
 
 const logOdds = (p: number) => Math.log(Math.max(1e-6, Math.min(1 - 1e-6, p)) / (1 - Math.max(1e-6, Math.min(1 - 1e-6, p))));
@@ -149,11 +158,36 @@ export async function siteThresholds(
   legitimateBodies: readonly string[],
   outOfFold: (i: number) => ReadonlyMap<string, number> | undefined = () => undefined,
 ): Promise<Thresholds> {
-  const m = shippedModel(model);
   const deltas = await learnedWeights(deps, model);
+  return thresholdsFromScores(model, budget, await legitimateScores(model, legitimateBodies, deltas, outOfFold));
+}
+
+/**
+ * The scores of the site's legitimate comments by the model with `deltas` (a decided
+ * one with its `outOfFold` weights), handing the event loop back between slices of
+ * work (`pause`): thousands of comments take a good fraction of a second.
+ */
+export async function legitimateScores(
+  model: ModelName,
+  legitimateBodies: readonly string[],
+  deltas: ReadonlyMap<string, number>,
+  outOfFold: (i: number) => ReadonlyMap<string, number> | undefined = () => undefined,
+  pause: Pause = () => undefined,
+): Promise<number[]> {
+  const m = shippedModel(model);
   // The toxicity model pays for what the rule phases hold, as in the shipped calibration.
   const paysForRules = model === 'toxicity';
-  const scores = legitimateBodies.map((b, i) => (paysForRules && heldByTextRules(b) ? RULE_HELD_SCORE : sigmoid(logit(m, featuresFor(model, b), outOfFold(i) ?? deltas))));
+  const scores: number[] = [];
+  for (const [i, b] of legitimateBodies.entries()) {
+    scores.push(paysForRules && heldByTextRules(b) ? RULE_HELD_SCORE : sigmoid(logit(m, featuresFor(model, b), outOfFold(i) ?? deltas)));
+    await pause();
+  }
+  return scores;
+}
+
+/** The thresholds at a budget from the legitimate comments' scores (`legitimateScores`): a sort, no scoring. */
+export function thresholdsFromScores(model: ModelName, budget: number, scores: readonly number[]): Thresholds {
+  const m = shippedModel(model);
   const own = calibrate(m.tail, budget * m.budgetShare, scores, REVIEW_SHARE * m.budgetShare);
   // One-sided: a site's calibration may hold fewer than the shipped one, never more. Its
   // legitimate comments are those of a period (a calm month, one kind of story); lowering `hold`

@@ -4,9 +4,9 @@ import { COMMENT_STATUSES } from '../comments/comment';
 import { reviewAmong } from '../comments/comment.review';
 import { foldText } from './classifier/features';
 import { featuresFor, shippedModel, type ModelName } from './classifier/models';
-import { fitDeltas, type Decided, type RefitOptions } from './classifier/refit';
+import { fitDeltasInSlices, timeSlicer, type Decided, type Pause, type RefitOptions } from './classifier/refit';
 import { learnedWeights, lessonTargets, specificity } from './learning.service';
-import { listLatestDecisions, replaceWeights } from './learning.repository';
+import { findModelVersion, listLatestDecisions, replaceWeights } from './learning.repository';
 
 /**
  * A periodic refit of what the site taught its models: over all of its decided
@@ -15,8 +15,9 @@ import { listLatestDecisions, replaceWeights } from './learning.repository';
  * a prior scaled by each feature's specificity. It replaces the lessons learnt
  * one decision at a time (which keep adding up between refits) in
  * `moderation_weights`, under a new version, so every instance picks it up on
- * its next comment. It runs with the site's calibration (site-calibration.service.ts):
- * on the first comment after start and after every RECALIBRATE_EVERY decisions.
+ * its next comment. It runs with the site's calibration (site-calibration.service.ts),
+ * in the background: on the first comment after start and on the first after every
+ * RECALIBRATE_EVERY decisions; no comment waits for it.
  *
  * The same fit, K times with a fold of the decided comments left out, scores each
  * decided comment with a model that was not fitted on it: the site's calibration
@@ -35,7 +36,7 @@ export const MAX_REFIT_DECISIONS = 5000;
  */
 export const REFIT_L2 = 0.1;
 
-const REFIT_MODELS: readonly ModelName[] = ['spam', 'toxicity'];
+export const REFIT_MODELS: readonly ModelName[] = ['spam', 'toxicity'];
 
 /** What a decision teaches each model: 1 unwanted, 0 wanted, absent nothing (as the lessons: decision.service.ts). */
 function labelOf(model: ModelName, action: string): 0 | 1 | undefined {
@@ -79,44 +80,72 @@ export function refitOptions(model: ModelName): RefitOptions {
   return { l2: REFIT_L2, epochs: 15, learningRate: 0.3, targets: lessonTargets(model) };
 }
 
-function fit(model: ModelName, data: readonly Decided[]): Map<string, number> {
+/** One fit of a model's decided comments, in slices (`pause`: the event loop goes between). */
+function fit(model: ModelName, data: readonly Decided[], pause: Pause): Promise<Map<string, number>> {
   const m = shippedModel(model);
-  return fitDeltas(m, data, (f) => specificity(m, f), refitOptions(model));
+  return fitDeltasInSlices(m, data, (f) => specificity(m, f), refitOptions(model), pause);
 }
 
-function sameWeights(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+/** Whether two sets of weights are the same (to the stored precision). */
+export function sameWeights(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   for (const [f, d] of a) if (Math.abs((b.get(f) ?? 0) - d) > 1e-5) return false;
   for (const [f, d] of b) if (Math.abs((a.get(f) ?? 0) - d) > 1e-5) return false;
   return true;
 }
 
+/** A model's refit and its REFIT_FOLDS cross-fits, over rows already read. */
+export async function fitModel(model: ModelName, rows: readonly (Decided & { id: number; fold: number })[], pause: Pause): Promise<ModelRefit> {
+  const weights = await fit(model, rows, pause);
+  const outOfFold = new Map<number, ReadonlyMap<string, number>>();
+  for (let k = 0; k < REFIT_FOLDS; k++) {
+    const without = await fit(model, rows.filter((r) => r.fold !== k), pause);
+    for (const r of rows) if (r.fold === k) outOfFold.set(r.id, without);
+  }
+  return { weights, outOfFold };
+}
+
 /**
- * Refits each model the site teaches over its decided comments, stores the
- * weights when they changed (another instance may have stored the same refit
- * already), and returns the cross-fitted weights for the calibration.
+ * Refits each model the site teaches over its decided comments, in memory: nothing
+ * is stored (`storeRefit`). Seconds of work for thousands of decisions, cut into
+ * slices of at most a few ms (`pause`, classifier/refit.ts `timeSlicer`).
  */
-export async function refitSite(deps: Deps): Promise<SiteRefit> {
+export async function fitSite(deps: Deps, pause: Pause = timeSlicer()): Promise<SiteRefit> {
   const decided = await decidedComments(deps);
   const out: SiteRefit = new Map();
   for (const model of REFIT_MODELS) {
-    const rows = decided.flatMap((c) => {
+    const rows: (Decided & { id: number; fold: number })[] = [];
+    for (const c of decided) {
       const y = labelOf(model, c.action);
-      return y === undefined ? [] : [{ id: c.id, fold: refitFold(c.body), x: featuresFor(model, c.body), y }];
-    });
-    if (rows.length < MIN_REFIT_DECISIONS) continue;
-    const weights = fit(model, rows);
-    const outOfFold = new Map<number, ReadonlyMap<string, number>>();
-    for (let k = 0; k < REFIT_FOLDS; k++) {
-      // Each fit takes a tenth of a second or more for a thousand decisions: other requests go between.
-      await new Promise((resolve) => setImmediate(resolve));
-      const without = fit(model, rows.filter((r) => r.fold !== k));
-      for (const r of rows) if (r.fold === k) outOfFold.set(r.id, without);
+      if (y !== undefined) rows.push({ id: c.id, fold: refitFold(c.body), x: featuresFor(model, c.body), y });
+      await pause();
     }
-    if (!sameWeights(weights, await learnedWeights(deps, model))) {
-      const now = deps.clock.now().toISOString();
-      await deps.dialect.writeTransaction(deps.db, (trx) => replaceWeights(trx, model, weights, now));
-    }
-    out.set(model, { weights, outOfFold });
+    if (rows.length >= MIN_REFIT_DECISIONS) out.set(model, await fitModel(model, rows, pause));
   }
   return out;
+}
+
+/**
+ * Stores the weights of the models whose refit changed them (another instance may
+ * have stored the same refit already), all in one transaction: they replace what
+ * the models learnt, each under a new version. `written` hears each version before
+ * the commit (site-calibration.service.ts tags its thresholds with it).
+ */
+export async function storeRefit(deps: Deps, weights: ReadonlyMap<ModelName, ReadonlyMap<string, number>>, written: (model: ModelName, version: number) => void = () => undefined): Promise<void> {
+  if (weights.size === 0) return;
+  const now = deps.clock.now().toISOString();
+  await deps.dialect.writeTransaction(deps.db, async (trx) => {
+    for (const [model, w] of weights) {
+      await replaceWeights(trx, model, w, now);
+      written(model, (await findModelVersion(trx, model)).version);
+    }
+  });
+}
+
+/** Refits the site's models and stores what changed (site-calibration.service.ts does both, in the background). */
+export async function refitSite(deps: Deps): Promise<SiteRefit> {
+  const refit = await fitSite(deps);
+  const changed = new Map<ModelName, ReadonlyMap<string, number>>();
+  for (const [model, r] of refit) if (!sameWeights(r.weights, await learnedWeights(deps, model))) changed.set(model, r.weights);
+  await storeRefit(deps, changed);
+  return refit;
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/dialects';
 import { createArticle, createUserWithToken } from '../../../test/support/factories';
-import { createTestApp, type TestApp } from '../../../test/support/test-app';
+import { createTestApp, movingClock, type TestApp } from '../../../test/support/test-app';
 import { featuresFor } from './classifier/models';
 import { scoreWithLearning } from './learning.service';
 import { decidedComments, MIN_REFIT_DECISIONS, refitSite } from './refit.service';
-import { noteModeratorDecision, RECALIBRATE_EVERY } from './site-calibration.service';
+import { noteModeratorDecision, RECALIBRATE_EVERY, RETRY_AFTER_MS, siteCalibrationSettled } from './site-calibration.service';
 
 type Verdict = { status: string; reasons: { code: string }[]; scores: Record<string, number> };
 let n = 0;
@@ -21,6 +21,7 @@ describe.each(DIALECTS)('the refit over all of the decisions on %s', (engine) =>
   let t: TestApp;
   let moderator: Awaited<ReturnType<typeof createUserWithToken>>;
   let articleId: number;
+  const clock = movingClock();
   const evaluateOn = async (app: TestApp['app'], body: string) =>
     (await app.inject({ method: 'POST', url: '/api/v1/moderation/evaluate', headers: moderator.auth, payload: { body } })).json<Verdict>();
   const decide = async (body: string, action: 'approve' | 'reject') => {
@@ -32,7 +33,7 @@ describe.each(DIALECTS)('the refit over all of the decisions on %s', (engine) =>
   const toxicity = async (body: string) => (await scoreWithLearning(t.deps, 'toxicity', featuresFor('toxicity', body))).learned;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { clock });
     const editor = await createUserWithToken(t.deps, 'editor');
     moderator = await createUserWithToken(t.deps, 'moderator');
     articleId = (await createArticle(t, editor.auth, { title: 'Les villes moyennes' })).id;
@@ -91,14 +92,84 @@ describe.each(DIALECTS)('the refit over all of the decisions on %s', (engine) =>
     expect(differing).toBeGreaterThan(0);
   });
 
-  it('refits by itself after RECALIBRATE_EVERY decisions, on the next comment', async () => {
-    const version = async () => Number((await t.deps.db.selectFrom('moderation_models').select('version').where('model', '=', 'toxicity').executeTakeFirstOrThrow()).version);
+  const version = async () => Number((await t.deps.db.selectFrom('moderation_models').select('version').where('model', '=', 'toxicity').executeTakeFirstOrThrow()).version);
+  /** A gate the next refresh waits at before it puts its result in force: `open` lets it through, `fail` makes it fail. */
+  const holdNextRefresh = () => {
+    let open: () => void = () => undefined;
+    let fail: (err: Error) => void = () => undefined;
+    const gate = new Promise<void>((resolve, reject) => {
+      open = resolve;
+      fail = reject;
+    });
+    // Failed before the refresh reaches it: not an unhandled rejection meanwhile.
+    gate.catch(() => undefined);
+    t.deps.calibration.beforeInstall = () => gate;
+    return { open, fail };
+  };
+
+  it('refits by itself after RECALIBRATE_EVERY decisions, in the background of the next comment', async () => {
+    await siteCalibrationSettled(t.deps);
     await decide(abuse(40), 'reject');
     const v = await version();
-    // The lesson of that decision bumped the version; the count reaching RECALIBRATE_EVERY triggers a refit.
+    // The lesson of that decision bumped the version; the count reaching RECALIBRATE_EVERY makes a refit due.
     for (let i = 0; i < RECALIBRATE_EVERY; i++) noteModeratorDecision(t.deps);
     expect(await version()).toBe(v);
+    expect(t.deps.calibration.running).toBeUndefined();
     await evaluateOn(t.app, 'Un commentaire ordinaire sur la gare');
+    await siteCalibrationSettled(t.deps);
+    expect(await version()).toBeGreaterThan(v);
+  });
+
+  it('answers a comment posted during a refit with the weights in force without waiting, and the next one after it with the refit', async () => {
+    await siteCalibrationSettled(t.deps);
+    const probe = 'Les gens de Nevers sont des gloubiboulgas';
+    // New lessons on top of the last refit: the next refit will replace them.
+    for (let i = 0; i < 3; i++) await decide(abuse(50 + i), 'reject');
+    const inForce = await toxicity(probe);
+    const v = await version();
+    const gate = holdNextRefresh();
+    try {
+      for (let i = 0; i < RECALIBRATE_EVERY; i++) noteModeratorDecision(t.deps);
+      const during = await evaluateOn(t.app, probe);
+      // Answered while the refit waits at the gate: the weights and version in force.
+      expect(t.deps.calibration.running).toBeDefined();
+      expect(during.scores.toxicity).toBeCloseTo(inForce, 4);
+      expect(await version()).toBe(v);
+      gate.open();
+      await siteCalibrationSettled(t.deps);
+    } finally {
+      t.deps.calibration.beforeInstall = undefined;
+    }
+    expect(await version()).toBeGreaterThan(v);
+    const after = await evaluateOn(t.app, probe);
+    expect(after.scores.toxicity).toBeCloseTo(await toxicity(probe), 4);
+    expect(after.scores.toxicity).not.toBeCloseTo(inForce, 4);
+  });
+
+  it('keeps the calibration in force when a refit fails, and tries again later, not on every comment', async () => {
+    await siteCalibrationSettled(t.deps);
+    await decide(abuse(60), 'reject');
+    const [state, v] = [t.deps.calibration.current, await version()];
+    expect(state).toBeDefined();
+    const gate = holdNextRefresh();
+    try {
+      for (let i = 0; i < RECALIBRATE_EVERY; i++) noteModeratorDecision(t.deps);
+      await evaluateOn(t.app, 'Un commentaire ordinaire sur la gare');
+      gate.fail(new Error('the refit failed'));
+      await siteCalibrationSettled(t.deps);
+      expect(t.deps.calibration.current).toBe(state);
+      expect(await version()).toBe(v);
+      // The next comments do not start it again at once.
+      await evaluateOn(t.app, 'Un autre commentaire ordinaire');
+      expect(t.deps.calibration.running).toBeUndefined();
+    } finally {
+      t.deps.calibration.beforeInstall = undefined;
+    }
+    clock.advance(RETRY_AFTER_MS);
+    await evaluateOn(t.app, 'Un commentaire ordinaire, plus tard');
+    expect(t.deps.calibration.running).toBeDefined();
+    await siteCalibrationSettled(t.deps);
+    expect(t.deps.calibration.current).not.toBe(state);
     expect(await version()).toBeGreaterThan(v);
   });
 });

@@ -33,10 +33,61 @@ export interface RefitOptions {
  * shipped log-odds is an offset. Deterministic: the same decisions give the same changes.
  */
 export function fitDeltas(model: LogisticModel, data: readonly Decided[], scale: (feature: string) => number, opts: RefitOptions): Map<string, number> {
+  const steps = fitSteps(model, data, scale, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same fit, handing the event loop back whenever a slice of work is spent (`timeSlicer`). */
+export async function fitDeltasInSlices(
+  model: LogisticModel,
+  data: readonly Decided[],
+  scale: (feature: string) => number,
+  opts: RefitOptions,
+  pause: Pause,
+): Promise<Map<string, number>> {
+  const steps = fitSteps(model, data, scale, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await pause();
+  }
+}
+
+/** Rows of work between two looks at the clock. */
+const ROWS_PER_STEP = 16;
+
+/**
+ * Hands the event loop back (setImmediate: pending I/O and timers go first) once
+ * SLICE_MS of work have passed since the last time; otherwise resolves at once.
+ */
+export type Pause = () => Promise<void> | undefined;
+
+/** Work done between two hand-backs of the event loop, in ms: requests wait at most about that long. */
+export const SLICE_MS = 5;
+
+export function timeSlicer(sliceMs = SLICE_MS): Pause {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < sliceMs) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
+/** The fit, yielding every ROWS_PER_STEP rows so that its caller may hand the event loop back. */
+function* fitSteps(model: LogisticModel, data: readonly Decided[], scale: (feature: string) => number, opts: RefitOptions): Generator<void, Map<string, number>> {
   const index = new Map<string, number>();
   const root: number[] = [];
   const count: number[] = [];
-  const rows = data.map(({ x, y }) => {
+  const rows: { idx: number[]; val: number[]; y: 0 | 1; offset: number }[] = [];
+  for (const { x, y } of data) {
     const idx: number[] = [];
     const val: number[] = [];
     for (const [f, v] of x) {
@@ -51,8 +102,9 @@ export function fitDeltas(model: LogisticModel, data: readonly Decided[], scale:
       idx.push(i);
       val.push(v * (root[i] as number));
     }
-    return { idx, val, y, offset: logit(model, x) };
-  });
+    rows.push({ idx, val, y, offset: logit(model, x) });
+    if (rows.length % ROWS_PER_STEP === 0) yield;
+  }
   const t = opts.targets;
   // Under margins, an approved comment the shipped model did not even list has nothing to teach.
   const taught = t ? rows.filter((r) => r.y === 1 || r.offset >= t.listed) : rows;
@@ -66,7 +118,8 @@ export function fitDeltas(model: LogisticModel, data: readonly Decided[], scale:
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    for (const r of order) {
+    for (const [n, r] of order.entries()) {
+      if (n % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const { idx, val, y, offset } = taught[r] as (typeof rows)[number];
       let z = offset;
       for (let k = 0; k < idx.length; k++) z += (u[idx[k] as number] as number) * (val[k] as number);

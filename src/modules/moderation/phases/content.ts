@@ -54,7 +54,11 @@ interface SiteThresholds extends Thresholds {
   own: boolean;
 }
 
-/** The site's own calibration of the model when it has one, else the shipped one. */
+/**
+ * The site's own calibration of the model when it has one, else the shipped one.
+ * Called right after the weights were read, before any other await: the thresholds
+ * are chosen by the version of the weights this process holds (site-calibration.service.ts).
+ */
 async function thresholdsFor(model: ShippedModel, ctx: Readonly<ModerationContext>): Promise<SiteThresholds> {
   const own = await ctx.lookups.siteThresholds(model.name, budgetOf(ctx.settings));
   return own ? { ...own, own: true } : { ...modelThresholds(model, ctx.settings), own: false };
@@ -96,10 +100,10 @@ function review(model: ShippedModel, p: number, words: string[] = []): PhaseResu
 export const spam: Phase = async (ctx) => {
   const model = shippedModel('spam');
   const x = commentFeatures(ctx.body);
-  // The thresholds first: computing them may refit the site's weights (refit.service.ts).
-  const t = await thresholdsFor(model, ctx);
   const base = sigmoid(logit(model, x));
+  // The weights, then at once the thresholds that measured them (site-calibration.service.ts).
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
+  const t = await thresholdsFor(model, ctx);
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
   const c = call(base, learned, t, true);
   if (c === undefined) return { scores };
@@ -128,9 +132,9 @@ export const toxicity: Phase = async (ctx) => {
   const reading = readToxicity(ctx.body);
   // The lexicon model's features come on top, so the site's lessons (kept on the toxicity features) still count.
   const x = learnedLanguage ? reading.features : new Map([...reading.features, ...reading.lexicon]);
-  const t = await thresholdsFor(model, ctx);
   const base = sigmoid(logit(model, x));
   const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
+  const t = await thresholdsFor(model, ctx);
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
   const c = call(base, learned, t, false);
   if (c === undefined) return { scores };
