@@ -1,10 +1,14 @@
 // Speed of the whole moderation pipeline per comment (not a test): every phase,
 // with the real database lookups, on a SQLite file, for the held-out comments of
-// ../shared/datasets plus the seed's five. Prints the median and p95 in ms.
+// ../shared/datasets plus the seed's five. Prints the median and p95 in ms; then the
+// site's refit of 1,000 decisions, synchronous (its CPU) and as the site runs it (in
+// slices, comments evaluated meanwhile): its wall time, the longest event-loop block
+// (monitorEventLoopDelay max) and the comments' p99 during it.
 // Usage: npm run bench:moderation
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import { closeDeps, createDeps } from '../src/deps';
 import { findArticleById } from '../src/modules/articles/article.repository';
@@ -13,9 +17,9 @@ import { warmUpReadability } from '../src/modules/moderation/readability';
 import { getDiscussionSettings } from '../src/modules/moderation/settings';
 import { loadDatasets } from '../scripts/moderation/datasets';
 import { featuresFor, shippedModel } from '../src/modules/moderation/classifier/models';
-import { fitDeltas } from '../src/modules/moderation/classifier/refit';
-import { REFIT_FOLDS, refitOptions } from '../src/modules/moderation/refit.service';
-import { specificity } from '../src/modules/moderation/learning.service';
+import { fitDeltas, timeSlicer } from '../src/modules/moderation/classifier/refit';
+import { fitModel, REFIT_FOLDS, refitFold, refitOptions } from '../src/modules/moderation/refit.service';
+import { legitimateScores, specificity } from '../src/modules/moderation/learning.service';
 
 const dir = mkdtempSync(join(tmpdir(), 'palabre-bench-moderation-'));
 const deps = await createDeps(loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' }));
@@ -32,35 +36,75 @@ const settings = await getDiscussionSettings(deps);
 const texts = loadDatasets(process.cwd()).flatMap((d) => d.heldOut.map((c) => c.text));
 warmUpReadability();
 const times: number[] = [];
+const contextFor = (body: string, i: number) => ({
+  body,
+  name: 'Lecteur',
+  email: `l${i}@example.test`,
+  ip: null,
+  ipHash: `bench-${i}`,
+  user: null,
+  article,
+  parentId: null,
+  settings,
+  now: new Date(),
+  secret: deps.secret,
+  lookups: commenterLookups(deps, article.id, { userId: null, email: `l${i}@example.test`, ipHash: `bench-${i}` }),
+});
 for (let round = 0; round < 3; round++) {
   for (const [i, body] of texts.entries()) {
     const t0 = performance.now();
-    await evaluate({
-      body,
-      name: 'Lecteur',
-      email: `l${i}@example.test`,
-      ip: null,
-      ipHash: `bench-${i}`,
-      user: null,
-      article,
-      parentId: null,
-      settings,
-      now: new Date(),
-      secret: deps.secret,
-      lookups: commenterLookups(deps, article.id, { userId: null, email: `l${i}@example.test`, ipHash: `bench-${i}` }),
-    }).catch(() => undefined);
+    await evaluate(contextFor(body, i)).catch(() => undefined);
     if (round > 0) times.push(performance.now() - t0);
   }
 }
 times.sort((a, b) => a - b);
-const at = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(3);
+const at = (q: number, xs = times) => (xs[Math.floor(q * (xs.length - 1))] ?? 0).toFixed(3);
 // The periodic refit (refit.service.ts) of 1,000 toxicity decisions: the full fit and its
 // REFIT_FOLDS cross-fits, the CPU a recalibration spends (every RECALIBRATE_EVERY decisions).
 const m = shippedModel('toxicity');
-const decided = loadDatasets(process.cwd()).flatMap((d) => d.heldOut).filter((c) => c.label !== 'spam').slice(0, 1000).map((c) => ({ x: featuresFor('toxicity', c.text), y: c.label === 'toxic' ? (1 as const) : (0 as const) }));
+const heldOut = loadDatasets(process.cwd()).flatMap((d) => d.heldOut).filter((c) => c.label !== 'spam');
+const decided = heldOut.slice(0, 1000).map((c, id) => ({ id, fold: refitFold(c.text), x: featuresFor('toxicity', c.text), y: c.label === 'toxic' ? (1 as const) : (0 as const) }));
 const r0 = performance.now();
-for (let k = 0; k <= REFIT_FOLDS; k++) fitDeltas(m, k === 0 ? decided : decided.filter((_, i) => i % REFIT_FOLDS !== k - 1), (f) => specificity(m, f), refitOptions('toxicity'));
+for (let k = 0; k <= REFIT_FOLDS; k++) fitDeltas(m, k === 0 ? decided : decided.filter((r) => r.fold !== k - 1), (f) => specificity(m, f), refitOptions('toxicity'));
 const refitMs = performance.now() - r0;
-console.log(JSON.stringify({ comments: times.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: at(1), refitOf1000DecisionsMs: refitMs.toFixed(0), refitInMedianComments: Math.round(refitMs / Number(at(0.5))) }));
+// The same refit as the site runs it (site-calibration.service.ts): in slices, in the background,
+// then the scoring of the legitimate comments for the thresholds, while comments keep coming.
+// The longest the event loop was blocked meanwhile, and the comments' latency during it.
+const legitimate = heldOut.filter((c) => c.label !== 'toxic').map((c) => c.text);
+const loop = monitorEventLoopDelay({ resolution: 1 });
+let refitting = true;
+const during: number[] = [];
+const comments = (async () => {
+  for (let i = 0; refitting; i++) {
+    const t0 = performance.now();
+    await evaluate(contextFor(texts[i % texts.length] as string, i)).catch(() => undefined);
+    during.push(performance.now() - t0);
+  }
+})();
+loop.enable();
+const s0 = performance.now();
+const pause = timeSlicer();
+const fitted = await fitModel('toxicity', decided, pause);
+await legitimateScores('toxicity', legitimate, fitted.weights, () => undefined, pause);
+const slicedMs = performance.now() - s0;
+loop.disable();
+refitting = false;
+await comments;
+during.sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    comments: times.length,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: at(1),
+    refitOf1000DecisionsMs: refitMs.toFixed(0),
+    refitInMedianComments: Math.round(refitMs / Number(at(0.5))),
+    backgroundRefitWallMs: slicedMs.toFixed(0),
+    legitimateScored: legitimate.length,
+    longestEventLoopBlockMs: (loop.max / 1e6).toFixed(1),
+    commentsDuringRefit: during.length,
+    commentDuringRefitP99Ms: at(0.99, during),
+  }),
+);
 await closeDeps(deps);
 rmSync(dir, { recursive: true, force: true });

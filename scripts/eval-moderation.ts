@@ -21,6 +21,7 @@ import { closeDeps, createDeps } from '../src/deps';
 import { addUser, createApiToken } from '../src/modules/accounts/user.service';
 import { DEFAULT_FALSE_HOLD_BUDGET } from '../src/modules/moderation/classifier/calibration';
 import { getDiscussionSettings, saveDiscussionSettings } from '../src/modules/moderation/settings';
+import { siteCalibrationSettled } from '../src/modules/moderation/site-calibration.service';
 import { loadCorpus, loadDatasets, type LabelledComment } from './moderation/datasets';
 
 const root = process.cwd();
@@ -70,7 +71,7 @@ async function site(budget: number) {
     await app.close();
     await closeDeps(deps);
   };
-  return { app, auth, articleId: article.json<{ id: number }>().id, close };
+  return { app, deps, auth, articleId: article.json<{ id: number }>().id, close };
 }
 type Site = Awaited<ReturnType<typeof site>>;
 
@@ -145,6 +146,9 @@ async function afterDecisions(set: LabelledSet, n: number, budget: number) {
     }
     await s.app.inject({ method: 'POST', url: `/api/v1/comments/${posted.id}/moderation`, headers: await s.auth(), payload: { action } });
   }
+  // The refit of the n decisions runs in the background (no comment waits for it): the rest is
+  // evaluated with it in force.
+  await siteCalibrationSettled(s.deps);
   const out: Outcome[] = [];
   for (const c of set.rows.slice(n)) out.push(await evaluate(s, c.text));
   await s.close();

@@ -6,7 +6,7 @@ import { insertCommentRows } from '../comments/comment-bulk.repository';
 import { MIN_SITE_LEGITIMATE, thresholdsFromTable } from './classifier/calibration';
 import { featuresFor, shippedModel } from './classifier/models';
 import { scoreWithLearning } from './learning.service';
-import { noteModeratorDecision, RECALIBRATE_EVERY, siteCalibratedThresholds } from './site-calibration.service';
+import { noteModeratorDecision, RECALIBRATE_EVERY, siteCalibratedThresholds, siteCalibrationSettled } from './site-calibration.service';
 
 type Verdict = { status: string; reasons: { code: string }[]; scores: Record<string, number> };
 
@@ -52,12 +52,17 @@ describe.each(DIALECTS)("the site's own calibration on %s", (engine) => {
     // 199 settled comments and one too recent to count: still the shipped calibration.
     await publish(MIN_SITE_LEGITIMATE - 1, 0, '2026-04-20T10:00:00.000Z');
     await publish(1, MIN_SITE_LEGITIMATE - 1, '2026-04-29T10:00:00.000Z');
+    await siteCalibrationSettled(t.deps);
     expect(await siteCalibratedThresholds(t.deps, 'toxicity', budget)).toBeUndefined();
 
     // A week later the last one has settled too; the next recalibration (after 50 decisions) counts it.
     clock.set(new Date('2026-05-07T10:00:00.000Z'));
     expect(await siteCalibratedThresholds(t.deps, 'toxicity', budget)).toBeUndefined();
     for (let i = 0; i < RECALIBRATE_EVERY; i++) noteModeratorDecision(t.deps);
+    // The comment that starts the recalibration does not wait for it: the calibration in force answers.
+    expect(await siteCalibratedThresholds(t.deps, 'toxicity', budget)).toBeUndefined();
+    expect(t.deps.calibration.running).toBeDefined();
+    await siteCalibrationSettled(t.deps);
     const own = await siteCalibratedThresholds(t.deps, 'toxicity', budget);
     expect(own).toBeDefined();
     const hold = own?.hold ?? 0;
