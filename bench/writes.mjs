@@ -119,8 +119,10 @@ async function throughput() {
     // Warm-up (BENCH_WARMUP_SECONDS, 2): every worker has its models loaded and its statements prepared.
     await post(base, article.id, article.formToken, Number(process.env.BENCH_WARMUP_SECONDS ?? 2), 1000);
     const before = await queryCounts();
+    const cpu0 = [groupCpuMs(server.pid), process.cpuUsage()];
     const t0 = performance.now();
     const r = await post(base, article.id, article.formToken, seconds);
+    const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1])];
     const after = await queryCounts();
     const elapsed = (performance.now() - t0) / 1000;
     const ok = r.latencies.length;
@@ -132,12 +134,35 @@ async function throughput() {
     );
     console.log(`  statuses ${JSON.stringify(result.statuses)}, refused ${refused} ${JSON.stringify(Object.fromEntries(r.refused))}, connection errors ${r.errors}`);
     for (const [status, body] of Object.entries(r.firstRefusal)) console.log(`  first ${status}: ${body}`);
+    // CPU time does not depend on how loaded the machine is: the figure to compare builds by.
+    result.serverCpuMsPerComment = Number(((cpu1[0] - cpu0[0]) / Math.max(1, ok)).toFixed(2));
+    console.log(
+      `  server CPU ${((cpu1[0] - cpu0[0]) / 1000).toFixed(1)} s (all its processes): ${result.serverCpuMsPerComment} ms per comment written; ` +
+        `load generator CPU ${((cpu1[1].user + cpu1[1].system) / 1e6).toFixed(1)} s`,
+    );
     if (countDir) printQueries(before, after, ok);
     return result;
   } finally {
     await stop(server);
     cleanup(setup);
   }
+}
+
+/** CPU time (user + system, ms) used so far by the processes of a process group (Linux /proc). */
+function groupCpuMs(pgid) {
+  const tick = 1000 / 100; // USER_HZ
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) ms += (Number(fields[11]) + Number(fields[12])) * tick;
+  }
+  return ms;
 }
 
 /** The statements counted so far by every server process (BENCH_COUNT_QUERIES), once their files are fresh. */

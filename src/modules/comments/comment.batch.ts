@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { bumpArticleVersion } from '../articles/article.read-model';
 import { presentComment } from './comment.presenter';
-import { insertComment, type CommentRow, type NewComment } from './comment.repository';
+import { insertComments, type CommentRow, type NewComment } from './comment.repository';
 import { completeKey } from './idempotency.repository';
 
 /** A comment the pipeline has judged, ready to be written. */
@@ -157,11 +157,10 @@ async function commitBatch(deps: Deps, batch: Waiting[]): Promise<Map<Waiting, n
 
 /** The statements of one transaction: the comments, their keys' answers, one version bump per article. */
 async function insertAll(db: Kysely<Database>, comments: PreparedComment[]): Promise<number[]> {
-  const ids: number[] = [];
+  const ids = await insertComments(db, comments.map((c) => c.row));
   const published = new Set<number>();
-  for (const c of comments) {
-    const id = await insertComment(db, c.row);
-    ids.push(id);
+  for (const [i, c] of comments.entries()) {
+    const id = ids[i] as number;
     if (c.row.status === 'published') published.add(c.row.article_id);
     if (c.key) await completeKey(db, c.key.hash, id, c.key.answer(id));
   }
