@@ -14,7 +14,8 @@ const count = (sql) => {
   counts[key] = (counts[key] ?? 0) + 1;
   total++;
 };
-const load = createRequire(join(process.cwd(), 'package.json'));
+// Resolved from the benchmarked build (BENCH_CLI may be another tree with its own node_modules).
+const load = createRequire(process.argv[1] ?? join(process.cwd(), 'package.json'));
 try {
   const Database = load('better-sqlite3');
   const probe = new Database(':memory:');
