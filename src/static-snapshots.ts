@@ -33,7 +33,7 @@ async function urlsOf(xml: Buffer, index: boolean): Promise<string[]> {
  * Writes the anonymous pages into PALABRE_STATIC_DIR and keeps them current (docs/operations.md,
  * "Static snapshots"). Returns the function that stops it.
  */
-export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: string): { stop(): Promise<void>; ready: Promise<void>; snapshots: StaticSnapshots } {
+export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: string): { stop: () => Promise<void>; ready: Promise<void>; snapshots: StaticSnapshots } {
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
     return { status: res.statusCode, body: res.rawPayload, tags: deps.cache.get(url)?.tags ?? [] };

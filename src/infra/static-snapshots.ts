@@ -41,7 +41,7 @@ export interface SnapshotOptions {
  * `/feed.xml` → `feed.xml`. Undefined for a URL no snapshot stands for (any other query).
  */
 export function snapshotFile(url: string, sorts: readonly string[]): string | undefined {
-  const [path = '/', query] = url.split('?', 2) as [string, string | undefined];
+  const [path, query] = url.split('?', 2) as [string, string | undefined];
   if (!path.startsWith('/') || path.includes('..') || path.includes('\\') || path.includes('%')) return undefined;
   const last = path.slice(path.lastIndexOf('/') + 1);
   const isFile = last.includes('.');

@@ -127,7 +127,7 @@ describe.each(DIALECTS)('real-world Disqus exports on %s', (engine) => {
       const env = { ...process.env, DATABASE_URL: url, PALABRE_DEMO: '0', LOG_LEVEL: 'silent' };
       const failed = await run(process.execPath, [CLI, 'import', 'disqus', broken], { env }).then(
         () => undefined,
-        (e: { code: number; stdout: string; stderr: string }) => e,
+        (e: unknown) => e as { code: number; stdout: string; stderr: string },
       );
       expect(failed?.code).toBe(1);
       const summary = JSON.parse(failed?.stdout.trim().split('\n').pop() ?? '{}') as { created: Record<string, number>; failed: string };

@@ -41,7 +41,7 @@ async function pngUpload(): Promise<{ body: Buffer; type: string }> {
 
 let n = 0;
 /** Every API action of the newsroom's modules and what each role gets. */
-const MATRIX: { action: string; expect: Expect; req(f: Fixtures): Promise<Req> }[] = [
+const MATRIX: { action: string; expect: Expect; req: (f: Fixtures) => Promise<Req> }[] = [
   // articles                                   admin editor author moder. reader anon
   { action: 'article:create draft', expect: [201, 201, 201, 403, 403, 401], req: async () => ({ method: 'POST', url: '/api/v1/articles', payload: { title: 'Brouillon' } }) },
   { action: 'article:create published', expect: [201, 201, 403, 403, 403, 401], req: async () => ({ method: 'POST', url: '/api/v1/articles', payload: { title: 'Publié', status: 'published' } }) },

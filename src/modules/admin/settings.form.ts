@@ -60,7 +60,7 @@ export function settingsFromForm(body: unknown, current: Record<string, unknown>
       const name = prefix + key;
       const schema = bare(member);
       if (schema instanceof z.ZodObject) {
-        out[key] = read(schema.shape as Record<string, z.ZodType>, `${name}.`, (cur[key] ?? {}) as Record<string, unknown>);
+        out[key] = read(schema.shape, `${name}.`, (cur[key] ?? {}) as Record<string, unknown>);
         continue;
       }
       const raw = (body as Record<string, unknown> | undefined)?.[name];
@@ -76,7 +76,7 @@ export function settingsFromForm(body: unknown, current: Record<string, unknown>
     }
     return out;
   };
-  draft.values = read(discussionSettingsSchema.shape as Record<string, z.ZodType>, '', current);
+  draft.values = read(discussionSettingsSchema.shape, '', current);
   return draft;
 }
 

@@ -40,7 +40,7 @@ function SettingField({ locale, name, schema: member, value, invalid }: { locale
     return (
       <p class="field">
         <label for={idOf(name)}>{text}</label>
-        <input id={idOf(name)} name={name} type="number" min={schema.minValue ?? undefined} max={schema.maxValue ?? undefined} step={schema.isInt ? undefined : 'any'} value={String(value ?? '')} required {...bad} />
+        <input id={idOf(name)} name={name} type="number" min={schema.minValue ?? undefined} max={schema.maxValue ?? undefined} step={schema.format?.includes('int') ? undefined : 'any'} value={typeof value === 'number' || typeof value === 'string' ? String(value) : ''} required {...bad} />
       </p>
     );
   }

@@ -44,7 +44,7 @@ async function sniff(buffer: Buffer): Promise<{ format: keyof typeof ACCEPTED; w
   }
   // AVIF is a HEIF container with AV1 inside; other HEIF (HEIC) is not for the web.
   const format = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : 'heic') : meta.format;
-  if (!format || !(format in ACCEPTED) || !meta.width || !meta.height) throw new UnsupportedImageError(`the content is ${format ?? 'unknown'}`);
+  if (!(format in ACCEPTED) || !meta.width || !meta.height) throw new UnsupportedImageError(`the content is ${format}`);
   if (meta.width * meta.height > MEDIA_MAX_PIXELS) throw new UnsupportedImageError('the image has too many pixels');
   const turned = (meta.orientation ?? 1) >= 5;
   return { format: format as keyof typeof ACCEPTED, width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height };
