@@ -113,6 +113,6 @@ export function address(p, n) {
 }
 
 export function cleanup(setup) {
-  rmSync(setup.dir, { recursive: true, force: true });
+  rmSync(setup.dir, { recursive: true, force: true, maxRetries: 5 });
   if (setup.engine === 'postgres') spawnSync('psql', [process.env.DATABASE_URL, '-qc', `drop schema if exists ${setup.schema} cascade`], { stdio: 'ignore' });
 }

@@ -3,14 +3,21 @@
 //    POST /api/v1/articles/:id/comments to the built server as guests, every comment from its own
 //    address (X-Forwarded-For, PALABRE_TRUST_PROXY=1) with its own ordinary text, under an article
 //    with 200 comments, static snapshots on (BENCH_STATIC=0: off); comments/s, p50/p99, statuses.
+//    Each poster is a loop on its own kept-alive connection sending one request at a time, never
+//    re-sent (autocannon re-sent some on new connections: the same address twice, refused by
+//    the flood rule); a refusal is counted and printed, a connection error too.
 // 2. kill -9: posters keep posting, the server's process group gets SIGKILL mid-run, the server
 //    starts again on the same database, and every acknowledged comment (201 with an id) must be there.
 // Usage: npm run bench:writes          (DATABASE_URL=postgres://… for PostgreSQL, a throw-away schema)
 //        BENCH_KILL=0 / BENCH_THROUGHPUT=0 skip a part; PALABRE_WORKERS as the server takes it.
 import { createServer } from 'node:net';
-import autocannon from 'autocannon';
-import { address, benchEnv, cleanup, commentText, prepare, seed, startServer, waitUp } from './writes-server.mjs';
+import http from 'node:http';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { address, benchEnv, cleanup, commentText, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
 
+// BENCH_COUNT_QUERIES=DIR: the server counts its statements (bench/lib/count-queries.cjs); printed per comment.
+const countDir = process.env.BENCH_COUNT_QUERIES;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const posters = Number(process.env.BENCH_POSTERS ?? 64);
 
@@ -28,12 +35,26 @@ const killGroup = (server, signal) => {
   } catch {}
 };
 
+/** SIGTERM to the server's process group; resolves once it exited (SIGKILL after 10 s). */
+async function stop(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  killGroup(server, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(server, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function setUp() {
   const port = await freePort();
   const setup = benchEnv(port);
   const base = `http://127.0.0.1:${port}`;
   const { auth } = prepare(setup.env);
-  let server = startServer(setup.env, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+  const args = [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ...(countDir ? ['--require', join(root, 'bench/lib/count-queries.cjs')] : []),
+  ];
+  let server = startServer({ ...setup.env, ...(countDir ? { BENCH_COUNT_QUERIES: countDir } : {}) }, args);
   await waitUp(base);
   const article = await seed(base, auth);
   // Guests send the form's signed time-to-submit token as the site's own script does (issue 13: without
@@ -43,55 +64,125 @@ async function setUp() {
   return { setup, base, article, server };
 }
 
-/** The posters' requests: poster p's n-th comment from its own address, with its own text. */
-function posterRequests(articleId, token, counters) {
-  return [
-    {
-      method: 'POST',
-      path: `/api/v1/articles/${articleId}/comments`,
-      setupRequest: (req, context) => {
-        context.p ??= counters.nextPoster++;
-        const n = (counters[context.p] = (counters[context.p] ?? 0) + 1);
-        return {
-          ...req,
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': address(context.p, n) },
-          body: JSON.stringify({ body: commentText(context.p, n), name: `Lecteur ${context.p + 1}`, email: `lecteur${context.p + 1}.${n}@example.test`, token }),
-        };
-      },
-      onResponse: (status, body) => {
-        if (status !== 201) {
-          counters.refused.set(status, (counters.refused.get(status) ?? 0) + 1);
-          counters.firstRefusal[status] ??= body.slice(0, 200);
-        }
-        else {
-          const s = JSON.parse(body).status;
-          counters.statuses.set(s, (counters.statuses.get(s) ?? 0) + 1);
-        }
-      },
-    },
-  ];
+/**
+ * `posters` loops, each sending one comment at a time on its own kept-alive connection until
+ * `seconds` have passed: every request is one comment from its own address (never re-sent: a
+ * failed request is counted as an error, a refused one by its status). Returns the latencies
+ * of the 201s and the refusals with the first body of each status.
+ */
+async function post(base, articleId, token, seconds, firstPoster = 0) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: posters });
+  const { hostname, port } = new URL(base);
+  const path = `/api/v1/articles/${articleId}/comments`;
+  const out = { latencies: [], statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: 0 };
+  const send = (body, ip) =>
+    new Promise((resolve) => {
+      const req = http.request({ agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': ip } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode, text }));
+        res.on('error', () => resolve({ status: 0, text: '' }));
+      });
+      req.on('error', () => resolve({ status: 0, text: '' }));
+      req.end(body);
+    });
+  const end = performance.now() + seconds * 1000;
+  const loop = async (p) => {
+    for (let n = 1; performance.now() < end; n++) {
+      const body = JSON.stringify({ body: commentText(p, n), name: `Lecteur ${p + 1}`, email: `lecteur${p + 1}.${n}@example.test`, token });
+      const t0 = performance.now();
+      const { status, text } = await send(body, address(p, n));
+      const ms = performance.now() - t0;
+      if (status === 0) out.errors++;
+      else if (status !== 201) {
+        out.refused.set(status, (out.refused.get(status) ?? 0) + 1);
+        out.firstRefusal[status] ??= text.slice(0, 200);
+      } else {
+        out.latencies.push(ms);
+        const s = JSON.parse(text).status;
+        out.statuses.set(s, (out.statuses.get(s) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: posters }, (_, i) => loop(firstPoster + i)));
+  agent.destroy();
+  out.latencies.sort((a, b) => a - b);
+  return out;
 }
+
+const percentile = (sorted, q) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]) : NaN);
 
 async function throughput() {
   const { setup, base, article, server } = await setUp();
   try {
     // Warm-up (BENCH_WARMUP_SECONDS, 2): every worker has its models loaded and its statements prepared.
-    const warm = { nextPoster: 1000, refused: new Map(), statuses: new Map(), firstRefusal: {} };
-    await autocannon({ url: base, connections: posters, duration: Number(process.env.BENCH_WARMUP_SECONDS ?? 2), requests: posterRequests(article.id, article.formToken, warm) });
-    const counters = { nextPoster: 0, refused: new Map(), statuses: new Map(), firstRefusal: {} };
-    const r = await autocannon({ url: base, connections: posters, duration: seconds, requests: posterRequests(article.id, article.formToken, counters) });
-    const ok = [...counters.statuses.values()].reduce((a, b) => a + b, 0);
+    await post(base, article.id, article.formToken, Number(process.env.BENCH_WARMUP_SECONDS ?? 2), 1000);
+    const before = await queryCounts();
+    const cpu0 = [groupCpuMs(server.pid), process.cpuUsage()];
+    const t0 = performance.now();
+    const r = await post(base, article.id, article.formToken, seconds);
+    const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1])];
+    const after = await queryCounts();
+    const elapsed = (performance.now() - t0) / 1000;
+    const ok = r.latencies.length;
+    const refused = [...r.refused.values()].reduce((a, b) => a + b, 0);
+    const result = { engine: setup.engine, commentsPerSecond: Math.round(ok / elapsed), p50: percentile(r.latencies, 0.5), p99: percentile(r.latencies, 0.99), max: Math.round(r.latencies.at(-1) ?? NaN), refused, errors: r.errors, statuses: Object.fromEntries(r.statuses) };
     console.log(
       `writes, ${setup.engine}, PALABRE_WORKERS=${setup.env.PALABRE_WORKERS ?? '(one per core)'}, static snapshots ${setup.env.PALABRE_STATIC_DIR ? 'on' : 'off'}: ` +
-        `${posters} posters, ${seconds} s: ${Math.round(ok / seconds)} comments/s (201), p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
+        `${posters} posters, ${elapsed.toFixed(1)} s: ${result.commentsPerSecond} comments/s (201), p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (latency of the 201s)`,
     );
-    console.log(`  statuses ${JSON.stringify(Object.fromEntries(counters.statuses))}, refused ${JSON.stringify(Object.fromEntries(counters.refused))}, errors ${r.errors}, timeouts ${r.timeouts}`);
-    for (const [status, body] of Object.entries(counters.firstRefusal)) console.log(`  first ${status}: ${body}`);
-    return { engine: setup.engine, commentsPerSecond: Math.round(ok / seconds), p50: r.latency.p50, p99: r.latency.p99, statuses: Object.fromEntries(counters.statuses) };
+    console.log(`  statuses ${JSON.stringify(result.statuses)}, refused ${refused} ${JSON.stringify(Object.fromEntries(r.refused))}, connection errors ${r.errors}`);
+    for (const [status, body] of Object.entries(r.firstRefusal)) console.log(`  first ${status}: ${body}`);
+    // CPU time does not depend on how loaded the machine is: the figure to compare builds by.
+    result.serverCpuMsPerComment = Number(((cpu1[0] - cpu0[0]) / Math.max(1, ok)).toFixed(2));
+    console.log(
+      `  server CPU ${((cpu1[0] - cpu0[0]) / 1000).toFixed(1)} s (all its processes): ${result.serverCpuMsPerComment} ms per comment written; ` +
+        `load generator CPU ${((cpu1[1].user + cpu1[1].system) / 1e6).toFixed(1)} s`,
+    );
+    if (countDir) printQueries(before, after, ok);
+    return result;
   } finally {
-    killGroup(server, 'SIGTERM');
+    await stop(server);
     cleanup(setup);
   }
+}
+
+/** CPU time (user + system, ms) used so far by the processes of a process group (Linux /proc). */
+function groupCpuMs(pgid) {
+  const tick = 1000 / 100; // USER_HZ
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) ms += (Number(fields[11]) + Number(fields[12])) * tick;
+  }
+  return ms;
+}
+
+/** The statements counted so far by every server process (BENCH_COUNT_QUERIES), once their files are fresh. */
+async function queryCounts() {
+  if (!countDir) return undefined;
+  await new Promise((r) => setTimeout(r, 600));
+  const sum = { total: 0, counts: {} };
+  for (const f of readdirSync(countDir).filter((f) => f.startsWith('queries-'))) {
+    const one = JSON.parse(readFileSync(join(countDir, f), 'utf8'));
+    sum.total += one.total;
+    for (const [k, v] of Object.entries(one.counts)) sum.counts[k] = (sum.counts[k] ?? 0) + v;
+  }
+  return sum;
+}
+
+function printQueries(before, after, requests) {
+  const total = after.total - before.total;
+  console.log(`  queries: ${total} for ${requests} comments written (201), ${(total / requests).toFixed(2)} per comment; by statement (per comment):`);
+  const rows = Object.entries(after.counts).map(([k, v]) => [k, v - (before.counts[k] ?? 0)]).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  for (const [k, v] of rows.slice(0, 25)) console.log(`    ${(v / requests).toFixed(3)}  ${k}`);
 }
 
 /** Posts continuously from `posters` loops; resolves with every acknowledged id once the server is gone. */
@@ -131,7 +222,7 @@ async function killCheck() {
       console.log(`kill -9 mid-run (${setup.engine}): ${acknowledged.length} comments acknowledged before the kill, ${lost.length} missing after restart${lost.length ? `: ${lost.slice(0, 20).join(', ')}` : ''}`);
       return { acknowledged: acknowledged.length, lost: lost.length };
     } finally {
-      killGroup(again, 'SIGTERM');
+      await stop(again);
     }
   } finally {
     killGroup(server, 'SIGKILL');
@@ -160,6 +251,7 @@ async function storedIds(setup) {
   }
 }
 
+if (countDir) mkdirSync(countDir, { recursive: true });
 const out = {};
 if (process.env.BENCH_THROUGHPUT !== '0') out.throughput = await throughput();
 if (process.env.BENCH_KILL !== '0') out.kill = await killCheck();

@@ -35,10 +35,12 @@ function row(articleId: number, n: number): PreparedComment['row'] {
 describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (engine) => {
   let t: TestApp;
   let article: ArticleJson;
+  let editorAuth: Record<string, string>;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     const editor = await createUserWithToken(t.deps, 'editor');
+    editorAuth = editor.auth;
     article = await createArticle(t, editor.auth, { title: 'Le pont de la Garonne' });
     // The moderation models load with the first comment: not while 51 requests wait.
     await warmUpPosting(t, editor.auth);
@@ -79,6 +81,32 @@ describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (
     expect(stored).toHaveLength(50);
     const byId = new Map(stored.map((c) => [c.id, c]));
     results.forEach((r, n) => expect(byId.get(r.id)).toEqual({ id: r.id, body: bodies[n], status: r.status }));
+  });
+
+  it("answers the pipeline's questions for comments arriving together as one at a time would: ban, flood, repeat", async () => {
+    // Reader 150's address gets banned after its comment; reader 151 has just posted (15 s flood rule); reader 152 sends 151's text again.
+    const first = await post(150, { body: text(150) });
+    expect(first.statusCode, first.body).toBe(201);
+    const ban = await t.app.inject({ method: 'POST', url: '/api/v1/moderation/bans', headers: editorAuth, payload: { commentId: first.json<{ id: number }>().id, kind: 'address' } });
+    expect(ban.statusCode, ban.body).toBe(201);
+    const earlier = await post(151, { body: text(151) });
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    // One burst: these questions are gathered into one query per kind (comment.lookups.ts).
+    const [banned, flooded, repeated, ...others] = await Promise.all([
+      post(150, { body: text(160) }),
+      post(151, { body: text(161) }),
+      post(152, { body: text(151) }),
+      ...Array.from({ length: 20 }, (_, i) => post(170 + i, { body: text(170 + i) })),
+    ]);
+    expect(banned?.statusCode, banned?.body).toBe(403);
+    expect(banned?.json()).toMatchObject({ error: 'banned' });
+    expect(flooded?.statusCode, flooded?.body).toBe(429);
+    expect(flooded?.json()).toMatchObject({ error: 'rate_limited' });
+    expect(repeated?.statusCode, repeated?.body).toBe(201);
+    expect(repeated?.json()).toMatchObject({ status: 'pending', reasons: [{ code: 'repeat' }] });
+    for (const a of others) expect([a.statusCode, a.json<{ status: string }>().status], a.body).toEqual([201, 'published']);
+    const stored = await t.deps.db.selectFrom('comments').select('body').where('article_id', '=', article.id).where('body', 'in', [text(160), text(161)]).execute();
+    expect(stored).toEqual([]);
   });
 
   it('writes the comments handed over in one turn in one transaction: the article version moves once', async () => {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { bumpArticleVersion } from '../articles/article.read-model';
 import { presentComment } from './comment.presenter';
-import { insertComment, type CommentRow, type NewComment } from './comment.repository';
+import { insertComments, type CommentRow, type NewComment } from './comment.repository';
 import { completeKey } from './idempotency.repository';
 
 /** A comment the pipeline has judged, ready to be written. */
@@ -21,6 +21,13 @@ interface Waiting {
 
 /** The most comments written by one transaction; the rest wait for the next one. */
 const MAX_BATCH = 256;
+
+/** Questions of one kind asked during one turn, answered together (see `gather`). */
+interface Asked {
+  questions: unknown[];
+  waiters: { resolve: (answer: unknown) => void; reject: (err: unknown) => void }[];
+  read: (questions: unknown[]) => Promise<unknown[]>;
+}
 
 /**
  * Group commit of new comments (one per process, in Deps): comments that arrive while a
@@ -52,6 +59,38 @@ export class CommentWriter {
     const p = read();
     this.turn.set(key, p);
     return p;
+  }
+
+  private readonly asked = new Map<string, Asked>();
+
+  /**
+   * A question about one comment (is its author banned, when did they last post…) asked
+   * alongside the comments in the same turn of the event loop: all the questions of one
+   * kind asked in that turn are answered by one `read` (given them in order, answering in
+   * order) at the end of the turn, so a group of N comments costs one query per kind, not N.
+   * The read happens after the question is asked: a comment written before is always seen.
+   */
+  gather<Q, A>(kind: string, question: Q, read: (questions: Q[]) => Promise<A[]>): Promise<A> {
+    return new Promise<A>((resolve, reject) => {
+      let batch = this.asked.get(kind);
+      if (!batch) {
+        batch = { questions: [], waiters: [], read: read as Asked['read'] };
+        this.asked.set(kind, batch);
+        setImmediate(() => this.answer(kind));
+      }
+      batch.questions.push(question);
+      batch.waiters.push({ resolve: resolve as (answer: unknown) => void, reject });
+    });
+  }
+
+  private answer(kind: string): void {
+    const batch = this.asked.get(kind);
+    if (!batch) return;
+    this.asked.delete(kind);
+    batch.read(batch.questions).then(
+      (answers) => batch.waiters.forEach((w, i) => w.resolve(answers[i])),
+      (err: unknown) => batch.waiters.forEach((w) => w.reject(err)),
+    );
   }
 
   /** Writes the comment with the next group; resolves with its id once committed. */
@@ -118,11 +157,10 @@ async function commitBatch(deps: Deps, batch: Waiting[]): Promise<Map<Waiting, n
 
 /** The statements of one transaction: the comments, their keys' answers, one version bump per article. */
 async function insertAll(db: Kysely<Database>, comments: PreparedComment[]): Promise<number[]> {
-  const ids: number[] = [];
+  const ids = await insertComments(db, comments.map((c) => c.row));
   const published = new Set<number>();
-  for (const c of comments) {
-    const id = await insertComment(db, c.row);
-    ids.push(id);
+  for (const [i, c] of comments.entries()) {
+    const id = ids[i] as number;
     if (c.row.status === 'published') published.add(c.row.article_id);
     if (c.key) await completeKey(db, c.key.hash, id, c.key.answer(id));
   }

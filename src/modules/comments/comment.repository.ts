@@ -51,6 +51,23 @@ export async function insertComment(db: Kysely<Database>, c: NewComment): Promis
   return r.id;
 }
 
+/**
+ * Inserts the comments with one statement (a group committed together, comment.batch.ts);
+ * their ids in the order given. Both engines hand out the ids of one statement's rows in
+ * ascending order of its VALUES (SQLite's AUTOINCREMENT under the write lock, a PostgreSQL
+ * sequence's nextval per row), and RETURNING's order is not promised: the ids are sorted.
+ */
+export async function insertComments(db: Kysely<Database>, comments: readonly NewComment[]): Promise<number[]> {
+  if (comments.length === 0) return [];
+  if (comments.length === 1) return [await insertComment(db, comments[0] as NewComment)];
+  const rows = await db
+    .insertInto('comments')
+    .values(comments.map((c) => ({ ...c, reasons: JSON.stringify(c.reasons), scores: JSON.stringify(c.scores), updated_at: c.created_at, likes: 0 })))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
 export async function findCommentById(db: Kysely<Database>, id: number): Promise<CommentRow | undefined> {
   return db.selectFrom('comments').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
 }

@@ -7,10 +7,11 @@ import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
 import { getArticleById } from '../articles/article.read-model';
-import { articleContext, commenterLookups, evaluate } from '../moderation/moderation.service';
+import { articleContext, evaluate } from '../moderation/moderation.service';
 import { bodyHash } from '../moderation/text';
 import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
 import type { CommentStatus, Reason } from './comment';
+import { groupLookups } from './comment.lookups';
 import { findCommentById } from './comment.repository';
 
 export interface SubmitInput {
@@ -90,7 +91,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
     settings,
     now,
     secret: deps.secret,
-    lookups: commenterLookups(deps, article.id, key),
+    lookups: groupLookups(deps, article.id, key),
     ...(input.form ? { form: input.form } : {}),
   });
   const createdAt = now.toISOString();
@@ -114,7 +115,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
     },
     ...(input.idempotencyKeyHash ? { key: { hash: input.idempotencyKeyHash, answer: (commentId: number) => JSON.stringify(answer(commentId, verdict)) } } : {}),
   });
-  await deps.hooks.emit('comment.changed', { kind: 'posted', commentId: id, articleId: article.id, status: verdict.status, previousStatus: null });
+  await deps.hooks.emit('comment.changed', { kind: 'posted', commentId: id, articleId: article.id, status: verdict.status, previousStatus: null, parentId });
   return answer(id, verdict);
 }
 

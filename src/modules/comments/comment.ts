@@ -68,7 +68,15 @@ export type EraseMode = (typeof ERASE_MODES)[number];
  * all of one author's comments at once (`erased`).
  */
 export type CommentChanged =
-  | { kind: CommentChangeKind; commentId: number; articleId: number; status: CommentStatus; previousStatus: CommentStatus | null }
+  | {
+      kind: CommentChangeKind;
+      commentId: number;
+      articleId: number;
+      status: CommentStatus;
+      previousStatus: CommentStatus | null;
+      /** The comment it answers; null: known to answer none (reply listeners skip it), absent: not said. */
+      parentId?: number | null;
+    }
   | { kind: 'erased'; mode: EraseMode; articleIds: number[]; count: number };
 
 /** Whose comments: an account's, or a guest's by the email they gave (privacy: download, erasure). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { NotFoundError, ValidationError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
-import { insertBan, insertLog, listActiveBans, revokeBan } from './moderation.repository';
+import { findActiveBansOf, insertBan, insertLog, listActiveBans, revokeBan, type CommenterKey } from './moderation.repository';
 import { findModeratedComment } from './queue.service';
 
 export const BAN_KINDS = ['account', 'email', 'address'] as const;
@@ -75,4 +75,9 @@ export async function liftBan(deps: Deps, actor: AuthUser, banId: number): Promi
 /** Bans in force. */
 export function activeBans(deps: Deps) {
   return listActiveBans(deps.db, deps.clock.now().toISOString());
+}
+
+/** The active ban of each of these commenters (undefined: none), read at once for a group of new comments. */
+export function activeBansOf(deps: Pick<Deps, 'db' | 'clock'>, whos: readonly CommenterKey[]): Promise<({ id: number; kind: string } | undefined)[]> {
+  return findActiveBansOf(deps.db, whos, deps.clock.now().toISOString());
 }

@@ -24,6 +24,30 @@ export async function findActiveBan(db: Db, who: CommenterKey, now: string): Pro
     .executeTakeFirst();
 }
 
+/** The active ban matching each commenter, in one query for them all (a group of new comments). */
+export async function findActiveBansOf(db: Db, whos: readonly CommenterKey[], now: string): Promise<({ id: number; kind: string } | undefined)[]> {
+  const values = { account: new Set<string>(), email: new Set<string>(), address: new Set<string>() };
+  for (const w of whos) {
+    if (w.userId !== null) values.account.add(String(w.userId));
+    if (w.email !== null) values.email.add(w.email);
+    if (w.ipHash !== null) values.address.add(w.ipHash);
+  }
+  const kinds = (Object.keys(values) as (keyof typeof values)[]).filter((k) => values[k].size > 0);
+  if (kinds.length === 0) return whos.map(() => undefined);
+  const rows = await db
+    .selectFrom('moderation_bans')
+    .select(['id', 'kind', 'value'])
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .where((eb) => eb.or(kinds.map((k) => eb.and([eb('kind', '=', k), eb('value', 'in', [...values[k]])]))))
+    .execute();
+  const ban = (kind: string, value: string | null) => (value === null ? undefined : rows.find((r) => r.kind === kind && r.value === value));
+  return whos.map((w) => {
+    const found = ban('account', w.userId === null ? null : String(w.userId)) ?? ban('email', w.email) ?? ban('address', w.ipHash);
+    return found && { id: found.id, kind: found.kind };
+  });
+}
+
 /** Open reports of each of these comments (absent: none). */
 export async function countOpenReportsOf(db: Db, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();

@@ -161,12 +161,23 @@ class InventedRuns {
   }
 }
 
-let lastLanguage: { text: string; lang: string } | undefined;
+/** The languages of the last texts asked about, oldest first (see languageOf). */
+const recentLanguages = new Map<string, string>();
+const RECENT_LANGUAGES = 512;
 
-/** franc's language of a text (`und` when unsure), remembered for the last text: two phases ask about each comment. */
+/**
+ * franc's language of a text (`und` when unsure), remembered for the last few hundred texts:
+ * several phases ask about each comment, and a group of comments arriving together goes
+ * through the phases side by side (one comment's second question comes after the others' first).
+ */
 function languageOf(clean: string): string {
-  if (lastLanguage?.text !== clean) lastLanguage = { text: clean, lang: franc(clean, { minLength: 20 }) };
-  return lastLanguage.lang;
+  let lang = recentLanguages.get(clean);
+  if (lang === undefined) {
+    lang = franc(clean, { minLength: 20 });
+    if (recentLanguages.size >= RECENT_LANGUAGES) recentLanguages.delete(recentLanguages.keys().next().value as string);
+    recentLanguages.set(clean, lang);
+  }
+  return lang;
 }
 
 /** franc's language of a text without its links and addresses (`und` when unsure). */

@@ -73,15 +73,38 @@ export const DEFAULT_DISCUSSION_SETTINGS: DiscussionSettings = {
 
 const KEY = 'discussion';
 
-/** The site's discussion settings: defaults overlaid with what the newsroom saved. */
-export async function getDiscussionSettings(deps: Pick<Deps, 'db'>): Promise<DiscussionSettings> {
+/** Settings read during the current turn of the event loop, per database (see getDiscussionSettings). */
+const readThisTurn = new WeakMap<object, Promise<DiscussionSettings>>();
+
+/**
+ * The site's discussion settings: defaults overlaid with what the newsroom saved. Read once
+ * per turn of the event loop for every caller in it (a burst of comments asks for each one,
+ * and the listeners after each write again); a save in this process forgets that read. Treat
+ * the answer as read-only: callers of the same turn share it.
+ */
+export function getDiscussionSettings(deps: Pick<Deps, 'db'>): Promise<DiscussionSettings> {
+  const known = readThisTurn.get(deps.db);
+  if (known) return known;
+  const read = readDiscussionSettings(deps);
+  readThisTurn.set(deps.db, read);
+  const forget = () => {
+    if (readThisTurn.get(deps.db) === read) readThisTurn.delete(deps.db);
+  };
+  setImmediate(forget);
+  read.catch(forget);
+  return read;
+}
+
+async function readDiscussionSettings(deps: Pick<Deps, 'db'>): Promise<DiscussionSettings> {
   const saved = await findSetting<Partial<DiscussionSettings>>(deps.db, KEY);
   return { ...DEFAULT_DISCUSSION_SETTINGS, ...(saved ?? {}), autoRules: autoRulesSchema.parse(saved?.autoRules ?? {}) };
 }
 
 /** Saves settings already validated against discussionSettingsSchema. */
 export async function saveDiscussionSettings(deps: Pick<Deps, 'db'>, s: DiscussionSettings): Promise<void> {
+  readThisTurn.delete(deps.db);
   await upsertSetting(deps.db, KEY, s);
+  readThisTurn.delete(deps.db);
 }
 
 /**

@@ -20,7 +20,7 @@ const EXCERPT_MAX = 300;
  */
 export function installReplyNotifications(deps: Deps): void {
   deps.hooks.on('comment.changed', (e) => {
-    if (e.kind === 'erased' || e.status !== 'published' || e.previousStatus === 'published') return;
+    if (e.kind === 'erased' || e.status !== 'published' || e.previousStatus === 'published' || e.parentId === null) return;
     deps.replyMails.track(notifyReply(deps, e.commentId));
   });
 }

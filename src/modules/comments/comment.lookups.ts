@@ -1,0 +1,40 @@
+import type { Deps } from '../../deps';
+import { activeBansOf } from '../moderation/ban.service';
+import { commenterLookups } from '../moderation/moderation.service';
+import type { ModerationLookups } from '../moderation/pipeline';
+import type { CommenterKey } from './comment';
+import { findApprovedCommenters, findLastCommentTimes, findRepeats } from './commenter.repository';
+
+/** Most questions in one query (bound parameters stay far below either engine's limit). */
+const CHUNK = 200;
+
+/** Answers the questions `CHUNK` at a time, in order. */
+function inChunks<Q, A>(read: (questions: Q[]) => Promise<A[]>): (questions: Q[]) => Promise<A[]> {
+  return async (questions) => {
+    if (questions.length <= CHUNK) return read(questions);
+    const answers: A[] = [];
+    for (let i = 0; i < questions.length; i += CHUNK) answers.push(...(await read(questions.slice(i, i + CHUNK))));
+    return answers;
+  };
+}
+
+/**
+ * The pipeline's questions about a new comment's author (moderation/pipeline.ts
+ * ModerationLookups), gathered with those of the comments arriving in the same turn of the
+ * event loop (CommentWriter.gather): under load a group of N comments costs one query per
+ * question (ban, flood, repeat, first-time), not N, and the learned weights' version is read
+ * once per turn. Same answers as commenterLookups, which answers the rest (slow mode, the
+ * site's thresholds).
+ */
+export function groupLookups(deps: Deps, articleId: number, who: CommenterKey): ModerationLookups {
+  const one = commenterLookups(deps, articleId, who);
+  const group = deps.comments;
+  return {
+    ...one,
+    activeBan: () => group.gather('ban', who, inChunks((whos: CommenterKey[]) => activeBansOf(deps, whos))),
+    lastCommentAt: () => group.gather('last-comment', who, inChunks((whos: CommenterKey[]) => findLastCommentTimes(deps.db, whos))),
+    isRepeat: (bodyHash) => group.gather('repeat', { bodyHash, articleId, who }, inChunks((qs: Parameters<typeof findRepeats>[1][number][]) => findRepeats(deps.db, qs))),
+    hasApprovedComment: () => group.gather('approved', who, inChunks((whos: CommenterKey[]) => findApprovedCommenters(deps.db, whos))),
+    learnedWeights: (model) => group.shared(`learned:${model}`, () => one.learnedWeights(model)),
+  };
+}
