@@ -85,7 +85,7 @@ await backgroundRefit();
 const slicedMs = performance.now() - s0;
 loop.disable();
 const longestSlice = { ...slices };
-let refitting = true;
+let refitting = true as boolean;
 const during: number[] = [];
 const comments = (async () => {
   for (let i = 0; refitting; i++) {

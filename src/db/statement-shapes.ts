@@ -19,7 +19,7 @@ export async function runShaped<DB, R>(db: Kysely<DB>, shape: string, params: re
   // The adapter is the engine's: one cache per database and engine, shared by its transactions.
   const adapter = db.getExecutor().adapter;
   let known = texts.get(adapter);
-  if (!known) texts.set(adapter, (known = new Map()));
+  if (!known) texts.set(adapter, (known = new Map<string, string | null>()));
   const text = known.get(shape);
   if (text) return (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
   const compiled = build().compile();

@@ -13,7 +13,8 @@ import { editControls, type Editable } from './comment-edit';
 
 interface ReaderAnswer {
   token: string;
-  pending: BrowserComment[];
+  /** Absent when the reader has no held comment cookie (older servers answered without it). */
+  pending?: BrowserComment[];
   liked: number[];
   likes: Record<string, number>;
   editable: Editable[];

@@ -19,7 +19,7 @@ import { streamXmlRecords, type XNode, type XRecord } from './xml-stream';
 /** Options of an import run. */
 export interface ImportOptions {
   /** Bytes read so far and the file's size, after each chunk (the CLI's progress bar). */
-  onProgress?(read: number, total: number): void;
+  onProgress?: (read: number, total: number) => void;
   /** Disqus: create an article for each thread that matches none. */
   createArticles?: boolean;
   /** Read malformed XML with the parser's recovery, listing what it skipped. */
@@ -75,15 +75,14 @@ class WxrImport {
   }
 
   async read(file: string, opts: ImportOptions): Promise<void> {
-    const run = this;
     await streamXmlRecords(file, {
       isRecord: (path) => {
         if (path.length === 1 && path[0] !== 'rss') throw new ImportFormatError(`not a WordPress export: the root element is <${path[0] ?? ''}>, not <rss>`);
         return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
       },
-      onRecord: (r) => run.onRecord(r),
+      onRecord: (r) => this.onRecord(r),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      ...(opts.tolerant ? { onRecovered: (m: string) => run.s.warn(`XML repaired: ${m}`) } : {}),
+      ...(opts.tolerant ? { onRecovered: (m: string) => this.s.warn(`XML repaired: ${m}`) } : {}),
     });
   }
 

@@ -46,13 +46,13 @@ export interface StreamOptions {
   /** Called with each record, in document order; reading waits for it. */
   onRecord(record: XRecord): Promise<void>;
   /** Called after each chunk with bytes read and total. */
-  onProgress?(read: number, total: number): void;
+  onProgress?: (read: number, total: number) => void;
   /**
    * Tolerant mode: malformed XML is not refused; saxes reports each error (with its
    * line and column) here and goes on reading with its own recovery (text outside
    * the root dropped, an unquoted attribute value read up to the next space…).
    */
-  onRecovered?(message: string): void;
+  onRecovered?: (message: string) => void;
 }
 
 interface Frame {

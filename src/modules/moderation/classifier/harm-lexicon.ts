@@ -160,7 +160,7 @@ const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '
 
 /** Undoes the usual disguises of a word: digits and symbols for letters ("c4ncer", "s@lope"). */
 function unLeet(folded: string): string {
-  return folded.replace(/(?<=\p{L})[4@310$]+(?=\p{L})|(?<=\p{L}{2})[4@310$](?!\p{N})|(?<![\p{L}\p{N}])[4@$](?=\p{L}{2})/gu, (m) => [...m].map((ch) => LEET[ch] ?? ch).join(''));
+  return folded.replace(/(?<=\p{L})[4@310$]+(?=\p{L})|(?<=\p{L}{2})[4@310$](?!\p{N})|(?<![\p{L}\p{N}])[4@$](?=\p{L}{2})/gu, (m) => Array.from(m, (ch) => LEET[ch] ?? ch).join(''));
 }
 
 /** The categories of harm a text shows, with the words that showed them. */

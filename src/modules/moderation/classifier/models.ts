@@ -39,8 +39,9 @@ export interface ModelJson {
   file?: number;
   tail: number[];
   budgetShare: number;
-  docFreq: Record<string, number>;
-  docCount: number;
+  /** Absent from model files trained before lessons were weighted by specificity. */
+  docFreq?: Record<string, number>;
+  docCount?: number;
   weights: Record<string, number>;
   /** How it was trained and what cross-validation measured, for docs/moderation.md. */
   notes: Record<string, unknown>;
