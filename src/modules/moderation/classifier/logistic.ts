@@ -33,6 +33,14 @@ export interface TrainOptions {
   positiveWeight?: number;
 }
 
+/** Shuffles `order` in place (Fisher–Yates) with the given generator: each epoch of a fit visits the rows in a new order. */
+export function shuffle(order: number[], rand: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+}
+
 /** A small deterministic generator (mulberry32), so training is reproducible. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -72,10 +80,7 @@ export function trainLogistic(data: { x: FeatureVector; y: 0 | 1; w?: number }[]
   const rand = seededRandom(42);
   const order = rows.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, rand);
     for (const r of order) {
       const { idx, val, y, weight } = rows[r] as (typeof rows)[number];
       let z = bias;

@@ -1,5 +1,5 @@
 import type { FeatureVector } from './features';
-import { logit, seededRandom, sigmoid, type LogisticModel } from './logistic';
+import { logit, seededRandom, shuffle, sigmoid, type LogisticModel } from './logistic';
 
 /** One decided comment: its features and whether the moderators did not want it. */
 export interface Decided {
@@ -124,10 +124,7 @@ function* fitSteps(model: LogisticModel, data: readonly Decided[], scale: (featu
   const rand = seededRandom(7);
   const order = taught.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, rand);
     for (const [n, r] of order.entries()) {
       if (n % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const { idx, val, y, offset } = taught[r] as (typeof rows)[number];
