@@ -6,10 +6,11 @@ import { indexArticles } from '../search/search.service';
 class RolledBack extends Error {}
 
 /**
- * The page cache an import's connection gets (SQLite; the default is 2 MiB): each comment
- * row goes into six indexes, those on address and email at random pages, more of them as
- * the database grows; read again from the file system (and written out early) when the
- * cache is small. 64 MiB took about a sixth of an import's CPU time (docs/migration.md).
+ * The page cache an import's connection gets (SQLite; the default is 2 MiB), and the WAL
+ * written between two checkpoints (1,000 pages by default): each comment row goes into six
+ * indexes, those on address and email at random pages, more of them as the database grows;
+ * read again from the file system when the cache is small, and copied back to the database
+ * at every batch's commit when the WAL is short. See docs/migration.md, "Speed".
  */
 export const IMPORT_PAGE_CACHE_KIB = 64 * 1024;
 
