@@ -60,10 +60,11 @@ export const tsvectorIndex: SearchIndex = {
     const headline = sql`${v(doc.title, 'A')} || ${v(doc.summary, 'B')} || ${v(doc.extra, 'C')}`;
     // `document` serves the fourth tier only (no weights, no phrases): stripped of positions and
     // weights, it is small enough to stay in the row, not in the TOAST table (migration 0016).
-    await sql`insert into search_index (article_id, headline, document, plain, publish_at, section_id) values (
-      ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
+    await sql`insert into search_index (article_id, headline, document, plain, publish_at, section_id, slug, title, lang) values (
+      ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId},
+      ${doc.slug}, ${doc.title}, ${doc.articleLang})
       on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
-        publish_at = excluded.publish_at, section_id = excluded.section_id`.execute(db);
+        publish_at = excluded.publish_at, section_id = excluded.section_id, slug = excluded.slug, title = excluded.title, lang = excluded.lang`.execute(db);
   },
   async remove(db, articleId) {
     await sql`delete from search_index where article_id = ${articleId}`.execute(db);
@@ -83,13 +84,16 @@ export const tsvectorIndex: SearchIndex = {
     // page needs no count of the tiers it skips. Each branch is planned on its own (walking
     // the date index for a dense tier, the GIN index for a sparse one).
     const upTo = q.offset + q.limit;
+    // Each row brings what its result shows (migration 0017): the page needs no other read.
     const branches = tiers(q.words).map(
-      (tier) => sql`(select search_index.article_id as id, search_index.plain as plain from search_index
+      (tier) => sql`(select search_index.article_id as id, search_index.plain, search_index.slug, search_index.title,
+          search_index.lang, search_index.publish_at as "publishAt", search_index.section_id as "sectionId"
+        from search_index
         where ${tier} and ${filters(q)}
         order by search_index.publish_at desc, search_index.article_id desc
         limit ${upTo})`,
     );
-    const r = await sql<IndexHit>`select id, plain from (${sql.join(branches, sql` union all `)}) as found
+    const r = await sql<IndexHit>`select * from (${sql.join(branches, sql` union all `)}) as found
       limit ${q.limit} offset ${q.offset}`.execute(db);
     return r.rows;
   },
