@@ -60,17 +60,20 @@ export const tsvectorIndex: SearchIndex = {
     const headline = sql`${v(doc.title, 'A')} || ${v(doc.summary, 'B')} || ${v(doc.extra, 'C')}`;
     // `document` serves the fourth tier only (no weights, no phrases): stripped of positions and
     // weights, it is small enough to stay in the row, not in the TOAST table (migration 0016).
-    await sql`insert into search_index (article_id, headline, document, plain, publish_at, section_id, slug, title, lang) values (
-      ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId},
-      ${doc.slug}, ${doc.title}, ${doc.articleLang})
+    await sql`insert into search_index (article_id, headline, document, plain, publish_at, section_id) values (
+      ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
       on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
-        publish_at = excluded.publish_at, section_id = excluded.section_id, slug = excluded.slug, title = excluded.title, lang = excluded.lang`.execute(db);
+        publish_at = excluded.publish_at, section_id = excluded.section_id`.execute(db);
+    await sql`insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
+      on conflict (article_id) do update set slug = excluded.slug, title = excluded.title, lang = excluded.lang`.execute(db);
   },
   async remove(db, articleId) {
     await sql`delete from search_index where article_id = ${articleId}`.execute(db);
+    await sql`delete from search_results where article_id = ${articleId}`.execute(db);
   },
   async clear(db) {
     await sql`delete from search_index`.execute(db);
+    await sql`delete from search_results`.execute(db);
   },
   async rebuilt(db) {
     // Which branch walks by date and which reads the GIN index follows these statistics (0014).
@@ -84,17 +87,20 @@ export const tsvectorIndex: SearchIndex = {
     // page needs no count of the tiers it skips. Each branch is planned on its own (walking
     // the date index for a dense tier, the GIN index for a sparse one).
     const upTo = q.offset + q.limit;
-    // Each row brings what its result shows (migration 0017): the page needs no other read.
     const branches = tiers(q.words).map(
-      (tier) => sql`(select search_index.article_id as id, search_index.plain, search_index.slug, search_index.title,
-          search_index.lang, search_index.publish_at as "publishAt", search_index.section_id as "sectionId"
+      (tier, rank) => sql`(select ${sql.lit(rank)} as tier, search_index.article_id as id, search_index.publish_at as "publishAt",
+          search_index.section_id as "sectionId", search_index.plain
         from search_index
         where ${tier} and ${filters(q)}
         order by search_index.publish_at desc, search_index.article_id desc
         limit ${upTo})`,
     );
-    const r = await sql<IndexHit>`select * from (${sql.join(branches, sql` union all `)}) as found
-      limit ${q.limit} offset ${q.offset}`.execute(db);
+    // What the page's rows show besides (migration 0017), by primary key for those rows only;
+    // sorted again as the tiers gave them (the join need not keep their order).
+    const r = await sql<IndexHit>`select found.id, found.plain, found."publishAt", found."sectionId", r.slug, r.title, r.lang
+      from (select * from (${sql.join(branches, sql` union all `)}) as tiers limit ${q.limit} offset ${q.offset}) as found
+      join search_results r on r.article_id = found.id
+      order by found.tier, found."publishAt" desc, found.id desc`.execute(db);
     return r.rows;
   },
 };
