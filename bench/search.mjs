@@ -70,6 +70,7 @@ if (BASELINE) {
         name: 'current-tree',
         setup(b) {
           b.onResolve({ filter: /^\.\.\// }, (a) => {
+            if (!a.importer.startsWith(join(out, 'src/modules/search'))) return undefined;
             const path = join(root, 'src/modules/search', a.path);
             return { path: ['.ts', '.tsx', '/index.ts'].map((x) => path + x).find((f) => existsSync(f)) ?? `${path}.ts` };
           });
