@@ -131,10 +131,9 @@ async function findPage(deps: Deps, o: SearchOptions, sectionId: (slug: string) 
  * Published articles matching every word of the query, best first, each with its title and
  * snippet marked (the /search page); `more` when another page follows. One statement reads
  * the page, snippet texts included; the sections (for the results' kickers and addresses)
- * are read beside it.
+ * are read beside it, or given by a caller that reads them anyway (the page's menu).
  */
-export async function searchArticles(deps: Deps, o: SearchOptions): Promise<{ hits: SearchHit[]; more: boolean }> {
-  const sections = getSections(deps);
+export async function searchArticles(deps: Deps, o: SearchOptions, sections = getSections(deps)): Promise<{ hits: SearchHit[]; more: boolean }> {
   // A rejected read of the sections is awaited below, or not at all when the search fails first.
   sections.catch(() => undefined);
   const found = await findPage(deps, o, async (slug) => (await sections).find((s) => s.slug === slug)?.id);
