@@ -27,7 +27,7 @@ const LEAD = sql`ts_filter(search_index.headline, '{a,b}')`;
 // The tiers before, as expressions no index or statistics knows (the same weights, written
 // otherwise), to exclude them from the next tier. Written as the indexed expressions, each
 // exclusion made the planner read their 10,000-lexeme statistics once more for every search
-// (~0.5 ms of planning each, as much as many a search's execution); their selectivity (the
+// (~0.85 ms of planning each at load average 5, as much as many a search's execution); their selectivity (the
 // default: nearly every row kept) is right for an exclusion. The whole headline holds A, B
 // and C only.
 const TITLE_UNSTATTED = sql`ts_filter(search_index.headline, '{a,a}')`;
@@ -63,20 +63,22 @@ export const tsvectorIndex: SearchIndex = {
     const headline = sql`${v(doc.title, 'A')} || ${v(doc.summary, 'B')} || ${v(doc.extra, 'C')}`;
     // `document` serves the fourth tier only (no weights, no phrases): stripped of positions and
     // weights, it is small enough to stay in the row, not in the TOAST table (migration 0016).
-    await sql`insert into search_index (article_id, headline, document, plain, publish_at, section_id) values (
-      ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
-      on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
-        publish_at = excluded.publish_at, section_id = excluded.section_id`.execute(db);
-    await sql`insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
+    // Both tables in one statement: never an indexed article without what its result shows
+    // (the search's join would drop it), whether or not the caller holds a transaction.
+    await sql`with indexed as (
+        insert into search_index (article_id, headline, document, plain, publish_at, section_id) values (
+          ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
+        on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
+          publish_at = excluded.publish_at, section_id = excluded.section_id)
+      insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
       on conflict (article_id) do update set slug = excluded.slug, title = excluded.title, lang = excluded.lang`.execute(db);
   },
   async remove(db, articleId) {
-    await sql`delete from search_index where article_id = ${articleId}`.execute(db);
-    await sql`delete from search_results where article_id = ${articleId}`.execute(db);
+    await sql`with gone as (delete from search_index where article_id = ${articleId})
+      delete from search_results where article_id = ${articleId}`.execute(db);
   },
   async clear(db) {
-    await sql`delete from search_index`.execute(db);
-    await sql`delete from search_results`.execute(db);
+    await sql`with gone as (delete from search_index) delete from search_results`.execute(db);
   },
   async rebuilt(db) {
     // Which branch walks by date and which reads the GIN index follows these statistics (0014).
