@@ -40,7 +40,7 @@ interface Example {
   /** ToxiFrench fold (outer), -1 for the other sources. */
   outer: number;
 }
-const CORPUS_WEIGHT = 0.5;
+const CORPUS_WEIGHT = Number(process.env.CORPUS_WEIGHT ?? 0.5);
 const raw = [
   ...toxi.train.map((c) => ({ text: c.text, y: c.label === 'toxic' ? 1 : 0, source: 'toxifrench', w: 1, measured: true, outer: foldOf(c.text, 5) })),
   ...corpus.filter((c) => c.label !== 'spam').map((c) => ({ text: c.text, y: c.label === 'toxic' ? 1 : 0, source: `corpus-${c.lang}`, w: CORPUS_WEIGHT, measured: true, outer: -1 })),
@@ -87,7 +87,7 @@ function specificity(m: Shipped, power: number): (f: string) => number {
 
 const logOdds = (p: number) => Math.log(p / (1 - p));
 const l2s = (process.env.L2S ?? '0.05,0.1,0.2').split(',').map(Number);
-const powers = (process.env.POWERS ?? '2,3,4').split(',').map(Number);
+const powers = process.env.POWERS === "none" ? [] : (process.env.POWERS ?? "2,3,4").split(",").map(Number);
 const decidedN = Number(process.env.DECIDED ?? 300);
 type Tally = { bad: number; caught: number; legit: number; held: number; listed: number; at10: number; at15: number; at20: number };
 const tallies = new Map<string, Tally>();
