@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps';
-import { insertArticle, insertRevision, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from './article.repository';
+import { insertArticle, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from './article.repository';
+import { insertRevision } from './revision.repository';
 import { findSectionBySlug, findTagBySlug, insertSection } from './section.repository';
 import { getArticleById } from './article.read-model';
 import { articleSlug } from './slug';

@@ -12,21 +12,8 @@ import {
   type Protection,
 } from './article';
 import { assertArticle, canArticle, seesOwnWorkOnly } from './article.policy';
-import {
-  deleteArticleRow,
-  findArticleById,
-  insertArticle,
-  insertOldSlug,
-  insertRevision,
-  listArticles,
-  replaceArticleAuthors,
-  replaceArticleTags,
-  slugExists,
-  updateArticleRow,
-  updateProtection,
-  bumpArticleVersion,
-  type ArticleValues,
-} from './article.repository';
+import { deleteArticleRow, findArticleById, insertArticle, insertOldSlug, listArticles, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow, updateProtection, bumpArticleVersion, type ArticleValues } from './article.repository';
+import { insertRevision } from './revision.repository';
 import { getMedia } from '../media/media.service';
 import { findSectionBySlug } from './section.repository';
 import { searchArticlesPage } from '../search/search.api';

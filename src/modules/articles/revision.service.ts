@@ -3,7 +3,8 @@ import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import type { Article } from './article';
 import { assertArticle } from './article.policy';
-import { findArticleById, findNextRevision, findRevision, listRevisions } from './article.repository';
+import { findArticleById } from './article.repository';
+import { findNextRevision, findRevision, listRevisions } from './revision.repository';
 import { deleteAutosave, findAutosave, upsertAutosave } from './autosave.repository';
 import { updateArticle } from './article.service';
 
