@@ -1,19 +1,19 @@
 // Search benchmark (not a test): generates French articles into a fresh database,
 // measures the indexing rate (the whole index rebuilt by the search module) and the
-// latency of searches through the same service the /search page calls (index query,
-// articles, snippets), p50/p95/p99 over a fixed set of queries.
+// latency of searches through the same service the /search page calls (the index query,
+// which reads what the results show, then the snippets), p50/p95/p99 over a fixed set of queries.
 //
 // Usage: node bench/search.mjs                    (SQLite, 100,000 articles)
 //        BENCH_ARTICLES=20000 node bench/search.mjs
 //        DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/search.mjs   (a fresh schema, dropped after)
 //        BENCH_KEEP=1 …                          keeps the database (prints BENCH_REUSE=…)
 //        BENCH_REUSE=bench_1234 …                 searches a kept schema (or SQLite file) again: no generation, no indexing
-//        BENCH_BASELINE=main …                    alternates every search between that git revision's index
-//                                                 query and the current one (same data, same moment): a before/after
+//        BENCH_BASELINE=main …                    alternates every search between that git revision's search
+//                                                 module and the current one (same data, same moment): a before/after
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from '../scripts/esbuild-node.mjs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,8 +46,8 @@ await build({
 });
 const m = await import(pathToFileURL(entry).href);
 
-// The baseline: the search module's files at that revision, bundled apart; only its index
-// query is used, on the current schema (a later migration may add to it, not take away).
+// The baseline: the search module's files at that revision, bundled apart (its service and
+// its index query), on the current schema (a later migration may add to it, not take away).
 let baseline;
 if (BASELINE) {
   const out = join(root, 'dist', 'bench-baseline');
@@ -56,18 +56,24 @@ if (BASELINE) {
   const file = join(root, 'dist', 'bench-baseline.mjs');
   await build({
     stdin: {
-      contents: `export { searchIndexFor } from './src/modules/search/search.index';`,
+      contents: `
+        export { searchIndexFor } from './src/modules/search/search.index';
+        export { searchArticles } from './src/modules/search/search.service';`,
       resolveDir: out,
       loader: 'ts',
     },
     outfile: file,
     ...NODE_BUNDLE,
-    // The old files import ../../db and ../articles: those resolve to the current tree.
+    // What the old files import from outside the search module resolves to the current tree.
     plugins: [
       {
         name: 'current-tree',
         setup(b) {
-          b.onResolve({ filter: /^\.\.\/(\.\.\/db|articles)\// }, (a) => ({ path: join(root, 'src/modules/search', `${a.path}.ts`) }));
+          b.onResolve({ filter: /^\.\.\// }, (a) => {
+            if (!a.importer.startsWith(join(out, 'src/modules/search'))) return undefined;
+            const path = join(root, 'src/modules/search', a.path);
+            return { path: ['.ts', '.tsx', '/index.ts'].map((x) => path + x).find((f) => existsSync(f)) ?? `${path}.ts` };
+          });
         },
       },
     ],
@@ -184,25 +190,23 @@ const QUERIES = [
   'vaccins', 'chanteuses', 'Wagner', 'instructeurs russes', 'zzzz introuvable', 'ministre', 'les', 'culture cinéma films',
 ];
 const opts = (q, i) => ({ q, offset: 0, limit: 20, ...(i % 4 === 3 ? { section: SECTIONS[i % SECTIONS.length] } : {}) });
-// With a baseline, the index's query is swapped before each search: the current one and the
-// baseline's take turns (which goes first alternates too), so both meet the same load.
-const index = m.searchIndexFor(deps.dialect);
-const variants = [{ name: 'current', query: index.query, times: [], found: 0 }];
-if (baseline) variants.push({ name: `baseline ${BASELINE}`, query: baseline.searchIndexFor(deps.dialect).query, times: [], found: 0 });
-// The index query alone is timed too: the rest of a search (articles, tags, snippets) is the same for both.
+// With a baseline, its search and the current one take turns (which goes first alternates
+// too), so both meet the same load. Each module's index query is timed alone too: the rest of
+// a search (reading what the results show, cutting the snippets) is the time after it.
+const variants = [{ name: 'current', search: m.searchArticles, index: m.searchIndexFor(deps.dialect) }];
+if (baseline) variants.push({ name: `baseline ${BASELINE}`, search: baseline.searchArticles, index: baseline.searchIndexFor(deps.dialect) });
 for (const v of variants) {
-  const query = v.query;
-  v.indexTimes = [];
-  v.query = async (...args) => {
+  Object.assign(v, { times: [], indexTimes: [], rest: [], found: 0, ids: [] });
+  const query = v.index.query;
+  v.index.query = async (...args) => {
     const s = performance.now();
-    const r = await query.apply(index, args);
+    const r = await query.apply(v.index, args);
     v.indexTimes.push(performance.now() - s);
     return r;
   };
 }
 for (const v of variants) {
-  index.query = v.query;
-  for (const [i, q] of QUERIES.entries()) await m.searchArticles(deps, opts(q, i)); // warm up
+  for (const [i, q] of QUERIES.entries()) await v.search(deps, opts(q, i)); // warm up
   v.indexTimes.length = 0;
 }
 let turn = 0;
@@ -210,21 +214,24 @@ for (let r = 0; r < QUERY_ROUNDS; r++) {
   for (const [i, q] of QUERIES.entries()) {
     const order = turn++ % 2 === 0 ? variants : [...variants].reverse();
     for (const v of order) {
-      index.query = v.query;
+      const before = v.indexTimes.length;
       const s = performance.now();
-      const res = await m.searchArticles(deps, opts(q, i + r));
-      v.times.push(performance.now() - s);
+      const res = await v.search(deps, opts(q, i + r));
+      const ms = performance.now() - s;
+      v.times.push(ms);
+      // A search of stop words only makes no index query.
+      v.rest.push(ms - (v.indexTimes.length > before ? (v.indexTimes[v.indexTimes.length - 1] ?? 0) : 0));
       v.found += res.hits.length;
+      v.ids.push(res.hits.map((h) => h.article.id).join(','));
     }
   }
 }
 const current = variants[0];
-index.query = current.query;
 const pct = (times, p) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)].toFixed(1);
 const slowest = QUERIES.map((q, i) => ({ q, ms: 0, i }));
 for (const s of slowest) {
   const a = performance.now();
-  await m.searchArticles(deps, opts(s.q, s.i));
+  await current.search(deps, opts(s.q, s.i));
   s.ms = performance.now() - a;
 }
 slowest.sort((a, b) => b.ms - a.ms);
@@ -240,7 +247,10 @@ for (const v of variants) {
   console.log(`search, ${v.name} (${t.length} searches, 20 results with snippets): p50 ${pct(t, 50)} ms, p95 ${pct(t, 95)} ms, p99 ${pct(t, 99)} ms, max ${t[t.length - 1].toFixed(1)} ms; ${v.found} hits`);
   const x = v.indexTimes.slice(0, t.length).sort((a, b) => a - b);
   console.log(`  its index query alone: p50 ${pct(x, 50)} ms, p95 ${pct(x, 95)} ms, p99 ${pct(x, 99)} ms, max ${x[x.length - 1].toFixed(1)} ms`);
+  const rest = v.rest.sort((a, b) => a - b);
+  console.log(`  the rest of a search (after its index query): p50 ${pct(rest, 50)} ms, p95 ${pct(rest, 95)} ms, max ${rest[rest.length - 1].toFixed(1)} ms`);
 }
+if (baseline) console.log(`same results in the same order as the baseline: ${variants[1].ids.every((ids, i) => ids === current.ids[i]) ? 'yes' : 'NO'}`);
 console.log(`slowest: ${slowest.slice(0, 3).map((s) => `"${s.q}" ${s.ms.toFixed(1)} ms`).join(', ')}`);
 
 await m.closeDeps(deps);

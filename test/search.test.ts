@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as m0017 from '../src/db/migrations/0017-search-result-fields';
 import { searchIndexFor } from '../src/modules/search/search.index';
 import { SEARCH_RATE_PER_MINUTE } from '../src/modules/search/search.pages';
 import { reindexAll } from '../src/modules/search/search.service';
@@ -128,6 +130,51 @@ describe.each(DIALECTS)('search on %s', (engine) => {
     const p2 = await api(`q=karite&limit=2&after=${p1.next}`);
     expect([...p1.articles, ...p2.articles].map((a) => a.id)).toEqual([inTitle.id, inSummary.id, inTag.id, inBody.id]);
     expect(p2.next).toBeNull();
+  });
+
+  it('shows each result as the API finds it, in the same order, from the index; a section renamed at once', async () => {
+    const inTitle = await createArticle(t, auth, { title: 'Le fonio', section: 'afrique', publishAt: '2025-11-01T00:00:00.000Z' });
+    const inSummary = await createArticle(t, auth, { title: 'Six', summary: 'Du fonio.', section: 'sport', lang: 'en', publishAt: '2025-11-03T00:00:00.000Z' });
+    const inTag = await createArticle(t, auth, { title: 'Sept', tags: ['Fonio'], publishAt: '2025-11-02T00:00:00.000Z' });
+    const inBody = await createArticle(t, auth, { title: 'Huit', body: 'Un plat de fonio.', section: 'sport', publishAt: '2025-11-04T00:00:00.000Z' });
+    type Shown = { lang: string; kicker: string | null; href: string; title: string; date: string };
+    const results = (html: string): Shown[] =>
+      html
+        .split('<li class="search-result"')
+        .slice(1)
+        .map((li) => ({
+          lang: /^ lang="([^"]*)"/.exec(li)?.[1] ?? '',
+          kicker: /<p class="kicker">([^<]*)<\/p>/.exec(li)?.[1] ?? null,
+          href: /<a href="([^"]*)">/.exec(li)?.[1] ?? '',
+          title: (/<a href="[^"]*">(.*?)<\/a>/.exec(li)?.[1] ?? '').replace(/<\/?mark>/g, ''),
+          date: /<time datetime="([^"]*)"/i.exec(li)?.[1] ?? '',
+        }));
+    const names = new Map([['afrique', 'Afrique'], ['sport', 'Sport']]);
+    const expected = (await api('q=fonio')).articles.map((a) => {
+      const x = a as unknown as { section: string | null; url: string; lang: string; publishAt: string; title: string };
+      return { lang: x.lang, kicker: x.section && (names.get(x.section) ?? null), href: new URL(x.url).pathname, title: x.title, date: x.publishAt };
+    });
+    expect(expected.map((e) => e.title)).toEqual([inTitle, inSummary, inTag, inBody].map((a) => a.title));
+    expect(results(await page('q=fonio'))).toEqual(expected);
+
+    const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/sections/sport', headers: auth, payload: { name: 'Sports et jeux' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const shown = results(await page('q=fonios'));
+    expect(shown.map((r) => r.kicker)).toEqual(['Afrique', 'Sports et jeux', null, 'Sports et jeux']);
+    await t.app.inject({ method: 'PATCH', url: '/api/v1/sections/sport', headers: auth, payload: { name: 'Sport' } });
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/articles/${inTitle.id}`, headers: auth, payload: { title: 'Le fonio du Mali' } });
+    expect(results(await page('q=fonio+mali'))[0]?.title).toBe('Le fonio du Mali');
+  });
+
+  it('fills the fields of results in an index built before migration 0017', async () => {
+    const before = await page('q=fonio+plat');
+    expect(before).toContain('Huit');
+    // Back to 0016's shape: the index without the articles' slugs, titles and languages (and, on SQLite, dates).
+    if (engine === 'sqlite') {
+      for (const c of ['slug', 'title', 'lang', 'publish_at']) await sql`alter table search_meta drop column ${sql.ref(c)}`.execute(t.deps.db);
+    } else await sql`drop table search_results`.execute(t.deps.db);
+    await m0017.up(t.deps.db as Kysely<unknown>, t.deps.dialect);
+    expect(await page('q=fonio+plats')).toBe(before.replaceAll('fonio plat', 'fonio plats').replaceAll('fonio+plat', 'fonio+plats'));
   });
 
   it('filters by section and by date', async () => {

@@ -86,7 +86,7 @@ describe('search rank keys of SQLite', () => {
     await sql`with recursive n(i) as (select 0 union all select i + 1 from n where i < ${span}) insert into search_meta (rank_key, article_id, section_id) select ${base} + i, 100000 + i, null from n`.execute(t.deps.db);
     const plugin = counting();
     const db = t.deps.db.withPlugin(plugin);
-    const doc = (articleId: number) => ({ articleId, lang: 'fr' as const, title: `Titre ${articleId}`, summary: '', body: 'Le conseil municipal a voté le budget.', extra: '', plain: '', publishAt: at, sectionId: null });
+    const doc = (articleId: number) => ({ articleId, lang: 'fr' as const, title: `Titre ${articleId}`, summary: '', body: 'Le conseil municipal a voté le budget.', extra: '', plain: '', publishAt: at, sectionId: null, slug: `titre-${articleId}`, articleLang: 'fr' });
     await fts5Index.upsert(db, doc(3 * span + 5));
     await fts5Index.upsert(db, doc(4 * span + 5));
     // Per article: three statements removing its old entry, a few finding the key, three writing it (the probe was one per key taken).

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { ValidationError } from '../../web/errors';
 import type { Article } from '../articles/article';
-import { searchArticles } from './search.service';
+import { searchArticleRows } from './search.service';
 
 const cursorSchema = z.object({ offset: z.number().int().min(0).max(10_000) });
 
@@ -29,6 +29,6 @@ export async function searchArticlesPage(
   o: { q: string; section?: string | undefined; after?: string | undefined; limit: number },
 ): Promise<{ articles: Article[]; next: string | null }> {
   const offset = o.after ? decodeOffset(o.after) : 0;
-  const found = await searchArticles(deps, { q: o.q, section: o.section, offset, limit: o.limit });
-  return { articles: found.hits.map((h) => h.article), next: found.more ? encodeOffset(offset + o.limit) : null };
+  const found = await searchArticleRows(deps, { q: o.q, section: o.section, offset, limit: o.limit });
+  return { articles: found.articles, next: found.more ? encodeOffset(offset + o.limit) : null };
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
-import { pageThroughTiers, type IndexQuery, type SearchIndex } from './search.tiers';
+import { pageThroughTiers, type IndexHit, type IndexQuery, type SearchIndex } from './search.tiers';
 import { term, terms, SEARCH_LANGS } from './search.text';
 
 /**
@@ -66,13 +66,14 @@ async function freeKey(db: Kysely<Database>, key: number): Promise<number> {
   }
 }
 
-type KeyedHit = { id: number; key: number };
+type KeyedHit = Omit<IndexHit, 'plain'> & { key: number };
 
 async function tierRows(db: Kysely<Database>, table: Table, expr: string, q: IndexQuery, limit: number, offset: number): Promise<KeyedHit[]> {
   // CROSS JOIN keeps the FTS5 table as the outer loop, so its rowid order is the output order
   // and SQLite stops after `limit` rows instead of sorting every match.
   const r = await sql<KeyedHit>`
-    select search_meta.article_id as id, search_meta.rank_key as key
+    select search_meta.article_id as id, search_meta.rank_key as key, search_meta.slug, search_meta.title, search_meta.lang,
+      search_meta.publish_at as publishAt, search_meta.section_id as sectionId
     from ${sql.table(table)} cross join search_meta on search_meta.rank_key = ${sql.ref(`${table}.rowid`)}
     where ${conditions(table, expr, q)}
     order by ${sql.ref(`${table}.rowid`)} desc
@@ -92,7 +93,8 @@ export const fts5Index: SearchIndex = {
   async upsert(db, doc) {
     await this.remove(db, doc.articleId);
     const key = await freeKey(db, keyOf(doc.publishAt, doc.articleId));
-    await sql`insert into search_meta (rank_key, article_id, section_id) values (${key}, ${doc.articleId}, ${doc.sectionId})`.execute(db);
+    await sql`insert into search_meta (rank_key, article_id, section_id, slug, title, lang, publish_at)
+      values (${key}, ${doc.articleId}, ${doc.sectionId}, ${doc.slug}, ${doc.title}, ${doc.articleLang}, ${doc.publishAt})`.execute(db);
     const [title, summary, extra] = [terms(doc.title, doc.lang), terms(doc.summary, doc.lang), terms(doc.extra, doc.lang)];
     await sql`insert into search_index (rowid, title, summary, body, extra, plain) values (
       ${key}, ${title}, ${summary}, ${terms(doc.body, doc.lang)}, ${extra}, ${doc.plain})`.execute(db);
@@ -126,6 +128,6 @@ export const fts5Index: SearchIndex = {
     const texts = await sql<{ key: number; plain: string }>`
       select rowid as key, plain from search_index where rowid in (${sql.join(found.map((f) => f.key))})`.execute(db);
     const plain = new Map(texts.rows.map((r) => [r.key, r.plain]));
-    return found.map((f) => ({ id: f.id, plain: plain.get(f.key) ?? '' }));
+    return found.map(({ key, ...hit }) => ({ ...hit, plain: plain.get(key) ?? '' }));
   },
 };

@@ -25,9 +25,10 @@ function pageUrl(query: SearchPageQuery, page: number): string {
 async function renderSearchPage(deps: Deps, request: FastifyRequest, query: SearchPageQuery): Promise<string> {
   const t = request.t;
   const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
+  const reading = getSections(deps);
   const [sections, found] = await Promise.all([
-    getSections(deps),
-    searchArticles(deps, { q: query.q, section: query.section, from: query.from, to: query.to, offset, limit: SEARCH_PAGE_SIZE }),
+    reading,
+    searchArticles(deps, { q: query.q, section: query.section, from: query.from, to: query.to, offset, limit: SEARCH_PAGE_SIZE }, reading),
   ]);
   const title = query.q ? t('search.results_for', { q: query.q }) : t('search.title');
   return renderDocument(

@@ -1,9 +1,9 @@
 import type { Deps } from '../../deps';
 import { ValidationError } from '../../web/errors';
 import type { Article } from '../articles/article';
-import { searchIndexFor, type SearchDocument } from './search.index';
+import { searchIndexFor, type IndexHit, type SearchDocument } from './search.index';
 import { markdownToText } from './search.plain';
-import { getArticleById, getArticlesByIds, getSectionBySlug, listPublishedArticleIds } from '../articles/article.read-model';
+import { getArticleById, getArticlesByIds, getSectionBySlug, getSections, listPublishedArticleIds, type Section } from '../articles/article.read-model';
 import { highlight, SNIPPET_WORDS, type Segment } from './search.snippet';
 import { queryTerms, queryWords, searchLang } from './search.text';
 
@@ -20,6 +20,8 @@ export function toDocument(a: Article): SearchDocument {
     plain: a.summary ? `${a.summary}\n${body}` : body,
     publishAt: a.publishAt ?? a.createdAt,
     sectionId: a.section?.id ?? null,
+    slug: a.slug,
+    articleLang: a.lang,
   };
 }
 
@@ -103,48 +105,74 @@ export interface SearchOptions {
   limit: number;
 }
 
+/** What a result shows of an article, read from the index (migration 0017), not from `articles`. */
+export interface FoundArticle {
+  id: number;
+  slug: string;
+  lang: string;
+  publishAt: string;
+  section: Section | null;
+}
+
 /** One article found: its title and a snippet of its text, matched words marked. */
 export interface SearchHit {
-  article: Article;
+  article: FoundArticle;
   title: Segment[];
   snippet: Segment[];
 }
 
 const DAY_MS = 86_400_000;
 
-/** Published articles matching every word of the query, best first; `more` when another page follows. */
-export async function searchArticles(deps: Deps, o: SearchOptions): Promise<{ hits: SearchHit[]; more: boolean }> {
-  const words = queryWords(o.q);
+type Found = { page: IndexHit[]; more: boolean };
+const NOTHING: Found = { page: [], more: false };
+
+/**
+ * The page of index hits matching every word of the query, best first; `more` when another
+ * page follows. `sectionId` turns the section's slug into its id (undefined: no such section).
+ */
+async function findPage(deps: Deps, o: SearchOptions, sectionId: (slug: string) => Promise<number | undefined>): Promise<Found> {
   const terms = queryTerms(o.q);
   // Only stop words ("les", "de la"): they are in no index, so nothing can match.
-  if (terms.fr.length === 0 && terms.en.length === 0) return { hits: [], more: false };
+  if (terms.fr.length === 0 && terms.en.length === 0) return NOTHING;
   if (o.from && o.to && o.to < o.from) throw new ValidationError('to', 'the end date is before the start date');
-  let sectionId: number | undefined;
-  if (o.section) {
-    const s = await getSectionBySlug(deps, o.section);
-    if (!s) return { hits: [], more: false };
-    sectionId = s.id;
-  }
+  const section = o.section ? await sectionId(o.section) : undefined;
+  if (o.section && section === undefined) return NOTHING;
   const found = await searchIndexFor(deps.dialect).query(deps.db, {
-    words,
+    words: queryWords(o.q),
     now: deps.clock.now().toISOString(),
-    sectionId,
+    sectionId: section,
     from: o.from ? new Date(`${o.from}T00:00:00.000Z`).toISOString() : undefined,
     before: o.to ? new Date(new Date(`${o.to}T00:00:00.000Z`).getTime() + DAY_MS).toISOString() : undefined,
     offset: o.offset,
     limit: o.limit + 1,
   });
-  const page = found.slice(0, o.limit);
-  const articles = await getArticlesByIds(deps, page.map((h) => h.id));
+  return { page: found.slice(0, o.limit), more: found.length > o.limit };
+}
+
+/**
+ * Published articles matching every word of the query, best first, each with its title and
+ * snippet marked (the /search page); `more` when another page follows. One statement reads
+ * the page, snippet texts included; the sections (for the results' kickers and addresses)
+ * are read beside it, or given by a caller that reads them anyway (the page's menu).
+ */
+export async function searchArticles(deps: Deps, o: SearchOptions, sections = getSections(deps)): Promise<{ hits: SearchHit[]; more: boolean }> {
+  // A rejected read of the sections is awaited below, or not at all when the search fails first.
+  sections.catch(() => undefined);
+  const found = await findPage(deps, o, async (slug) => (await sections).find((s) => s.slug === slug)?.id);
+  if (found.page.length === 0) return { hits: [], more: found.more };
+  const byId = new Map((await sections).map((s) => [s.id, s]));
+  const terms = queryTerms(o.q);
   const wanted = new Set([...terms.fr, ...terms.en]);
-  const plain = new Map(page.map((h) => [h.id, h.plain]));
-  const hits = articles.map((article) => {
-    const lang = searchLang(article.lang);
-    return {
-      article,
-      title: highlight(article.title, lang, wanted),
-      snippet: highlight(plain.get(article.id) ?? '', lang, wanted, SNIPPET_WORDS),
-    };
+  const hits = found.page.map((h) => {
+    const lang = searchLang(h.lang);
+    const article = { id: h.id, slug: h.slug, lang: h.lang, publishAt: h.publishAt, section: (h.sectionId !== null && byId.get(h.sectionId)) || null };
+    return { article, title: highlight(h.title, lang, wanted), snippet: highlight(h.plain, lang, wanted, SNIPPET_WORDS) };
   });
-  return { hits, more: found.length > o.limit };
+  return { hits, more: found.more };
+}
+
+/** The same search, whole articles without snippets (the JSON API). */
+export async function searchArticleRows(deps: Deps, o: SearchOptions): Promise<{ articles: Article[]; more: boolean }> {
+  const found = await findPage(deps, o, async (slug) => (await getSectionBySlug(deps, slug))?.id);
+  return { articles: await getArticlesByIds(deps, found.page.map((h) => h.id)), more: found.more };
 }

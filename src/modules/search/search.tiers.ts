@@ -13,9 +13,12 @@ export interface SearchDocument {
   extra: string;
   /** The readable text snippets are cut from (summary and body). */
   plain: string;
-  /** What the filters read. */
+  /** What the filters read, and a result shows. */
   publishAt: string;
   sectionId: number | null;
+  /** What a result shows besides the title: the article's address and its own language (not the stemming one). */
+  slug: string;
+  articleLang: string;
 }
 
 /** A search in the index; only articles readers may see at `now` are found. */
@@ -32,10 +35,16 @@ export interface IndexQuery {
   limit: number;
 }
 
-/** One article found, best first. */
+/** One article found, best first: what its result shows, read from the index, not from `articles`. */
 export interface IndexHit {
   id: number;
+  /** The text its snippet is cut from. */
   plain: string;
+  slug: string;
+  title: string;
+  lang: string;
+  publishAt: string;
+  sectionId: number | null;
 }
 
 /**

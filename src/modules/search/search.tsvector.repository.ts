@@ -24,11 +24,14 @@ function tsquery(words: string[]): RawBuilder<unknown> {
 // indexes and their statistics.
 const TITLE = sql`ts_filter(search_index.headline, '{a}')`;
 const LEAD = sql`ts_filter(search_index.headline, '{a,b}')`;
-// The whole headline (it holds A, B and C only) as an expression no index or statistics
-// knows: to exclude the third tier from the fourth. Written as the column, the exclusion
-// made the planner read the column's 10,000-lexeme statistics once more for every search
-// (a planning cost of the order of the execution's); its selectivity (the default: nearly
-// every row kept) is right for an exclusion.
+// The tiers before, as expressions no index or statistics knows (the same weights, written
+// otherwise), to exclude them from the next tier. Written as the indexed expressions, each
+// exclusion made the planner read their 10,000-lexeme statistics once more for every search
+// (~0.85 ms of planning each at load average 5, as much as many a search's execution); their selectivity (the
+// default: nearly every row kept) is right for an exclusion. The whole headline holds A, B
+// and C only.
+const TITLE_UNSTATTED = sql`ts_filter(search_index.headline, '{a,a}')`;
+const LEAD_UNSTATTED = sql`ts_filter(search_index.headline, '{b,a}')`;
 const HEADLINE_UNSTATTED = sql`ts_filter(search_index.headline, '{a,b,c}')`;
 
 // The ranking tiers (search.tiers), each excluding the one before: the first three from
@@ -38,8 +41,8 @@ function tiers(words: string[]): RawBuilder<unknown>[] {
   const q = tsquery(words);
   return [
     sql`${TITLE} @@ ${q}`,
-    sql`${LEAD} @@ ${q} and not ${TITLE} @@ ${q}`,
-    sql`search_index.headline @@ ${q} and not ${LEAD} @@ ${q}`,
+    sql`${LEAD} @@ ${q} and not ${TITLE_UNSTATTED} @@ ${q}`,
+    sql`search_index.headline @@ ${q} and not ${LEAD_UNSTATTED} @@ ${q}`,
     sql`search_index.document @@ ${q} and not ${HEADLINE_UNSTATTED} @@ ${q}`,
   ];
 }
@@ -60,16 +63,22 @@ export const tsvectorIndex: SearchIndex = {
     const headline = sql`${v(doc.title, 'A')} || ${v(doc.summary, 'B')} || ${v(doc.extra, 'C')}`;
     // `document` serves the fourth tier only (no weights, no phrases): stripped of positions and
     // weights, it is small enough to stay in the row, not in the TOAST table (migration 0016).
-    await sql`insert into search_index (article_id, headline, document, plain, publish_at, section_id) values (
-      ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
-      on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
-        publish_at = excluded.publish_at, section_id = excluded.section_id`.execute(db);
+    // Both tables in one statement: never an indexed article without what its result shows
+    // (the search's join would drop it), whether or not the caller holds a transaction.
+    await sql`with indexed as (
+        insert into search_index (article_id, headline, document, plain, publish_at, section_id) values (
+          ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
+        on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
+          publish_at = excluded.publish_at, section_id = excluded.section_id)
+      insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
+      on conflict (article_id) do update set slug = excluded.slug, title = excluded.title, lang = excluded.lang`.execute(db);
   },
   async remove(db, articleId) {
-    await sql`delete from search_index where article_id = ${articleId}`.execute(db);
+    await sql`with gone as (delete from search_index where article_id = ${articleId})
+      delete from search_results where article_id = ${articleId}`.execute(db);
   },
   async clear(db) {
-    await sql`delete from search_index`.execute(db);
+    await sql`with gone as (delete from search_index) delete from search_results`.execute(db);
   },
   async rebuilt(db) {
     // Which branch walks by date and which reads the GIN index follows these statistics (0014).
@@ -84,13 +93,19 @@ export const tsvectorIndex: SearchIndex = {
     // the date index for a dense tier, the GIN index for a sparse one).
     const upTo = q.offset + q.limit;
     const branches = tiers(q.words).map(
-      (tier) => sql`(select search_index.article_id as id, search_index.plain as plain from search_index
+      (tier, rank) => sql`(select ${sql.lit(rank)} as tier, search_index.article_id as id, search_index.publish_at as "publishAt",
+          search_index.section_id as "sectionId", search_index.plain
+        from search_index
         where ${tier} and ${filters(q)}
         order by search_index.publish_at desc, search_index.article_id desc
         limit ${upTo})`,
     );
-    const r = await sql<IndexHit>`select id, plain from (${sql.join(branches, sql` union all `)}) as found
-      limit ${q.limit} offset ${q.offset}`.execute(db);
+    // What the page's rows show besides (migration 0017), by primary key for those rows only;
+    // sorted again as the tiers gave them (the join need not keep their order).
+    const r = await sql<IndexHit>`select found.id, found.plain, found."publishAt", found."sectionId", r.slug, r.title, r.lang
+      from (select * from (${sql.join(branches, sql` union all `)}) as tiers limit ${q.limit} offset ${q.offset}) as found
+      join search_results r on r.article_id = found.id
+      order by found.tier, found."publishAt" desc, found.id desc`.execute(db);
     return r.rows;
   },
 };
