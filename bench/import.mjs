@@ -12,6 +12,7 @@
 //   IMPORT_BENCH_KEEP=1 …                               # keep the file and database (path on stderr)
 //   IMPORT_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the importer's node
 //   IMPORT_BENCH_CLI=cli-base.js …                      # another bundle in dist/ (compare two builds)
+//   IMPORT_BENCH_NODE_ARGS='--require ./bench/lib/sql-time.cjs' …  # time in SQLite per statement (stderr)
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';

@@ -29,6 +29,13 @@ export interface Dialect {
   classifyError(err: unknown): DbFault | undefined;
   /** Largest value an `id` column holds (a bigger id cannot name a row). */
   readonly maxId: number;
+  /**
+   * For a long bulk write (an import) on this handle's connection: a page cache of `kib`
+   * KiB instead of the default 2 MiB, and as much written to the WAL between two
+   * checkpoints instead of 1,000 pages (SQLite; PostgreSQL's cache and checkpoints are the
+   * server's, untouched). Returns what puts the previous settings back.
+   */
+  bulkWriteCache<DB>(db: Kysely<DB>, kib: number): Promise<() => Promise<void>>;
 }
 
 /**
@@ -87,6 +94,19 @@ const sqliteDialect: Dialect = {
     await sqliteRestore(location, backup);
     return true;
   },
+  async bulkWriteCache(db, kib) {
+    // One connection (better-sqlite3): the pragmas hold for every statement until put back.
+    const size = Math.max(1, Math.floor(kib));
+    const pageSize = (await sql<{ page_size: number }>`pragma page_size`.execute(db)).rows[0]?.page_size ?? 4096;
+    const cache = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
+    const wal = (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]?.wal_autocheckpoint ?? 1000;
+    const set = async (cacheSize: number, walPages: number) => {
+      await sql`pragma cache_size = ${sql.raw(String(Math.trunc(cacheSize)))}`.execute(db);
+      await sql`pragma wal_autocheckpoint = ${sql.raw(String(Math.trunc(walPages)))}`.execute(db);
+    };
+    await set(-size, Math.max(wal, Math.floor((size * 1024) / pageSize)));
+    return () => set(cache, wal);
+  },
   async writeTransaction(db, fn) {
     // A handle already inside one (a nested call) runs in it, as Kysely's transactions do on PostgreSQL.
     if ((db as Kysely<unknown>).isTransaction || sqliteInTransaction.has(db)) return fn(db);
@@ -119,6 +139,7 @@ const postgresDialect: Dialect = {
   },
   nativeBackup: (location, schema, target) => pgDump(location, schema, target),
   nativeRestore: (location, backup) => pgRestore(location, backup),
+  bulkWriteCache: () => Promise.resolve(() => Promise.resolve()),
   async writeTransaction<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
     if (db.isTransaction) return fn(db);
     return db.transaction().execute((trx: Transaction<DB>) => fn(trx));

@@ -36,12 +36,50 @@ export interface BatchResult {
 }
 
 /**
+ * The fresh comments of a batch in waves, each written before the next: a reply whose
+ * parent is written already (`written`) or in the batch goes in the wave after its
+ * parent's, so that every reply of a thread in order gets its parent in its own row.
+ * Replies whose parent is neither (later in the file, or missing), and those of a loop
+ * of parents, go in the first wave and are linked, or reported, after.
+ */
+export function commentWaves(fresh: readonly SourceComment[], written: (externalId: string) => boolean): SourceComment[][] {
+  const inBatch = new Map(fresh.map((c) => [c.externalId, c]));
+  const depth = new Map<string, number>();
+  for (const c of fresh) {
+    // Up the thread from c to a comment placed already, a parent written or not in the batch, or a loop.
+    const chain: string[] = [];
+    let above = -1;
+    for (let at: SourceComment | undefined = c; at; ) {
+      const known = depth.get(at.externalId);
+      if (known !== undefined) {
+        above = known;
+        break;
+      }
+      const loop = chain.indexOf(at.externalId);
+      if (loop >= 0) {
+        for (const x of chain.splice(loop)) depth.set(x, 0);
+        above = 0;
+        break;
+      }
+      chain.push(at.externalId);
+      const p: string | null = at.parentExternalId;
+      at = p !== null && !written(p) ? inBatch.get(p) : undefined;
+    }
+    chain.reverse().forEach((x, i) => depth.set(x, above + 1 + i));
+  }
+  const waves: SourceComment[][] = [];
+  for (const c of fresh) (waves[depth.get(c.externalId) ?? 0] ??= []).push(c);
+  return waves.filter((w) => w.length > 0);
+}
+
+/**
  * Writes a batch of comments in one transaction and a handful of statements: the id map
- * read once for the batch and the parents it names, the new comments inserted together,
- * their ids recorded, and replies linked to parents found in the batch or written
- * earlier. A comment already imported is not written again; its parent link is
- * re-applied, so a run stopped between a reply and its parent is finished by the next.
- * `known` holds local ids the caller already has (the comments of the same post).
+ * read once for the batch and the parents it names, the new comments inserted together
+ * (in waves, replies after their parents, each with its parent's id in its row), their
+ * ids recorded, and replies whose parent came later linked once it is written. A comment
+ * already imported is not written again; its parent link is re-applied, so a run stopped
+ * between a reply and its parent is finished by the next. `known` holds local ids the
+ * caller already has (the comments of the same post).
  */
 export async function writeCommentBatch(deps: Deps, source: string, batch: SourceComment[], known: ReadonlyMap<string, number> = new Map()): Promise<BatchResult> {
   const result: BatchResult = { created: 0, existing: 0, ids: new Map(), orphans: [] };
@@ -62,15 +100,21 @@ export async function writeCommentBatch(deps: Deps, source: string, batch: Sourc
         fresh.push(c);
       }
     }
-    const ids = await insertIncomingComments(
-      { db, secret: deps.secret },
-      fresh.map((c) => ({ ...c, body: importedCommentToMarkdown(c.html), parentId: null })),
-    );
+    // Replies written with their parent in the row: not linked again below.
+    const placed = new Set<string>();
+    for (const wave of commentWaves(fresh, (ext) => localOf(ext) !== undefined)) {
+      const parents = wave.map((c) => (c.parentExternalId === null ? null : (localOf(c.parentExternalId) ?? null)));
+      const ids = await insertIncomingComments(
+        { db, secret: deps.secret },
+        wave.map((c, i) => ({ ...c, body: importedCommentToMarkdown(c.html), parentId: parents[i] ?? null })),
+      );
+      wave.forEach((c, i) => {
+        const id = ids[i];
+        if (id !== undefined) result.ids.set(c.externalId, id);
+        if (typeof parents[i] === 'number') placed.add(c.externalId);
+      });
+    }
     const now = deps.clock.now().toISOString();
-    fresh.forEach((c, i) => {
-      const id = ids[i];
-      if (id !== undefined) result.ids.set(c.externalId, id);
-    });
     await restorePicks(db, fresh.flatMap((c) => (c.pickedAt && result.ids.get(c.externalId) ? [{ commentId: result.ids.get(c.externalId) ?? 0, pickedAt: c.pickedAt }] : [])));
     await insertMappings(
       db,
@@ -79,7 +123,7 @@ export async function writeCommentBatch(deps: Deps, source: string, batch: Sourc
     const links: { id: number; parentId: number }[] = [];
     for (const c of batch) {
       const id = result.ids.get(c.externalId);
-      if (!c.parentExternalId || id === undefined) continue;
+      if (!c.parentExternalId || id === undefined || placed.has(c.externalId)) continue;
       const parentId = localOf(c.parentExternalId);
       if (parentId !== undefined && parentId !== id) links.push({ id, parentId });
       else result.orphans.push({ id, parentExternalId: c.parentExternalId });

@@ -7,6 +7,7 @@ import { linkOrphans, writeCommentBatch, type SourceComment } from './comment-ba
 import { importedSlug, plainText } from './html-to-markdown';
 import { findMapping, insertLegacyUrl, insertMapping } from './import.repository';
 import { SummaryBuilder, withSummaryOnFailure, type ImportSummary } from './import.summary';
+import { withImportCache } from './import.window';
 import { createImportedArticle } from './import.writer';
 import { ImportFormatError } from './importer.errors';
 import { findArticleIdForThread, isHomePage, legacyKey } from './legacy-url';
@@ -64,24 +65,7 @@ interface ThreadTarget {
  */
 export async function importDisqus(deps: Deps, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const run = new DisqusImport(deps, opts);
-  return withSummaryOnFailure(run.s, async () => {
-    try {
-      await streamXmlRecords(file, {
-        isRecord: (path) => {
-          if (path.length === 1 && path[0] !== 'disqus') throw new ImportFormatError(`not a Disqus export: the root element is <${path[0] ?? ''}>, not <disqus>`);
-          return path.length === 2;
-        },
-        onRecord: (r) => run.onRecord(r),
-        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        ...(opts.tolerant ? { onRecovered: (m: string) => run.recovered(m) } : {}),
-      });
-    } catch (err) {
-      // What was read before the error is written, so the summary and the database agree.
-      await run.flush();
-      throw err;
-    }
-    return run.finish();
-  });
+  return withSummaryOnFailure(run.s, () => withImportCache(deps, () => run.readAll(file, opts)));
 }
 
 class DisqusImport {
@@ -95,6 +79,26 @@ class DisqusImport {
     private readonly deps: Deps,
     private readonly opts: ImportOptions,
   ) {}
+
+  /** Reads the file and writes what it holds; what was read before an error is written too. */
+  async readAll(file: string, opts: ImportOptions): Promise<ImportSummary> {
+    try {
+      await streamXmlRecords(file, {
+        isRecord: (path) => {
+          if (path.length === 1 && path[0] !== 'disqus') throw new ImportFormatError(`not a Disqus export: the root element is <${path[0] ?? ''}>, not <disqus>`);
+          return path.length === 2;
+        },
+        onRecord: (r) => this.onRecord(r),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.tolerant ? { onRecovered: (m: string) => this.recovered(m) } : {}),
+      });
+    } catch (err) {
+      // What was read before the error is written, so the summary and the database agree.
+      await this.flush();
+      throw err;
+    }
+    return this.finish();
+  }
 
   recovered(message: string): void {
     this.s.skipped('XML errors repaired');

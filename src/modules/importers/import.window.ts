@@ -1,8 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { indexArticles } from '../search/search.service';
 
 class RolledBack extends Error {}
+
+/**
+ * The page cache an import's connection gets (SQLite; the default is 2 MiB), and the WAL
+ * written between two checkpoints (1,000 pages by default): each comment row goes into six
+ * indexes, those on address and email at random pages, more of them as the database grows;
+ * read again from the file system when the cache is small, and copied back to the database
+ * at every batch's commit when the WAL is short. See docs/migration.md, "Speed".
+ */
+export const IMPORT_PAGE_CACHE_KIB = 64 * 1024;
+
+/** Runs an import with the larger page cache, put back as it was afterwards (also on failure). */
+export async function withImportCache<T>(deps: Deps, fn: () => Promise<T>): Promise<T> {
+  const restore = await deps.dialect.bulkWriteCache(deps.db, IMPORT_PAGE_CACHE_KIB);
+  try {
+    return await fn();
+  } finally {
+    await restore();
+  }
+}
 
 interface OpenWindow {
   deps: Deps;
@@ -13,10 +33,12 @@ interface OpenWindow {
 /**
  * One write transaction held open across many records (posts and their comments) and
  * committed a batch at a time: a few commits per thousand comments instead of one or
- * more per post. Articles written inside are announced (`article.saved`, which search
- * indexing follows) once their batch is committed, on the base handle. While a window
- * is open every write of the import goes through `deps()`: on SQLite the base handle
- * waits for the connection the window holds.
+ * more per post. Articles written inside are indexed for search together, in the same
+ * transaction, just before it commits (search's `indexArticles`, in place of an
+ * `article.saved` each, whose indexing committed statement by statement): a batch is
+ * written with its index or not at all. While a window is open every write of the
+ * import goes through `deps()`: on SQLite the base handle waits for the connection the
+ * window holds.
  */
 export class WriteWindow {
   private open: OpenWindow | undefined;
@@ -35,19 +57,20 @@ export class WriteWindow {
     return this.open !== undefined;
   }
 
-  /** An article written in the window: announced after the commit. */
+  /** An article written in the window: indexed with the batch. */
   articleSaved(id: number): void {
     this.saved.push(id);
   }
 
-  /** Commits what the window holds, then announces its articles. */
+  /** Indexes the window's articles and commits all it holds (when indexing fails, the window stays open for `rollback`). */
   async commit(): Promise<void> {
     const open = this.open;
     if (!open) return;
+    await indexArticles(open.deps, this.saved);
+    this.saved = [];
     this.open = undefined;
     open.finish(true);
     await open.done;
-    for (const id of this.saved.splice(0)) await this.base.hooks.emit('article.saved', { articleId: id });
   }
 
   /** Drops what the window holds (the import stopped); nothing of it was written. */

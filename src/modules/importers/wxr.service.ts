@@ -7,7 +7,7 @@ import type { CommentStatus } from '../comments/comment';
 import { plainText } from './html-to-markdown';
 import { findMapping, insertMapping, recordFeaturedImages } from './import.repository';
 import { SummaryBuilder, withSummaryOnFailure, type ImportSummary } from './import.summary';
-import { WriteWindow } from './import.window';
+import { withImportCache, WriteWindow } from './import.window';
 import { createImportedArticle, showImportedImages } from './import.writer';
 import { ImportFormatError } from './importer.errors';
 import { WxrCommentQueue } from './wxr.comments';
@@ -43,15 +43,17 @@ interface ItemState {
 /** Reads a WXR file (WordPress 1.0 to 1.2) as a stream and writes what it holds; see docs/migration.md. */
 export async function importWxr(deps: Deps, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
   const run = new WxrImport(deps);
-  return withSummaryOnFailure(run.s, async () => {
-    try {
-      await run.read(file, opts);
-      return await run.finish();
-    } catch (err) {
-      await run.abort();
-      throw err;
-    }
-  });
+  return withSummaryOnFailure(run.s, () =>
+    withImportCache(deps, async () => {
+      try {
+        await run.read(file, opts);
+        return await run.finish();
+      } catch (err) {
+        await run.abort();
+        throw err;
+      }
+    }),
+  );
 }
 
 class WxrImport {

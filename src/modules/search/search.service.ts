@@ -36,6 +36,30 @@ export async function indexArticle(deps: Deps, articleId: number): Promise<void>
   await index.upsert(deps.db, toDocument(a));
 }
 
+/** Writes the articles' documents (and removes the ids of those not published or gone) in one transaction. */
+async function writeDocuments(deps: Deps, ids: readonly number[], articles: readonly Article[]): Promise<void> {
+  const index = searchIndexFor(deps.dialect);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  await deps.dialect.writeTransaction(deps.db, async (db) => {
+    for (const id of ids) {
+      const a = byId.get(id);
+      if (a && a.storedStatus === 'published') await index.upsert(db, toDocument(a));
+      else await index.remove(db, id);
+    }
+  });
+}
+
+/**
+ * `indexArticle` for many articles at once (an import's batch): read together, written in
+ * one transaction (the caller's when `deps.db` is one), instead of a few statements per
+ * article each committing on its own. FTS5 then merges the batch's terms once.
+ */
+export async function indexArticles(deps: Deps, articleIds: readonly number[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  const ids = [...new Set(articleIds)];
+  await writeDocuments(deps, ids, await getArticlesByIds(deps, ids));
+}
+
 /** Rebuilds the whole index from the articles; returns how many are indexed. */
 export async function reindexAll(deps: Deps, batch = 500): Promise<number> {
   const index = searchIndexFor(deps.dialect);
@@ -48,9 +72,7 @@ export async function reindexAll(deps: Deps, batch = 500): Promise<number> {
       return count;
     }
     const articles = await getArticlesByIds(deps, ids);
-    await deps.dialect.writeTransaction(deps.db, async (db) => {
-      for (const a of articles) await index.upsert(db, toDocument(a));
-    });
+    await writeDocuments(deps, ids, articles);
     count += articles.length;
     after = ids[ids.length - 1] ?? after;
   }
