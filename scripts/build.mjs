@@ -1,4 +1,4 @@
-// Builds the server (dist/cli.js) and the browser assets (dist/public) with esbuild.
+// Builds the server (dist/cli.js, with the import's render worker) and the browser assets (dist/public) with esbuild.
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from './esbuild-node.mjs';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,14 @@ mkdirSync(join(out, 'public'), { recursive: true });
 await build({
   entryPoints: [join(root, 'src/cli/index.ts')],
   outfile: join(out, 'cli.js'),
+  ...NODE_BUNDLE,
+  sourcemap: true,
+});
+// The import's comment render worker (worker_threads), found beside cli.js at run time
+// (RENDER_WORKER_BUNDLE in src/modules/importers/comment-renderer.ts).
+await build({
+  entryPoints: [join(root, 'src/modules/importers/comment-render.worker.ts')],
+  outfile: join(out, 'import-render-worker.js'),
   ...NODE_BUNDLE,
   sourcemap: true,
 });

@@ -3,41 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryOf } from '../../src/modules/importers/import.summary';
+import { COMMENT_BATCH, RENDER_CHUNK } from '../../src/modules/importers/wxr.comments';
 import { importWxr } from '../../src/modules/importers/wxr.service';
 import { DIALECTS } from '../support/dialects';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { COMMENT_SOURCES, FAILING_RENDER_WORKER, renderedOnImportThread, wxrWithComments } from './wxr-variants';
 
 const POSTS = 60;
 const PER_POST = 40;
 
 /** A WXR 1.2 file of POSTS posts with PER_POST comments each (every third a reply); `brokenAfter` cuts it with malformed XML. */
-function bigWxr(brokenAfter?: number): string {
-  const items: string[] = [];
-  let id = 0;
-  for (let p = 1; p <= POSTS; p++) {
-    if (brokenAfter !== undefined && p > brokenAfter) {
-      items.push('<item><title>Cassé</title><wp:post_id>9999</wp:post_id><oops attr=unquoted></item>');
-      break;
-    }
-    const first = id + 1;
-    let comments = '';
-    for (let c = 0; c < PER_POST; c++) {
-      id += 1;
-      const parent = c > 0 && c % 3 === 0 ? first + Math.floor(c / 2) : 0;
-      comments += `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Lecteur ${id}]]></wp:comment_author><wp:comment_author_email>l${id}@old.example</wp:comment_author_email><wp:comment_author_IP>198.51.100.${id % 250}</wp:comment_author_IP><wp:comment_date>2022-03-08 10:00:00</wp:comment_date><wp:comment_date_gmt>2022-03-08 09:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[Commentaire ${id}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`;
-    }
-    items.push(
-      `<item><title>Article ${p}</title><link>https://old.example/article-${p}/</link><dc:creator>redac</dc:creator><guid isPermaLink="false">https://old.example/?p=${p}</guid><content:encoded><![CDATA[<p>Texte ${p}, dossier${p}.</p>]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${p}</wp:post_id><wp:post_date>2022-03-08 10:00:00</wp:post_date><wp:post_date_gmt>2022-03-08 09:00:00</wp:post_date_gmt><wp:post_name>article-${p}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${comments}</item>`,
-    );
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel><title>Ancien site</title><link>https://old.example</link><language>fr-FR</language><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://old.example</wp:base_site_url><wp:base_blog_url>https://old.example</wp:base_blog_url>
-<wp:author><wp:author_id>1</wp:author_id><wp:author_login>redac</wp:author_login><wp:author_email>redac@old.example</wp:author_email><wp:author_display_name><![CDATA[Rédaction]]></wp:author_display_name></wp:author>
-${items.join('\n')}
-</channel></rss>
-`;
-}
+/** The content of comment `id` in the render tests: COMMENT_SOURCES in turn. */
+const sourceOf = (id: number): string => COMMENT_SOURCES[id % COMMENT_SOURCES.length] ?? '';
+const bigWxr = (brokenAfter?: number): string => wxrWithComments({ posts: POSTS, perPost: PER_POST, brokenAfter });
 
 describe.each(DIALECTS)('WXR imports written in batches on %s', (engine) => {
   let t: TestApp;
@@ -82,5 +60,41 @@ describe.each(DIALECTS)('WXR imports written in batches on %s', (engine) => {
     expect(Number(replies.n)).toBe(POSTS * 13);
     const again = await importWxr(t.deps, whole);
     expect(again.created).toEqual({});
+  }, 120_000);
+
+  it('stores every comment byte for byte as the import thread rendered it (the render worker), across chunks and batches', async () => {
+    const posts = 30;
+    const perPost = 70;
+    // More than a batch, and a last chunk shorter than the others.
+    expect(posts * perPost).toBeGreaterThan(COMMENT_BATCH);
+    expect((posts * perPost) % RENDER_CHUNK).not.toBe(0);
+    const file = join(dir, 'rendered.xml');
+    writeFileSync(file, wxrWithComments({ posts, perPost, site: 'https://rendu.example', content: sourceOf }));
+    const summary = await importWxr(t.deps, file);
+    expect(summary.created).toMatchObject({ articles: posts, comments: posts * perPost });
+    const rows = await t.deps.db
+      .selectFrom('comments')
+      .innerJoin('import_map', 'import_map.local_id', 'comments.id')
+      .where('import_map.kind', '=', 'comment')
+      .where('import_map.source', '=', summary.source)
+      .select(['import_map.external_id', 'comments.body', 'comments.html'])
+      .execute();
+    expect(rows).toHaveLength(posts * perPost);
+    const sorted = [...rows].sort((a, b) => Number(a.external_id) - Number(b.external_id));
+    const stored = sorted.map((r) => ({ body: r.body, html: r.html }));
+    expect(stored).toEqual(sorted.map((r) => renderedOnImportThread(sourceOf(Number(r.external_id)))));
+  }, 120_000);
+
+  it('stops the import with its summary when the render worker fails, the open batch rolled back', async () => {
+    const file = join(dir, 'failing.xml');
+    writeFileSync(file, wxrWithComments({ posts: 30, perPost: 70, site: 'https://echec.example', content: sourceOf }));
+    const before = { articles: await count('articles'), comments: await count('comments') };
+    const err = await importWxr(t.deps, file, { renderWorker: FAILING_RENDER_WORKER }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(summaryOf(err)?.failed).toMatch(/the comment render worker failed: the render worker crashed/);
+    expect(summaryOf(err)?.created).toEqual({});
+    expect({ articles: await count('articles'), comments: await count('comments') }).toEqual(before);
   }, 120_000);
 });

@@ -1,3 +1,6 @@
+import { importedCommentToMarkdown } from '../../src/modules/importers/html-to-markdown';
+import { renderCommentMarkdown } from '../../src/web/markdown';
+
 /**
  * Small WXR 1.0 and 1.1 documents, as WordPress 2.x–3.0 (1.0) and 3.1–3.x (1.1)
  * wrote them: the same elements under other namespace URIs; 1.0 has no
@@ -30,3 +33,70 @@ ${item(base + 4, 'menu', 'publish', '2010-05-05 08:00:00', 'nav_menu_item', '')}
 </rss>
 `;
 }
+
+/** What wxrWithComments writes: how many posts and comments, from which site, which texts. */
+export interface CommentsFile {
+  posts: number;
+  perPost: number;
+  /** The site's address (the import's source); https://old.example by default. */
+  site?: string;
+  /** A comment's content from its WordPress id; `Commentaire ${id}` by default. */
+  content?: (id: number) => string;
+  /** Cuts the file after this many posts with malformed XML. */
+  brokenAfter?: number;
+}
+
+/** A WXR 1.2 file of posts with their comments (every third a reply to an earlier one), as the bench writes them. */
+export function wxrWithComments({ posts, perPost, site = 'https://old.example', content = (id) => `Commentaire ${id}`, brokenAfter }: CommentsFile): string {
+  const items: string[] = [];
+  let id = 0;
+  for (let p = 1; p <= posts; p++) {
+    if (brokenAfter !== undefined && p > brokenAfter) {
+      items.push('<item><title>Cassé</title><wp:post_id>9999</wp:post_id><oops attr=unquoted></item>');
+      break;
+    }
+    const first = id + 1;
+    let comments = '';
+    for (let c = 0; c < perPost; c++) {
+      id += 1;
+      const parent = c > 0 && c % 3 === 0 ? first + Math.floor(c / 2) : 0;
+      comments += `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Lecteur ${id}]]></wp:comment_author><wp:comment_author_email>l${id}@old.example</wp:comment_author_email><wp:comment_author_IP>198.51.100.${id % 250}</wp:comment_author_IP><wp:comment_date>2022-03-08 10:00:00</wp:comment_date><wp:comment_date_gmt>2022-03-08 09:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${content(id)}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`;
+    }
+    items.push(
+      `<item><title>Article ${p}</title><link>${site}/article-${p}/</link><dc:creator>redac</dc:creator><guid isPermaLink="false">${site}/?p=${p}</guid><content:encoded><![CDATA[<p>Texte ${p}, dossier${p}.</p>]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${p}</wp:post_id><wp:post_date>2022-03-08 10:00:00</wp:post_date><wp:post_date_gmt>2022-03-08 09:00:00</wp:post_date_gmt><wp:post_name>article-${p}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${comments}</item>`,
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Ancien site</title><link>${site}</link><language>fr-FR</language><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>${site}</wp:base_site_url><wp:base_blog_url>${site}</wp:base_blog_url>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login>redac</wp:author_login><wp:author_email>redac@old.example</wp:author_email><wp:author_display_name><![CDATA[Rédaction]]></wp:author_display_name></wp:author>
+${items.join('\n')}
+</channel></rss>
+`;
+}
+
+/** Comments as WordPress stores them: text, HTML, entities, Markdown's marks, links good and bad, repeats. */
+export const COMMENT_SOURCES = [
+  'Merci !',
+  'Merci !',
+  'Deux lignes\nsur deux lignes\r\n\r\n\r\n\r\nEt un autre paragraphe.',
+  '<p>Un paragraphe <strong>gras</strong> et <em>penché</em>.</p><p>Un second, avec <a href="https://exemple.org/a?b=1&amp;c=2">un lien</a>.</p>',
+  'Bravo <script>alert(1)</script>! <b>gras ?</b> &amp; &lt; "guillemets" &#8217;',
+  '> une citation\n> sur deux lignes\n\nma réponse *appuyée* et **forte**, `du code`',
+  '[piège](javascript:alert(1)) https://nu.exemple.org/page <a href="javascript:alert(1)">x</a>',
+  '<blockquote>Citation HTML</blockquote>\nRéponse<br>sur deux lignes',
+  '<ul><li>un</li><li>deux</li></ul><img src="https://img.example/a.png" alt="image">',
+  '*emphase non fermée\n\n> citation non fermée',
+  '<!-- wp:paragraph --><p>bloc</p><!-- /wp:paragraph -->',
+  'émoji 🎉 et accents àéîõü, cyrillique привет',
+  '\uFFFD déjà là & seul',
+];
+
+/** What the import stored before the worker: the body converted, then rendered, on the import's own thread. */
+export function renderedOnImportThread(text: string): { body: string; html: string } {
+  const body = importedCommentToMarkdown(text);
+  return { body, html: renderCommentMarkdown(body) };
+}
+
+/** A comment render worker that fails (failing-render-worker.mjs). */
+export const FAILING_RENDER_WORKER = new URL('./failing-render-worker.mjs', import.meta.url);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoctypeRefusedError, ImportFormatError } from '../../src/modules/importers/importer.errors';
 import { importWxr } from '../../src/modules/importers/wxr.service';
+import { renderCommentMarkdown } from '../../src/web/markdown';
 import { FIXTURE } from '../fixtures/make-wordpress-6.1-export.mjs';
 import { DIALECTS, POSTGRES_URL } from '../support/dialects';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -176,6 +177,10 @@ describe.each(DIALECTS)('importing a WordPress 6.1 export on %s', (engine) => {
       const { stdout } = await run(process.execPath, [CLI, 'import', 'wxr', FIXTURE_FILE], { env });
       const last = stdout.trim().split('\n').pop() ?? '';
       expect(JSON.parse(last)).toMatchObject({ format: 'wxr', created: { articles: 1, comments: 200 } });
+      // Rendered by the bundle's worker (dist/import-render-worker.js) exactly as on the import's thread.
+      const stored = await fresh.deps.db.selectFrom('comments').select(['body', 'html']).execute();
+      expect(stored).toHaveLength(200);
+      expect(stored.map((c) => c.html)).toEqual(stored.map((c) => renderCommentMarkdown(c.body)));
       const failed = await run(process.execPath, [CLI, 'import', 'wxr', join(dir, 'missing.xml')], { env }).then(
         () => undefined,
         (e: unknown) => e as { code: number; stderr: string },

@@ -34,6 +34,11 @@ export interface IncomingComment {
   ip: string;
   /** Comment Markdown (see importers/html-to-markdown.ts). */
   body: string;
+  /**
+   * `body` rendered already by renderCommentMarkdown or renderCommentsMarkdown (an import's
+   * render worker, off the writing thread); rendered here when absent.
+   */
+  renderedHtml?: string | undefined;
   status: CommentStatus;
   reasons: Reason[];
   createdAt: string;
@@ -56,8 +61,10 @@ export async function insertIncomingComments(deps: { db: Kysely<Database>; secre
   const hashes = new Map<string, string>();
   const hashOf = (ip: string) => hashes.get(ip) ?? hashes.set(ip, hashIp(deps.secret, ip)).get(ip) ?? null;
   // Rendered and sanitized together: a few calls a batch, not a few per comment.
-  const html = renderCommentsMarkdown(comments.map((c) => c.body));
-  const rows: BulkCommentRow[] = comments.map((c, i) => {
+  const unrendered = comments.filter((c) => c.renderedHtml === undefined);
+  const html = unrendered.length > 0 ? renderCommentsMarkdown(unrendered.map((c) => c.body)) : [];
+  let next = 0;
+  const rows: BulkCommentRow[] = comments.map((c) => {
     const email = c.email.includes('@') ? c.email : null;
     return {
       article_id: c.articleId,
@@ -69,7 +76,7 @@ export async function insertIncomingComments(deps: { db: Kysely<Database>; secre
       author_url: websiteOf(c.url),
       ip_hash: c.ip ? hashOf(c.ip) : null,
       body: c.body,
-      html: html[i] ?? '',
+      html: c.renderedHtml ?? html[next++] ?? '',
       status: c.status,
       reasons: JSON.stringify(c.reasons),
       scores: '{}',

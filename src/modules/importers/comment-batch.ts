@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import type { CommentStatus, Reason } from '../comments/comment';
 import { insertIncomingComments, linkCommentParents } from '../comments/comment-bulk.service';
 import { restorePicks } from '../comments/comment.picks';
+import type { RenderedComment } from './comment-renderer';
 import { importedCommentToMarkdown } from './html-to-markdown';
 import { findMappings, insertMappings } from './import.repository';
 
@@ -23,6 +24,8 @@ export interface SourceComment {
   createdAt: string;
   /** Picked by the newsroom at the source (a Palabre WXR export's comment meta): when; absent or null when not. */
   pickedAt?: string | null;
+  /** Its body and HTML, rendered already (a WXR import's render worker); rendered with the batch when absent. */
+  rendered?: RenderedComment;
 }
 
 /** What a committed batch did. */
@@ -106,7 +109,7 @@ export async function writeCommentBatch(deps: Deps, source: string, batch: Sourc
       const parents = wave.map((c) => (c.parentExternalId === null ? null : (localOf(c.parentExternalId) ?? null)));
       const ids = await insertIncomingComments(
         { db, secret: deps.secret },
-        wave.map((c, i) => ({ ...c, body: importedCommentToMarkdown(c.html), parentId: parents[i] ?? null })),
+        wave.map((c, i) => ({ ...c, body: c.rendered?.body ?? importedCommentToMarkdown(c.html), renderedHtml: c.rendered?.html, parentId: parents[i] ?? null })),
       );
       wave.forEach((c, i) => {
         const id = ids[i];

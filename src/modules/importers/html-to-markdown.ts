@@ -2,7 +2,7 @@ import { replace as replaceShortcode } from '@wordpress/shortcode';
 import { decodeHTML } from 'entities';
 import { transliterate } from 'transliteration';
 import TurndownService from 'turndown';
-import { sanitizeArticleHtml } from '../../web/markdown';
+import { renderCommentsMarkdown, sanitizeArticleHtml } from '../../web/markdown';
 import { articleSlug, slugify } from '../articles/slug';
 
 const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
@@ -93,6 +93,16 @@ export function importedHtmlToMarkdown(content: string): string {
 export function importedCommentToMarkdown(content: string): string {
   if (!/[<&]/.test(content)) return content.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
   return importedHtmlToMarkdown(content);
+}
+
+/**
+ * Imported comments as they are stored: each one's body (importedCommentToMarkdown) and the
+ * HTML the comment renderer gives that body (renderCommentsMarkdown, exactly
+ * renderCommentMarkdown's). What the render worker computes for a WXR import.
+ */
+export function renderImportedComments(texts: readonly string[]): { bodies: string[]; html: string[] } {
+  const bodies = texts.map(importedCommentToMarkdown);
+  return { bodies, html: renderCommentsMarkdown(bodies) };
 }
 
 /** Plain text from a title or name that may hold HTML entities (`&#8217;`, `&amp;`). */

@@ -4,6 +4,7 @@ import { addImportedAccount, getAccountByEmail } from '../accounts/user.service'
 import { getArticleById } from '../articles/article.read-model';
 import { slugify } from '../articles/slug';
 import type { CommentStatus } from '../comments/comment';
+import { withCommentRenderer, type CommentRenderer } from './comment-renderer';
 import { plainText } from './html-to-markdown';
 import { findMapping, insertMapping, recordFeaturedImages } from './import.repository';
 import { SummaryBuilder, withSummaryOnFailure, type ImportSummary } from './import.summary';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   createArticles?: boolean;
   /** Read malformed XML with the parser's recovery, listing what it skipped. */
   tolerant?: boolean;
+  /** WXR: another comment render worker script than the built one (tests give one that fails). */
+  renderWorker?: URL;
 }
 
 /** WordPress comment_approved → Palabre status. */
@@ -42,22 +45,25 @@ interface ItemState {
 
 /** Reads a WXR file (WordPress 1.0 to 1.2) as a stream and writes what it holds; see docs/migration.md. */
 export async function importWxr(deps: Deps, file: string, opts: ImportOptions = {}): Promise<ImportSummary> {
-  const run = new WxrImport(deps);
-  return withSummaryOnFailure(run.s, () =>
-    withImportCache(deps, async () => {
-      try {
-        await run.read(file, opts);
-        return await run.finish();
-      } catch (err) {
-        await run.abort();
-        throw err;
-      }
-    }),
+  const s = new SummaryBuilder('wxr');
+  return withSummaryOnFailure(s, () =>
+    // Comments are rendered on a worker thread while the file is read and written here.
+    withCommentRenderer(opts.renderWorker, (renderer) =>
+      withImportCache(deps, async () => {
+        const run = new WxrImport(deps, s, renderer);
+        try {
+          await run.read(file, opts);
+          return await run.finish();
+        } catch (err) {
+          await run.abort();
+          throw err;
+        }
+      }),
+    ),
   );
 }
 
 class WxrImport {
-  readonly s = new SummaryBuilder('wxr');
   private readonly channel: Record<string, string> = {};
   private readonly authors = new Map<string, number>();
   private readonly authorIds = new Map<string, number>();
@@ -65,13 +71,18 @@ class WxrImport {
   private readonly commenters = new Map<string, number>();
   private readonly categories = new Map<string, WxrCategory>();
   private item: ItemState | undefined;
-  private readonly comments = new WxrCommentQueue(this.s);
+  private readonly comments: WxrCommentQueue;
   /** The open transaction; `deps` is its handle while records are read. */
   private readonly window: WriteWindow;
   private deps: Deps;
   private postsInWindow = 0;
 
-  constructor(private readonly base: Deps) {
+  constructor(
+    private readonly base: Deps,
+    readonly s: SummaryBuilder,
+    renderer: CommentRenderer,
+  ) {
+    this.comments = new WxrCommentQueue(s, renderer);
     this.window = new WriteWindow(base);
     this.deps = base;
   }
