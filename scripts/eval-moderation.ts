@@ -22,7 +22,7 @@ import { addUser, createApiToken } from '../src/modules/accounts/user.service';
 import { DEFAULT_FALSE_HOLD_BUDGET } from '../src/modules/moderation/classifier/calibration';
 import { getDiscussionSettings, saveDiscussionSettings } from '../src/modules/moderation/settings';
 import { siteCalibrationSettled } from '../src/modules/moderation/site-calibration.service';
-import { loadCorpus, loadDatasets, type LabelledComment } from './moderation/datasets';
+import { loadCorpus, loadDatasets, loadNewsComments, type LabelledComment } from './moderation/datasets';
 
 const root = process.cwd();
 const quick = process.argv.includes('--quick');
@@ -200,7 +200,7 @@ for (const [i, body] of seed.entries()) {
   const r = res.json<{ status: string; reasons: { code: string; detail?: string }[] }>();
   (results.seed as unknown[]).push({ comment: i + 1, text: body.slice(0, 50), status: r.status, reasons: r.reasons.map((x) => (x.detail ? `${x.code} (${x.detail})` : x.code)) });
 }
-const news = readFileSync(join(root, 'scripts/moderation/news-comments.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; source: string }).filter((c) => c.source.endsWith('-check'));
+const news = loadNewsComments(root, 'check');
 const newsOut: Outcome[] = [];
 for (const c of news) newsOut.push(await evaluate(s, c.text));
 results.newsCheck = { comments: news.length, published: newsOut.filter((o) => o.status === 'published').length, listedForReview: newsOut.filter((o) => o.review).length };

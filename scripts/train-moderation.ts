@@ -7,7 +7,7 @@
 // comments (5-fold cross-validation inside the training part, folds by folded text), from
 // which a false-hold budget becomes thresholds (classifier/calibration.ts).
 // Usage: npm run train:moderation   (SKIP_WORDS=1 keeps the word lists)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, RULE_HELD_SCORE, tailTable, thresholdsFromTable } from '../src/modules/moderation/classifier/calibration';
@@ -16,7 +16,7 @@ import { logit, sigmoid, trainLogistic, type LogisticModel, type TrainOptions } 
 import { commentFeatures, lexiconFeatures, toxicityFeatures, type ModelJson, type ModelName } from '../src/modules/moderation/classifier/models';
 import { modelDir } from '../src/modules/moderation/model-files';
 import { heldByTextRules } from '../src/modules/moderation/rule-holds';
-import { foldOf, loadCorpus, loadDatasets } from './moderation/datasets';
+import { foldOf, loadCorpus, loadDatasets, loadNewsComments } from './moderation/datasets';
 import { expandDictionary } from './moderation/wordlists';
 
 const root = process.cwd();
@@ -173,11 +173,7 @@ function trainModel(r: ModelRecipe): void {
 const [youtube, toxi] = loadDatasets(root);
 if (!youtube || !toxi) throw new Error('datasets missing');
 const corpus = loadCorpus(root).train;
-const news = readFileSync(join(root, 'scripts/moderation/news-comments.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { text: string; source: string })
-  .filter((c) => c.source.endsWith('-train'));
+const news = loadNewsComments(root, 'train');
 console.log(`training parts: youtube ${youtube.train.length}, toxifrench ${toxi.train.length}, corpus ${corpus.length}, news ${news.length}`);
 
 if (!process.env.SKIP_WORDS) {

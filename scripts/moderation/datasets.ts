@@ -88,3 +88,15 @@ export function loadCorpus(root: string): { train: CorpusComment[]; check: Corpu
 export function foldOf(text: string, folds = 5): number {
   return createHash('sha256').update(`fold:${splitKey(text)}`).digest().readUInt32BE(0) % folds;
 }
+
+/**
+ * The ordinary news comments written for Palabre (`news-comments.jsonl`): the `train` half
+ * trains the models, the `check` half is never trained on (the pipeline must publish all of it).
+ */
+export function loadNewsComments(root: string, half: 'train' | 'check'): { text: string; source: string }[] {
+  return readFileSync(join(root, 'scripts/moderation/news-comments.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; source: string })
+    .filter((c) => c.source.endsWith(`-${half}`));
+}

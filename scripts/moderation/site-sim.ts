@@ -10,25 +10,19 @@
 // Figures from it guide choices (docs/moderation.md); they are not test figures.
 // Usage: node scripts/moderation-run.mjs scripts/moderation/site-sim.ts
 //        env L2S=0.05,0.1 POWERS=2,4 DECIDED=300
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, RULE_HELD_SCORE, tailTable, thresholdsFromTable } from '../../src/modules/moderation/classifier/calibration';
 import type { FeatureVector } from '../../src/modules/moderation/classifier/features';
 import { logit, sigmoid, trainLogistic, type LogisticModel } from '../../src/modules/moderation/classifier/logistic';
 import { toxicityFeatures } from '../../src/modules/moderation/classifier/models';
 import { fitDeltas } from '../../src/modules/moderation/classifier/refit';
 import { heldByTextRules } from '../../src/modules/moderation/rule-holds';
-import { foldOf, loadCorpus, loadDatasets } from './datasets';
+import { foldOf, loadCorpus, loadDatasets, loadNewsComments } from './datasets';
 
 const root = process.cwd();
 const [youtube, toxi] = loadDatasets(root);
 if (!youtube || !toxi) throw new Error('datasets missing');
 const corpus = loadCorpus(root).train;
-const news = readFileSync(join(root, 'scripts/moderation/news-comments.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { text: string; source: string })
-  .filter((c) => c.source.endsWith('-train'));
+const news = loadNewsComments(root, 'train');
 
 interface Example {
   text: string;

@@ -30,10 +30,8 @@ export function toDocument(a: Article): SearchDocument {
  * visibility is checked at query time) → indexed; draft or gone → removed.
  */
 export async function indexArticle(deps: Deps, articleId: number): Promise<void> {
-  const index = searchIndexFor(deps.dialect);
   const a = await getArticleById(deps, articleId);
-  if (!a || a.storedStatus !== 'published') return index.remove(deps.db, articleId);
-  await index.upsert(deps.db, toDocument(a));
+  await writeDocuments(deps, [articleId], a ? [a] : []);
 }
 
 /** Writes the articles' documents (and removes the ids of those not published or gone) in one transaction. */
