@@ -10,6 +10,7 @@
 //        BENCH_REUSE=bench_1234 …                 searches a kept schema (or SQLite file) again: no generation, no indexing
 //        BENCH_BASELINE=main …                    alternates every search between that git revision's search
 //                                                 module and the current one (same data, same moment): a before/after
+//        BENCH_TAIL=12 …                          also prints each variant's 12 slowest searches (section filter, index query time)
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from '../scripts/esbuild-node.mjs';
@@ -196,7 +197,7 @@ const opts = (q, i) => ({ q, offset: 0, limit: 20, ...(i % 4 === 3 ? { section: 
 const variants = [{ name: 'current', search: m.searchArticles, index: m.searchIndexFor(deps.dialect) }];
 if (baseline) variants.push({ name: `baseline ${BASELINE}`, search: baseline.searchArticles, index: baseline.searchIndexFor(deps.dialect) });
 for (const v of variants) {
-  Object.assign(v, { times: [], indexTimes: [], rest: [], found: 0, ids: [] });
+  Object.assign(v, { times: [], indexTimes: [], rest: [], each: [], found: 0, ids: [] });
   const query = v.index.query;
   v.index.query = async (...args) => {
     const s = performance.now();
@@ -219,6 +220,8 @@ for (let r = 0; r < QUERY_ROUNDS; r++) {
       const res = await v.search(deps, opts(q, i + r));
       const ms = performance.now() - s;
       v.times.push(ms);
+      const section = opts(q, i + r).section;
+      v.each.push({ q: section ? `${q} [${section}]` : q, ms, index: v.indexTimes.length > before ? (v.indexTimes[v.indexTimes.length - 1] ?? 0) : 0 });
       // A search of stop words only makes no index query.
       v.rest.push(ms - (v.indexTimes.length > before ? (v.indexTimes[v.indexTimes.length - 1] ?? 0) : 0));
       v.found += res.hits.length;
@@ -249,6 +252,12 @@ for (const v of variants) {
   console.log(`  its index query alone: p50 ${pct(x, 50)} ms, p95 ${pct(x, 95)} ms, p99 ${pct(x, 99)} ms, max ${x[x.length - 1].toFixed(1)} ms`);
   const rest = v.rest.sort((a, b) => a - b);
   console.log(`  the rest of a search (after its index query): p50 ${pct(rest, 50)} ms, p95 ${pct(rest, 95)} ms, max ${rest[rest.length - 1].toFixed(1)} ms`);
+}
+if (process.env.BENCH_TAIL) {
+  for (const v of variants) {
+    const top = [...v.each].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.BENCH_TAIL));
+    console.log(`slowest searches, ${v.name}: ${top.map((x) => `"${x.q}" ${x.ms.toFixed(1)} (index ${x.index.toFixed(1)})`).join(', ')}`);
+  }
 }
 if (baseline) console.log(`same results in the same order as the baseline: ${variants[1].ids.every((ids, i) => ids === current.ids[i]) ? 'yes' : 'NO'}`);
 console.log(`slowest: ${slowest.slice(0, 3).map((s) => `"${s.q}" ${s.ms.toFixed(1)} ms`).join(', ')}`);

@@ -49,7 +49,9 @@ function tiers(words: string[]): RawBuilder<unknown>[] {
 
 function filters(q: IndexQuery): RawBuilder<unknown> {
   const parts = [sql`search_index.publish_at <= ${q.now}`];
-  if (q.sectionId !== undefined) parts.push(sql`search_index.section_id = ${q.sectionId}`);
+  // The section's id looked up in the same statement (an InitPlan, run once): the planner
+  // costs it as any one section's share of the articles.
+  if (q.section !== undefined) parts.push(sql`search_index.section_id = (select section_id from search_sections where slug = ${q.section})`);
   if (q.from !== undefined) parts.push(sql`search_index.publish_at >= ${q.from}`);
   if (q.before !== undefined) parts.push(sql`search_index.publish_at < ${q.before}`);
   return sql.join(parts, sql` and `);
@@ -70,19 +72,26 @@ export const tsvectorIndex: SearchIndex = {
           ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
         on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
           publish_at = excluded.publish_at, section_id = excluded.section_id)
-      insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
-      on conflict (article_id) do update set slug = excluded.slug, title = excluded.title, lang = excluded.lang`.execute(db);
+      , results as (insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
+        on conflict (article_id) do update set slug = excluded.slug, title = excluded.title, lang = excluded.lang)
+      insert into search_sections (slug, section_id) select ${doc.sectionSlug ?? null}::text, ${doc.sectionId}::integer where ${doc.sectionSlug ?? null}::text is not null
+      on conflict (slug) do nothing`.execute(db);
   },
   async remove(db, articleId) {
     await sql`with gone as (delete from search_index where article_id = ${articleId})
       delete from search_results where article_id = ${articleId}`.execute(db);
   },
   async clear(db) {
-    await sql`with gone as (delete from search_index) delete from search_results`.execute(db);
+    await sql`with gone as (delete from search_index), results as (delete from search_results) delete from search_sections`.execute(db);
   },
   async rebuilt(db) {
     // Which branch walks by date and which reads the GIN index follows these statistics (0014).
-    await sql`analyze search_index`.execute(db);
+    // Outside a transaction, a VACUUM too: every row of the index was just written, and until
+    // the visibility map says their pages are all visible, each match is checked in the heap
+    // (no index-only scan, a heap visit per row a bitmap finds). Autovacuum does it in time;
+    // a full rebuild should not wait for it (nor for a server where it is off). On the bench's
+    // 100,000 articles: search p95 0.63× (docs/performance.md).
+    await (db.isTransaction ? sql`analyze search_index` : sql`vacuum (analyze) search_index, search_results`).execute(db);
   },
   async query(db: Kysely<Database>, q) {
     if (q.words.length === 0) return [];
