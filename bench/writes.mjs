@@ -53,6 +53,8 @@ async function setUp() {
   const args = [
     ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ...(countDir ? ['--require', join(root, 'bench/lib/count-queries.cjs')] : []),
+    // More node arguments for the server, e.g. `--require ./bench/lib/sql-time.cjs` (with BENCH_LOG: where its stderr goes).
+    ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : []),
   ];
   let server = startServer({ ...setup.env, ...(countDir ? { BENCH_COUNT_QUERIES: countDir } : {}) }, args);
   await waitUp(base);

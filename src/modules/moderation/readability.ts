@@ -1,5 +1,6 @@
 import { franc } from 'franc-min';
 import { foldText } from './classifier/features';
+import { rememberRecent } from './classifier/recent';
 import { readModelFile } from './model-files';
 
 /**
@@ -25,12 +26,21 @@ class SortedWords {
     let hi = this.starts.length - 2;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const w = this.text.slice(this.starts[mid], (this.starts[mid + 1] as number) - 1);
-      if (w === word) return true;
-      if (w < word) lo = mid + 1;
+      const c = this.compare(this.starts[mid] as number, (this.starts[mid + 1] as number) - 1, word);
+      if (c === 0) return true;
+      if (c < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
+  }
+  /** The line text[from, to) against a word, by UTF-16 code units as `<` compares strings (no slice made). */
+  private compare(from: number, to: number, word: string): number {
+    const n = Math.min(to - from, word.length);
+    for (let i = 0; i < n; i++) {
+      const d = this.text.charCodeAt(from + i) - word.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return to - from - word.length;
   }
 }
 
@@ -86,7 +96,7 @@ function known(word: string, lex: Lexicon): boolean {
 }
 
 /** A word, or with an apostrophe: the whole (isn't, aujourd'hui) or its parts (l'homme, j'ai). */
-function knownToken(tok: string, lex: Lexicon): boolean {
+function isKnownToken(tok: string, lex: Lexicon): boolean {
   const folded = foldText(tok).replace(/’/g, "'");
   if (known(folded, lex)) return true;
   // Informal French drops the apostrophe of elisions: jsuis, cest, quil.
@@ -95,6 +105,9 @@ function knownToken(tok: string, lex: Lexicon): boolean {
   if (!folded.includes("'")) return false;
   return folded.split("'").every((part) => part.length < 2 || known(part, lex));
 }
+
+/** The answer for the last few thousand words (the word lists never change once loaded; words repeat across comments). */
+const knownToken = rememberRecent(8192, (tok) => isKnownToken(tok, load()));
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 /** Unknown words of one text checked for a slip (see englishTypo). */
@@ -106,7 +119,7 @@ const MAX_TYPO_CHECKS = 3;
  * has so many inflected forms that one slip from some form is almost any string,
  * and the invented words of garbled French ("eciulera") would pass.
  */
-function englishTypo(tok: string, lex: Lexicon): boolean {
+function isEnglishTypo(tok: string, lex: Lexicon): boolean {
   const w = foldText(tok);
   if (w.length < 4 || w.length > 15 || !/^[a-z]+$/.test(w)) return false;
   const has = (c: string) => lex.en.has(c);
@@ -122,6 +135,9 @@ function englishTypo(tok: string, lex: Lexicon): boolean {
   }
   return false;
 }
+
+/** The answer for the last words checked (see isEnglishTypo). */
+const englishTypo = rememberRecent(1024, (tok) => isEnglishTypo(tok, load()));
 
 export interface Readability {
   /** Share of the letters of the checked words that belong to no known word (0–1). */
@@ -161,24 +177,12 @@ class InventedRuns {
   }
 }
 
-/** The languages of the last texts asked about, oldest first (see languageOf). */
-const recentLanguages = new Map<string, string>();
-const RECENT_LANGUAGES = 512;
-
 /**
  * franc's language of a text (`und` when unsure), remembered for the last few hundred texts:
  * several phases ask about each comment, and a group of comments arriving together goes
  * through the phases side by side (one comment's second question comes after the others' first).
  */
-function languageOf(clean: string): string {
-  let lang = recentLanguages.get(clean);
-  if (lang === undefined) {
-    lang = franc(clean, { minLength: 20 });
-    if (recentLanguages.size >= RECENT_LANGUAGES) recentLanguages.delete(recentLanguages.keys().next().value as string);
-    recentLanguages.set(clean, lang);
-  }
-  return lang;
-}
+const languageOf = rememberRecent(512, (clean) => franc(clean, { minLength: 20 }));
 
 /** franc's language of a text without its links and addresses (`und` when unsure). */
 export function languageOfText(text: string): string {
@@ -193,7 +197,6 @@ const LINKS = /<[^>]*>|\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+|[@#]\w+/gi;
  * short all-capital words for acronyms.
  */
 export function measureReadability(text: string): Readability {
-  const lex = load();
   const clean = text.replace(LINKS, ' ');
   const lang = languageOf(clean);
   const unknownWords: string[] = [];
@@ -219,7 +222,7 @@ export function measureReadability(text: string): Readability {
     if (isCapitalised && !isAllCaps && !atStart) continue;
     letters += tok.length;
     // One-slip checks cost a few hundred look-ups each: a few per text tell typos from mash.
-    if (!knownToken(tok, lex) && !(lang === 'eng' && typoChecks++ < MAX_TYPO_CHECKS && englishTypo(tok, lex))) {
+    if (!knownToken(tok) && !(lang === 'eng' && typoChecks++ < MAX_TYPO_CHECKS && englishTypo(tok))) {
       unknownLetters += tok.length;
       unknownWords.push(tok);
       if (!isAllCaps) runs.add(tok);

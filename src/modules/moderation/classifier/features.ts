@@ -4,9 +4,20 @@
  * Text is folded (case and accents) first, so "Génial" and "genial" agree.
  */
 
+import { rememberRecent } from './recent';
+
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Words are folded again and again (readability checks each); a text several times (profanity, harm lexicon, repeat hash). */
+const foldWord = rememberRecent(8192, fold);
+const foldWhole = rememberRecent(256, fold);
+const WORD_LENGTH = 40;
+
 /** Folds case and accents. */
 export function foldText(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return s.length <= WORD_LENGTH ? foldWord(s) : foldWhole(s);
 }
 
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|info|biz|ly|me|io|tk|ru|fr|co)\b\S*/gi;

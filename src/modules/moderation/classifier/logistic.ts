@@ -7,7 +7,7 @@ export interface LogisticModel {
 }
 
 /** The model's log-odds for a vector, with optional extra weights (the site's learned deltas). */
-export function logit(model: LogisticModel, x: FeatureVector, extra?: ReadonlyMap<string, number>): number {
+export function logit(model: LogisticModel, x: ReadonlyMap<string, number>, extra?: ReadonlyMap<string, number>): number {
   let z = model.bias;
   for (const [f, v] of x) {
     const w = model.weights.get(f);
@@ -18,6 +18,30 @@ export function logit(model: LogisticModel, x: FeatureVector, extra?: ReadonlyMa
     }
   }
   return z;
+}
+
+/**
+ * The log-odds without and with the extra weights, in one pass over the vector: each sum is
+ * added up in the order `logit` adds it, so both are exactly `logit(model, x)` and
+ * `logit(model, x, extra)`.
+ */
+export function logits(model: LogisticModel, x: ReadonlyMap<string, number>, extra: ReadonlyMap<string, number>): [base: number, withExtra: number] {
+  if (extra.size === 0) {
+    const z = logit(model, x);
+    return [z, z];
+  }
+  let base = model.bias;
+  let z = model.bias;
+  for (const [f, v] of x) {
+    const w = model.weights.get(f);
+    if (w !== undefined) {
+      base += w * v;
+      z += w * v;
+    }
+    const d = extra.get(f);
+    if (d !== undefined) z += d * v;
+  }
+  return [base, z];
 }
 
 /** The logistic function. */

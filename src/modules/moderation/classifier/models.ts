@@ -1,6 +1,7 @@
 import { findProfanity } from '../profanity';
 import { readModelFile } from '../model-files';
 import { featurize, type FeatureVector } from './features';
+import { rememberRecent } from './recent';
 import { harmFeatures, harmSignals } from './harm-lexicon';
 import type { LogisticModel } from './logistic';
 
@@ -70,9 +71,17 @@ export function shippedModel(name: ModelName): ShippedModel {
   return m;
 }
 
+/**
+ * The features both models read, worked out once per text for the spam and toxicity phases
+ * (shared: read-only; commentFeatures gives a copy).
+ */
+export const sharedCommentFeatures: (text: string) => ReadonlyMap<string, number> = rememberRecent(256, (text) =>
+  featurize(text, findProfanity(text).length > 0 ? ['m:profane'] : []),
+);
+
 /** The features both models read: the text's own, plus a marker when a listed crude word appears. */
 export function commentFeatures(text: string): FeatureVector {
-  return featurize(text, findProfanity(text).length > 0 ? ['m:profane'] : []);
+  return new Map(sharedCommentFeatures(text));
 }
 
 /**
@@ -105,7 +114,8 @@ export function readToxicity(text: string): ToxicityReading {
   const profane = findProfanity(text);
   const signals = harmSignals(text);
   const harm = harmFeatures(text, signals);
-  const features = featurize(text, profane.length > 0 ? ['m:profane'] : []);
+  // The spam model's features (the same text, the same marker), with the lexicon's added in order.
+  const features: FeatureVector = new Map(sharedCommentFeatures(text));
   const lexicon: FeatureVector = new Map();
   for (const f of harm) {
     features.set(f, HARM_FEATURE_VALUE);

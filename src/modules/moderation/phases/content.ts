@@ -1,6 +1,6 @@
-import { logit, sigmoid } from '../classifier/logistic';
+import { logits, sigmoid } from '../classifier/logistic';
 import { budgetOf, REVIEW_SHARE, riskOf, thresholdsFromTable, type Thresholds } from '../classifier/calibration';
-import { commentFeatures, readToxicity, shippedModel, type ShippedModel } from '../classifier/models';
+import { readToxicity, sharedCommentFeatures, shippedModel, type ShippedModel } from '../classifier/models';
 import type { ModerationContext, Phase, PhaseResult } from '../pipeline';
 import { findProfanity } from '../profanity';
 import { languageOfText, measureReadability, unreadableCall } from '../readability';
@@ -99,11 +99,12 @@ function review(model: ShippedModel, p: number, words: string[] = []): PhaseResu
  */
 export const spam: Phase = async (ctx) => {
   const model = shippedModel('spam');
-  const x = commentFeatures(ctx.body);
-  const base = sigmoid(logit(model, x));
+  const x = sharedCommentFeatures(ctx.body);
   // The weights, then at once the thresholds that measured them (site-calibration.service.ts).
-  const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('spam')));
+  const [baseZ, learnedZ] = logits(model, x, await ctx.lookups.learnedWeights('spam'));
   const t = await thresholdsFor(model, ctx);
+  const base = sigmoid(baseZ);
+  const learned = sigmoid(learnedZ);
   const scores = { spam: Number(learned.toFixed(4)), spamBase: Number(base.toFixed(4)) };
   const c = call(base, learned, t, true);
   if (c === undefined) return { scores };
@@ -132,9 +133,10 @@ export const toxicity: Phase = async (ctx) => {
   const reading = readToxicity(ctx.body);
   // The lexicon model's features come on top, so the site's lessons (kept on the toxicity features) still count.
   const x = learnedLanguage ? reading.features : new Map([...reading.features, ...reading.lexicon]);
-  const base = sigmoid(logit(model, x));
-  const learned = sigmoid(logit(model, x, await ctx.lookups.learnedWeights('toxicity')));
+  const [baseZ, learnedZ] = logits(model, x, await ctx.lookups.learnedWeights('toxicity'));
   const t = await thresholdsFor(model, ctx);
+  const base = sigmoid(baseZ);
+  const learned = sigmoid(learnedZ);
   const scores = { toxicity: Number(learned.toFixed(4)), toxicityBase: Number(base.toFixed(4)), ...(model.name === 'toxicity-lexicon' ? { toxicityLexiconOnly: 1 } : {}) };
   const c = call(base, learned, t, false);
   if (c === undefined) return { scores };

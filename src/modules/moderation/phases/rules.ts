@@ -1,19 +1,26 @@
 import { canModerate } from '../moderation.policy';
 import type { Phase } from '../pipeline';
+import { rememberRecent } from '../classifier/recent';
 import { fold } from '../text';
 
 /** Staff comments are published. */
 export const staff: Phase = (ctx) => (canModerate(ctx.user, 'moderation:skip') ? { status: 'published', reasons: [{ code: 'staff' }] } : undefined);
 
+/** The whole-word pattern of a listed word (null for a blank one), compiled once per word rather than per comment. */
+const wordPattern = rememberRecent(4096, (w): RegExp | null => {
+  const needle = fold(w.trim());
+  if (!needle) return null;
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
+});
+
 /** Whole-word, case- and accent-insensitive match of any listed word in any of the texts (as WordPress does). */
 export function matchWord(list: readonly string[], texts: readonly string[]): string | undefined {
+  if (list.length === 0) return undefined;
   const hay = texts.map(fold);
   for (const w of list) {
-    const needle = fold(w.trim());
-    if (!needle) continue;
-    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
-    if (hay.some((h) => re.test(h))) return w;
+    const re = wordPattern(w);
+    if (re && hay.some((h) => re.test(h))) return w;
   }
   return undefined;
 }
