@@ -10,28 +10,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, RULE_HELD_SCORE, tailTable, thresholdsFromTable } from '../src/modules/moderation/classifier/calibration';
+import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, thresholdsFromTable } from '../src/modules/moderation/classifier/calibration';
 import type { FeatureVector } from '../src/modules/moderation/classifier/features';
-import { logit, sigmoid, trainLogistic, type LogisticModel, type TrainOptions } from '../src/modules/moderation/classifier/logistic';
+import type { TrainOptions } from '../src/modules/moderation/classifier/logistic';
 import { commentFeatures, lexiconFeatures, toxicityFeatures, type ModelJson, type ModelName } from '../src/modules/moderation/classifier/models';
 import { modelDir } from '../src/modules/moderation/model-files';
-import { heldByTextRules } from '../src/modules/moderation/rule-holds';
-import { foldOf, loadCorpus, loadDatasets, loadNewsComments } from './moderation/datasets';
+import { loadCorpus, loadDatasets, loadNewsComments } from './moderation/datasets';
+import { average, crossValidate, documentFrequencies, strictestTail, type Example, type Scored } from './moderation/training';
 import { expandDictionary } from './moderation/wordlists';
 
 const root = process.cwd();
 const out = modelDir();
-
-interface Example {
-  text: string;
-  y: 0 | 1;
-  /** Counted in the calibration (legitimate comments of the kinds a site gets) and the cross-validated figures. */
-  measured: boolean;
-  /** Where it comes from, for the per-source cross-validated figures. */
-  source: string;
-  /** Weight in training (1 by default). */
-  w?: number;
-}
 
 interface ModelRecipe {
   name: ModelName;
@@ -49,48 +38,10 @@ interface ModelRecipe {
   paysForRules?: boolean;
 }
 
-interface Scored {
-  p: number;
-  y: 0 | 1;
-  source: string;
-}
-
 function write(name: string, text: string): void {
   const gz = gzipSync(text, { level: 9 });
   writeFileSync(join(out, name), gz);
   console.log(`${name}: ${(gz.length / 1024).toFixed(0)} KiB`);
-}
-
-/**
- * A 5-fold cross-validation (folds by folded text): the out-of-fold scores of the
- * measured examples, and the five fold models. The shipped model is their average
- * (for logistic models, the average of their log-odds), so the calibration read
- * from out-of-fold scores describes a model trained like the one shipped: a model
- * refitted on everything scores more extremely than its folds did, and held more
- * legitimate comments than the budget.
- */
-function crossValidate(r: ModelRecipe, xs: FeatureVector[]): { scored: Scored[]; models: LogisticModel[] } {
-  const folds = 5;
-  const fold = r.examples.map((e) => foldOf(e.text, folds));
-  const scored: Scored[] = [];
-  const models: LogisticModel[] = [];
-  for (let k = 0; k < folds; k++) {
-    const model = trainLogistic(r.examples.flatMap((e, i) => (fold[i] !== k ? [{ x: xs[i] as FeatureVector, y: e.y, w: e.w ?? 1 }] : [])), r.options);
-    models.push(model);
-    for (const [i, e] of r.examples.entries()) {
-      if (fold[i] !== k || !e.measured) continue;
-      const byRule = r.paysForRules === true && e.y === 0 && heldByTextRules(e.text);
-      scored.push({ p: byRule ? RULE_HELD_SCORE : sigmoid(logit(model, xs[i] as FeatureVector)), y: e.y, source: e.source });
-    }
-  }
-  return { scored, models };
-}
-
-/** The average of logistic models. */
-function average(models: LogisticModel[]): LogisticModel {
-  const weights = new Map<string, number>();
-  for (const m of models) for (const [f, w] of m.weights) weights.set(f, (weights.get(f) ?? 0) + w / models.length);
-  return { bias: models.reduce((a, m) => a + m.bias / models.length, 0), weights };
 }
 
 /** Caught and legitimate held, overall and per source, at thresholds, on out-of-fold scores. */
@@ -107,37 +58,9 @@ function figures(scored: Scored[], hold: number, review: number) {
   );
 }
 
-/**
- * The calibration: for each share, the strictest threshold over the kinds of legitimate
- * comments measured (the forum's, the corpus's in each language, YouTube's), so the budget
- * holds on each kind, not only on their mix (the forum's slang scores higher than news
- * comments). Taking also the strictest fold of each kind was tried: with about a hundred
- * comments per fold it halved what was held of the abuse, for a fraction of a point.
- */
-function strictestTail(scored: Scored[]): { tail: number[]; ruleHeld: Record<string, number> } {
-  const groups = new Map<string, number[]>();
-  for (const s of scored) {
-    if (s.y !== 0) continue;
-    groups.set(s.source, [...(groups.get(s.source) ?? []), s.p]);
-  }
-  const kinds = [...groups].filter(([, l]) => l.length >= MIN_CALIBRATION_GROUP);
-  const tables = kinds.map(([, l]) => tailTable(l));
-  const ruleHeld = Object.fromEntries(kinds.map(([k, l]) => [k, Number((l.filter((p) => p >= RULE_HELD_SCORE).length / l.length).toFixed(4))]));
-  return { tail: (tables[0] ?? []).map((_, i) => Math.max(...tables.map((t) => t[i] as number))), ruleHeld };
-}
-/** Legitimate comments a kind needs to count in the calibration. */
-const MIN_CALIBRATION_GROUP = 100;
-
-/** Training comments each feature appears in, for the features in at least 5 of them (learning.service's specificity). */
-function documentFrequencies(xs: FeatureVector[]): Record<string, number> {
-  const df = new Map<string, number>();
-  for (const x of xs) for (const f of x.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  return Object.fromEntries([...df].filter(([, n]) => n >= 5).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-}
-
 function trainModel(r: ModelRecipe): void {
   const xs = r.examples.map((e) => r.features(e.text));
-  const { scored, models } = crossValidate(r, xs);
+  const { scored, models } = crossValidate(r.examples, xs, r.options, { paysForRules: r.paysForRules === true });
   const { tail, ruleHeld } = strictestTail(scored);
   const t = thresholdsFromTable(tail, DEFAULT_FALSE_HOLD_BUDGET * r.budgetShare, REVIEW_SHARE * r.budgetShare);
   const model = average(models);

@@ -10,13 +10,13 @@
 // Figures from it guide choices (docs/moderation.md); they are not test figures.
 // Usage: node scripts/moderation-run.mjs scripts/moderation/site-sim.ts
 //        env L2S=0.05,0.1 POWERS=2,4 DECIDED=300
-import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, RULE_HELD_SCORE, tailTable, thresholdsFromTable } from '../../src/modules/moderation/classifier/calibration';
+import { DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, thresholdsFromTable } from '../../src/modules/moderation/classifier/calibration';
 import type { FeatureVector } from '../../src/modules/moderation/classifier/features';
-import { logit, sigmoid, trainLogistic, type LogisticModel } from '../../src/modules/moderation/classifier/logistic';
+import { logit, sigmoid } from '../../src/modules/moderation/classifier/logistic';
 import { toxicityFeatures } from '../../src/modules/moderation/classifier/models';
 import { fitDeltas } from '../../src/modules/moderation/classifier/refit';
-import { heldByTextRules } from '../../src/modules/moderation/rule-holds';
 import { foldOf, loadCorpus, loadDatasets, loadNewsComments } from './datasets';
+import { average, crossValidate, documentFrequencies, strictestTail, type Example } from './training';
 
 const root = process.cwd();
 const [youtube, toxi] = loadDatasets(root);
@@ -24,13 +24,8 @@ if (!youtube || !toxi) throw new Error('datasets missing');
 const corpus = loadCorpus(root).train;
 const news = loadNewsComments(root, 'train');
 
-interface Example {
-  text: string;
+interface SimExample extends Example {
   x: FeatureVector;
-  y: 0 | 1;
-  source: string;
-  w: number;
-  measured: boolean;
   /** ToxiFrench fold (outer), -1 for the other sources. */
   outer: number;
 }
@@ -41,31 +36,17 @@ const raw = [
   ...youtube.train.filter((c) => c.label === 'ham').map((c) => ({ text: c.text, y: 0, source: 'youtube', w: 1, measured: true, outer: -1 })),
   ...[1, 2, 3].flatMap(() => news.map((c) => ({ text: c.text, y: 0, source: 'news', w: 1, measured: false, outer: -1 }))),
 ];
-const examples: Example[] = raw.map((e) => ({ ...e, y: e.y as 0 | 1, x: toxicityFeatures(e.text) }));
+const examples: SimExample[] = raw.map((e) => ({ ...e, y: e.y as 0 | 1, x: toxicityFeatures(e.text) }));
 const OPTIONS = { epochs: 10, learningRate: 0.2, l2: 1e-2 };
 const budgetShare = 2 / 3;
 
-/** The model as train-moderation.ts builds it, on `train`: averaged fold models, tail table, document frequencies. */
-function shipLike(train: Example[]) {
-  const inner = train.map((e) => foldOf(`inner ${e.text}`, 5));
-  const models: LogisticModel[] = [];
-  const legit = new Map<string, number[]>();
-  for (let k = 0; k < 5; k++) {
-    const m = trainLogistic(train.flatMap((e, i) => (inner[i] !== k ? [{ x: e.x, y: e.y, w: e.w }] : [])), OPTIONS);
-    models.push(m);
-    for (const [i, e] of train.entries()) {
-      if (inner[i] !== k || !e.measured || e.y !== 0) continue;
-      const p = heldByTextRules(e.text) ? RULE_HELD_SCORE : sigmoid(logit(m, e.x));
-      legit.set(e.source, [...(legit.get(e.source) ?? []), p]);
-    }
-  }
-  const weights = new Map<string, number>();
-  for (const m of models) for (const [f, w] of m.weights) weights.set(f, (weights.get(f) ?? 0) + w / models.length);
-  const tables = [...legit.values()].filter((l) => l.length >= 100).map((l) => tailTable(l));
-  const tail = (tables[0] ?? []).map((_, i) => Math.max(...tables.map((t) => t[i] as number)));
-  const df = new Map<string, number>();
-  for (const e of train) for (const f of e.x.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  return { bias: models.reduce((a, m) => a + m.bias / 5, 0), weights, tail, df, n: train.length };
+/** The model as train-moderation.ts builds it, on `train` (inner folds of their own): averaged fold models, tail table, document frequencies. */
+function shipLike(train: SimExample[]) {
+  const xs = train.map((e) => e.x);
+  const { scored, models } = crossValidate(train, xs, OPTIONS, { paysForRules: true, foldKey: (text) => `inner ${text}` });
+  const { bias, weights } = average(models);
+  const df = new Map(Object.entries(documentFrequencies(xs)));
+  return { bias, weights, tail: strictestTail(scored).tail, df, n: train.length };
 }
 type Shipped = ReturnType<typeof shipLike>;
 
