@@ -29,7 +29,7 @@ export class WxrPostBodies {
     const items: XNode[] = [];
     for (const r of records) {
       const item = r.path.length === 4 ? r.parent : r.node.name === 'item' ? r.node : undefined;
-      if (!item || this.sent.has(item) || !ARTICLE_TYPES.has(textOf(item, 'post_type'))) continue;
+      if (!item || this.sent.has(item) || !ARTICLE_TYPES.has(textOf(item, 'post_type').trim())) continue;
       this.sent.add(item);
       items.push(item);
     }
