@@ -7,7 +7,7 @@ import { importedHtmlToMarkdown } from '../../src/modules/importers/html-to-mark
 import { WxrPostBodies } from '../../src/modules/importers/wxr.bodies';
 import { itemContent } from '../../src/modules/importers/wxr.records';
 import { streamXmlRecords, textOf, type XNode } from '../../src/modules/importers/xml-stream';
-import { POST_SOURCES, wxrWithComments } from './wxr-variants';
+import { FAILING_RENDER_WORKER, POST_SOURCES, wxrWithComments } from './wxr-variants';
 
 describe("posts' bodies converted on the render worker ahead of the records", () => {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-post-bodies-'));
@@ -42,7 +42,10 @@ describe("posts' bodies converted on the render worker ahead of the records", ()
             expect(bodies.claim(item, itemContent(item))).toBeUndefined();
             return;
           }
-          expect(await bodies.claim(item, itemContent(item))).toBe(importedHtmlToMarkdown(itemContent(item)));
+          const pending = bodies.claim(item, itemContent(item));
+          expect(await pending?.body).toBe(importedHtmlToMarkdown(itemContent(item)));
+          // Back from the worker: taken without waiting.
+          expect(await pending?.ifReady()).toBe(importedHtmlToMarkdown(itemContent(item)));
           // Claimed once; a content other than the one sent is the writer's to convert.
           expect(bodies.claim(item, itemContent(item))).toBeUndefined();
         },
@@ -50,8 +53,8 @@ describe("posts' bodies converted on the render worker ahead of the records", ()
       expect(chunks).toBeGreaterThan(3);
       expect(items).toHaveLength(posts + 1);
       expect(sent.mock.calls.flatMap((c) => c[0])).toEqual(Array.from({ length: posts }, (_, i) => postSource(i + 1)));
-      // A send per chunk, not one at the end.
-      expect(sent.mock.calls.length).toBeGreaterThan(2);
+      // A message a post, sent as its chunk is read (checked in onRecord), not all at the end.
+      expect(sent.mock.calls.every((c) => c[0].length === 1)).toBe(true);
     } finally {
       await renderer.close();
     }
@@ -67,6 +70,21 @@ describe("posts' bodies converted on the render worker ahead of the records", ()
       // An item is sent once: read again, it is not sent again (its body is the writer's).
       bodies.lookAhead([{ node: item, path: ['rss', 'channel', 'item'], parent: undefined }]);
       expect(bodies.claim(item, '<p>début')).toBeUndefined();
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('gives nothing when the worker has not answered or failed: the writer converts the post itself', async () => {
+    const renderer = await CommentRenderer.open(FAILING_RENDER_WORKER);
+    try {
+      const bodies = new WxrPostBodies(renderer);
+      const item: XNode = { name: 'item', uri: '', attrs: {}, text: '', children: [{ name: 'encoded', uri: 'http://purl.org/rss/1.0/modules/content/', attrs: {}, text: '<p>texte</p>', children: [] }] };
+      bodies.lookAhead([{ node: item, path: ['rss', 'channel', 'item'], parent: undefined }]);
+      const pending = bodies.claim(item, '<p>texte</p>');
+      expect(pending).toBeDefined();
+      await expect(pending?.body).rejects.toThrow(/render worker/);
+      expect(await pending?.ifReady()).toBeUndefined();
     } finally {
       await renderer.close();
     }

@@ -165,7 +165,7 @@ class WxrImport {
     const state: ItemState = { node, articleId: null };
     const item = this.parse(wxrItemSchema, itemFields(node), `item ${node.children.find((c) => c.name === 'post_id')?.text ?? ''}`);
     // The worker's body is taken only when an article is written; skipped and known posts forget it.
-    const body = this.bodies.claim(node, item?.content);
+    const pending = this.bodies.claim(node, item?.content);
     if (!item) return state;
     const now = this.deps.clock.now().toISOString();
     if (item.type === 'attachment') {
@@ -189,11 +189,11 @@ class WxrImport {
       this.s.existing('articles');
       return state;
     }
-    state.articleId = await this.createArticle(item, await body);
+    state.articleId = await this.createArticle(item, await pending?.ifReady());
     return state;
   }
 
-  /** `body`: the content's Markdown from the render worker (converted by the writer when undefined). */
+  /** `body`: the content's Markdown from the render worker (converted by the writer when undefined: not back yet). */
   private async createArticle(item: WxrItem, body: string | undefined): Promise<number> {
     const now = this.deps.clock.now().toISOString();
     const { drafted, ...input } = articleFromItem(item, { source: this.source, categories: this.categories, siteLanguage: this.channel.language, locale: this.deps.config.locale, now });
