@@ -4,17 +4,20 @@
 // then runs `palabre import wxr` on it against a fresh SQLite database (or
 // DATABASE_URL when set) and reports wall time, comments per second, the importer's CPU seconds
 // and comments per CPU second (the figure to compare on a busy machine), and the importer
-// process's peak resident memory (VmHWM from /proc, sampled until it exits).
+// process's peak resident memory (VmHWM from /proc, sampled until it exits); also the CPU
+// seconds of the import's own thread (the render worker and V8's helper threads excluded).
 //
 //   npm run build && node bench/import.mjs            # 500 MB
 //   IMPORT_BENCH_MB=50 node bench/import.mjs
 //   IMPORT_BENCH_COMMENTS=50000 node bench/import.mjs  # sized by comments instead
 //   IMPORT_BENCH_KEEP=1 …                               # keep the file and database (path on stderr)
+//   IMPORT_BENCH_FILE=/tmp/big.xml …                    # generate the file there once, then import that file
+//                                                       # (kept: A/B runs of two builds on the same file)
 //   IMPORT_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …  # flags for the importer's node
 //   IMPORT_BENCH_CLI=cli-base.js …                      # another bundle in dist/ (compare two builds)
 //   IMPORT_BENCH_NODE_ARGS='--require ./bench/lib/sql-time.cjs' …  # time in SQLite per statement (stderr)
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +26,8 @@ const MB = Number(process.env.IMPORT_BENCH_MB ?? 500);
 const COMMENTS = process.env.IMPORT_BENCH_COMMENTS ? Number(process.env.IMPORT_BENCH_COMMENTS) : undefined;
 const KEEP = process.env.IMPORT_BENCH_KEEP === '1';
 const dir = mkdtempSync(join(tmpdir(), 'palabre-import-bench-'));
-const file = join(dir, 'big.xml');
+const REUSE = process.env.IMPORT_BENCH_FILE;
+const file = REUSE ?? join(dir, 'big.xml');
 const cdata = (s) => `<![CDATA[${s}]]>`;
 const para = 'Le conseil municipal a voté mardi soir le budget de l’année, après un long débat sur les transports et la rénovation des écoles. ';
 
@@ -56,10 +60,13 @@ async function generate() {
   return { posts: post, comments: comment };
 }
 
-/** User + system CPU seconds of a process (from /proc, sampled while it runs). */
-function cpuSeconds(pid) {
+/**
+ * User + system CPU seconds of a process (from /proc, sampled while it runs), or of one of
+ * its threads (`tid`; the main thread's is the process id).
+ */
+function cpuSeconds(pid, tid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
@@ -76,17 +83,21 @@ function peakRss(pid) {
 }
 
 const t0 = Date.now();
-const counts = await generate();
+const reused = REUSE !== undefined && existsSync(REUSE);
+const counts = reused ? undefined : await generate();
 const size = statSync(file).size;
-process.stderr.write(`generated ${(size / 1048576).toFixed(0)} MB (${counts.posts} posts, ${counts.comments} comments) in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+if (reused) process.stderr.write(`importing ${file} (${(size / 1048576).toFixed(0)} MB, generated before)\n`);
+else process.stderr.write(`generated ${(size / 1048576).toFixed(0)} MB (${counts.posts} posts, ${counts.comments} comments) in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`, PALABRE_DEMO: '0', LOG_LEVEL: 'warn' };
 const started = Date.now();
 const child = spawn(process.execPath, [...(process.env.IMPORT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(import.meta.dirname, '../dist', process.env.IMPORT_BENCH_CLI ?? 'cli.js'), 'import', 'wxr', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let peak = 0;
 let cpu = 0;
+let mainCpu = 0;
 const timer = setInterval(() => {
   peak = Math.max(peak, peakRss(child.pid));
   cpu = Math.max(cpu, cpuSeconds(child.pid));
+  mainCpu = Math.max(mainCpu, cpuSeconds(child.pid, child.pid));
 }, 100);
 let stdout = '';
 child.stdout.on('data', (d) => {
@@ -113,6 +124,9 @@ const result = {
   // On a busy machine the wall time counts other processes' turns: CPU time is the importer's own.
   cpuSeconds: cpu,
   commentsPerCpuSecond: cpu > 0 ? Math.round(summary.created.comments / cpu) : null,
+  // The import's own thread (reading, writing): on a quiet machine with a core for the render
+  // worker and V8's helper threads, its CPU time is about the wall time.
+  mainThreadCpuSeconds: mainCpu,
   peakRssMB: Math.round(peak / 1048576),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

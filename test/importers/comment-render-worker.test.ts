@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CommentRenderer } from '../../src/modules/importers/comment-renderer';
-import { COMMENT_SOURCES, FAILING_RENDER_WORKER, renderedOnImportThread } from './wxr-variants';
+import { importedHtmlToMarkdown } from '../../src/modules/importers/html-to-markdown';
+import { COMMENT_SOURCES, FAILING_RENDER_WORKER, POST_SOURCES, renderedOnImportThread } from './wxr-variants';
 
 describe('the comment render worker', () => {
   it('gives each comment exactly the body and HTML rendered on the import thread, chunks in the order asked', async () => {
@@ -13,6 +14,20 @@ describe('the comment render worker', () => {
       await renderer.close();
     }
     await expect(renderer.render(['après'])).rejects.toThrow(/closed/);
+  });
+
+  it("converts posts' HTML to exactly the Markdown of the import thread, between chunks of comments, in the order asked", async () => {
+    const renderer = await CommentRenderer.open();
+    try {
+      const [posts, comments, reversed] = await Promise.all([renderer.postBodies(POST_SOURCES), renderer.render(COMMENT_SOURCES), renderer.postBodies([...POST_SOURCES].reverse())]);
+      expect(posts).toEqual(POST_SOURCES.map(importedHtmlToMarkdown));
+      expect(reversed).toEqual([...POST_SOURCES].reverse().map(importedHtmlToMarkdown));
+      expect(comments).toEqual(COMMENT_SOURCES.map(renderedOnImportThread));
+      // Not the comments' conversion: a post's line breaks make paragraphs.
+      expect(posts[0]).not.toBe(renderedOnImportThread(POST_SOURCES[0] ?? '').body);
+    } finally {
+      await renderer.close();
+    }
   });
 
   it('fails a chunk the worker cannot render with its reason, and every chunk once the worker has crashed', async () => {

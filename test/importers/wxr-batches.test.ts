@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importedHtmlToMarkdown } from '../../src/modules/importers/html-to-markdown';
 import { summaryOf } from '../../src/modules/importers/import.summary';
 import { COMMENT_BATCH, RENDER_CHUNK } from '../../src/modules/importers/wxr.comments';
 import { importWxr } from '../../src/modules/importers/wxr.service';
 import { DIALECTS } from '../support/dialects';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { COMMENT_SOURCES, FAILING_RENDER_WORKER, renderedOnImportThread, wxrWithComments } from './wxr-variants';
+import { COMMENT_SOURCES, FAILING_RENDER_WORKER, POST_SOURCES, renderedOnImportThread, wxrWithComments } from './wxr-variants';
 
 const POSTS = 60;
 const PER_POST = 40;
@@ -83,6 +84,33 @@ describe.each(DIALECTS)('WXR imports written in batches on %s', (engine) => {
     const sorted = [...rows].sort((a, b) => Number(a.external_id) - Number(b.external_id));
     const stored = sorted.map((r) => ({ body: r.body, html: r.html }));
     expect(stored).toEqual(sorted.map((r) => renderedOnImportThread(sourceOf(Number(r.external_id)))));
+  }, 120_000);
+
+  it("stores every post's body as the import thread converted it (the render worker, a chunk ahead), posts with comments across chunks and posts without", async () => {
+    const postSource = (p: number): string => POST_SOURCES[p % POST_SOURCES.length] ?? '';
+    const bodies = async (source: string) => {
+      const rows = await t.deps.db
+        .selectFrom('articles')
+        .innerJoin('import_map', 'import_map.local_id', 'articles.id')
+        .where('import_map.kind', '=', 'post')
+        .where('import_map.source', '=', source)
+        .select(['import_map.external_id', 'articles.body'])
+        .execute();
+      return rows.sort((a, b) => Number(a.external_id) - Number(b.external_id)).map((r) => r.body);
+    };
+    // About 1 MB: the 256 KiB chunks end inside posts and comments.
+    const withComments = join(dir, 'posts.xml');
+    writeFileSync(withComments, wxrWithComments({ posts: 48, perPost: 30, site: 'https://posts.example', postContent: postSource }));
+    const without = join(dir, 'posts-only.xml');
+    writeFileSync(without, wxrWithComments({ posts: 16, perPost: 0, site: 'https://sans.example', postContent: postSource }));
+    for (const [file, posts] of [
+      [withComments, 48],
+      [without, 16],
+    ] as const) {
+      const summary = await importWxr(t.deps, file);
+      expect(summary.created.articles).toBe(posts);
+      expect(await bodies(summary.source)).toEqual(Array.from({ length: posts }, (_, i) => importedHtmlToMarkdown(postSource(i + 1))));
+    }
   }, 120_000);
 
   it('stops the import with its summary when the render worker fails, the open batch rolled back', async () => {

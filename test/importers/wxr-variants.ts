@@ -44,10 +44,12 @@ export interface CommentsFile {
   content?: (id: number) => string;
   /** Cuts the file after this many posts with malformed XML. */
   brokenAfter?: number;
+  /** A post's content (HTML) from its number; `<p>Texte ${p}, dossier${p}.</p>` by default. */
+  postContent?: (p: number) => string;
 }
 
 /** A WXR 1.2 file of posts with their comments (every third a reply to an earlier one), as the bench writes them. */
-export function wxrWithComments({ posts, perPost, site = 'https://old.example', content = (id) => `Commentaire ${id}`, brokenAfter }: CommentsFile): string {
+export function wxrWithComments({ posts, perPost, site = 'https://old.example', content = (id) => `Commentaire ${id}`, brokenAfter, postContent = (p) => `<p>Texte ${p}, dossier${p}.</p>` }: CommentsFile): string {
   const items: string[] = [];
   let id = 0;
   for (let p = 1; p <= posts; p++) {
@@ -63,7 +65,7 @@ export function wxrWithComments({ posts, perPost, site = 'https://old.example', 
       comments += `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Lecteur ${id}]]></wp:comment_author><wp:comment_author_email>l${id}@old.example</wp:comment_author_email><wp:comment_author_IP>198.51.100.${id % 250}</wp:comment_author_IP><wp:comment_date>2022-03-08 10:00:00</wp:comment_date><wp:comment_date_gmt>2022-03-08 09:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${content(id)}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`;
     }
     items.push(
-      `<item><title>Article ${p}</title><link>${site}/article-${p}/</link><dc:creator>redac</dc:creator><guid isPermaLink="false">${site}/?p=${p}</guid><content:encoded><![CDATA[<p>Texte ${p}, dossier${p}.</p>]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${p}</wp:post_id><wp:post_date>2022-03-08 10:00:00</wp:post_date><wp:post_date_gmt>2022-03-08 09:00:00</wp:post_date_gmt><wp:post_name>article-${p}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${comments}</item>`,
+      `<item><title>Article ${p}</title><link>${site}/article-${p}/</link><dc:creator>redac</dc:creator><guid isPermaLink="false">${site}/?p=${p}</guid><content:encoded><![CDATA[${postContent(p)}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${p}</wp:post_id><wp:post_date>2022-03-08 10:00:00</wp:post_date><wp:post_date_gmt>2022-03-08 09:00:00</wp:post_date_gmt><wp:post_name>article-${p}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${comments}</item>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -90,6 +92,19 @@ export const COMMENT_SOURCES = [
   '<!-- wp:paragraph --><p>bloc</p><!-- /wp:paragraph -->',
   'émoji 🎉 et accents àéîõü, cyrillique привет',
   '\uFFFD déjà là & seul',
+];
+
+/** Posts as WordPress stores them: classic editor's line breaks, blocks, captions, figures, scripts, entities, long text. */
+export const POST_SOURCES = [
+  'Premier paragraphe,\nsur deux lignes.\n\n\n\nSecond paragraphe, fin.',
+  'Tom & Jerry, 3 < 4\n\nFin.',
+  '<!-- wp:paragraph -->\n<p>Un bloc <strong>gras</strong>, <a href="https://exemple.org/?a=1&amp;b=2">un lien</a>.</p>\n<!-- /wp:paragraph -->',
+  '[caption id="attachment_7" align="alignnone" width="300"]<img src="https://old.example/img (1).jpg" alt="Vue" /> La place, le soir[/caption]\n\nSuite du texte.',
+  '<figure><img src="https://old.example/b.png" alt="[b]"><figcaption>Légende "citée"</figcaption></figure><p>Après.</p>',
+  '<h2>Titre</h2><ul><li>un</li><li>deux</li></ul><script>alert(1)</script><style>p{}</style><iframe src="https://x.example"></iframe>',
+  '<p>émoji 🎉, cyrillique привет, &#8217;apostrophe&#8217; et *astérisques* _soulignés_</p>',
+  '',
+  `<p>${'Le conseil municipal a voté le budget. '.repeat(400)}</p>`,
 ];
 
 /** What the import stored before the worker: the body converted, then rendered, on the import's own thread. */

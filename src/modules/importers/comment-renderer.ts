@@ -44,7 +44,7 @@ interface Waiting {
 }
 
 /**
- * Comments rendered on a worker thread, chunk by chunk in the order asked: `render` returns
+ * Comments rendered (and posts' HTML converted) on a worker thread, chunk by chunk in the order asked: `render` returns
  * at once and the import's thread goes on reading and writing while the worker renders.
  * When the worker fails (an error thrown while rendering, a crash, an exit) every chunk
  * waiting and every later one is rejected: the import stops with its summary, never waits
@@ -71,11 +71,19 @@ export class CommentRenderer {
 
   /** The comments' bodies and HTML, in the same order (what renderImportedComments gives). */
   render(texts: string[]): Promise<RenderedComment[]> {
+    return this.ask({ id: this.next++, texts });
+  }
+
+  /** Posts' contents as Markdown bodies, in the same order (what importedHtmlToMarkdown gives). */
+  async postBodies(contents: string[]): Promise<string[]> {
+    return (await this.ask({ id: this.next++, texts: contents, posts: true })).map((r) => r.body);
+  }
+
+  private ask(req: RenderRequest): Promise<RenderedComment[]> {
     if (this.stopped) return Promise.reject(this.stopped);
-    const id = this.next++;
-    const done = new Promise<RenderedComment[]>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    const done = new Promise<RenderedComment[]>((resolve, reject) => this.waiting.set(req.id, { resolve, reject }));
     if (this.waiting.size === 1) this.worker.ref();
-    this.worker.postMessage({ id, texts } satisfies RenderRequest);
+    this.worker.postMessage(req);
     return done;
   }
 

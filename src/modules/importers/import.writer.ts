@@ -15,6 +15,8 @@ export interface ImportedArticle {
   slugWanted: string;
   /** HTML as the other system stored it. */
   content: string;
+  /** `content` as Markdown when it was already converted (importedHtmlToMarkdown, on the render worker); converted here when absent. */
+  body?: string;
   excerpt: string;
   section: { nicename: string; name: string } | null;
   tags: { slug: string; name: string }[];
@@ -40,7 +42,7 @@ export interface ImportedArticle {
  */
 export async function createImportedArticle(deps: Deps, a: ImportedArticle, onSaved?: (id: number) => void): Promise<{ id: number; sectionCreated: boolean; tagsCreated: number; redirects: number }> {
   const result = await deps.dialect.writeTransaction(deps.db, async (db) => {
-    const body = importedHtmlToMarkdown(a.content);
+    const body = a.body ?? importedHtmlToMarkdown(a.content);
     // sanitize-html escapes the text it keeps (`&` → `&amp;`): decoded once, since the summary is plain text.
     const summary = decodeHTML(htmlToText(a.excerpt)).slice(0, 2000);
     const { id, sectionCreated, tagsCreated } = await insertImportedArticle(

@@ -73,6 +73,11 @@ export function categoryFields(n: XNode) {
   return { nicename: textOf(n, 'category_nicename'), name: textOf(n, 'cat_name'), parent: textOf(n, 'category_parent') };
 }
 
+/** A post's `<content:encoded>`: it shares its local name with `<excerpt:encoded>`, whose namespace URI says "excerpt" in every WXR version. */
+export function itemContent(n: XNode): string {
+  return children(n, 'encoded').find((c) => !c.uri.includes('excerpt'))?.text ?? '';
+}
+
 export function itemFields(n: XNode) {
   const meta: Record<string, string> = {};
   for (const m of children(n, 'postmeta')) meta[textOf(m, 'meta_key').trim()] = textOf(m, 'meta_value');
@@ -83,8 +88,7 @@ export function itemFields(n: XNode) {
     link: textOf(n, 'link'),
     guid: textOf(n, 'guid'),
     creator: textOf(n, 'creator'),
-    // <content:encoded> and <excerpt:encoded> share a local name; the excerpt's namespace URI says "excerpt" in every WXR version.
-    content: children(n, 'encoded').find((c) => !c.uri.includes('excerpt'))?.text ?? '',
+    content: itemContent(n),
     excerpt: children(n, 'encoded').find((c) => c.uri.includes('excerpt'))?.text ?? '',
     status: textOf(n, 'status'),
     name: textOf(n, 'post_name'),

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
-import { addImportedAccount, getAccountByEmail } from '../accounts/user.service';
 import { getArticleById } from '../articles/article.read-model';
-import { slugify } from '../articles/slug';
 import type { CommentStatus } from '../comments/comment';
 import { withCommentRenderer, type CommentRenderer } from './comment-renderer';
 import { plainText } from './html-to-markdown';
@@ -12,8 +10,10 @@ import { withImportCache, WriteWindow } from './import.window';
 import { createImportedArticle, showImportedImages } from './import.writer';
 import { ImportFormatError } from './importer.errors';
 import { WxrCommentQueue } from './wxr.comments';
-import { articleFromItem, metaBylines, type WxrCategory } from './wxr.article';
+import { articleFromItem, type WxrCategory } from './wxr.article';
+import { WxrPostBodies } from './wxr.bodies';
 import { readHeader } from './wxr.header';
+import { WxrPeople } from './wxr.people';
 import { authorFields, categoryFields, commentFields, commentPickedAt, itemFields, wpDate, wxrAuthorSchema, wxrCategorySchema, wxrCommentSchema, wxrItemSchema, type WxrItem } from './wxr.records';
 import { streamXmlRecords, type XNode, type XRecord } from './xml-stream';
 
@@ -65,10 +65,9 @@ export async function importWxr(deps: Deps, file: string, opts: ImportOptions = 
 
 class WxrImport {
   private readonly channel: Record<string, string> = {};
-  private readonly authors = new Map<string, number>();
-  private readonly authorIds = new Map<string, number>();
-  /** WordPress user id of a commenter who is not an author → local account. */
-  private readonly commenters = new Map<string, number>();
+  private readonly people: WxrPeople;
+  /** Posts' bodies converted on the render worker ahead of the records. */
+  private readonly bodies: WxrPostBodies;
   private readonly categories = new Map<string, WxrCategory>();
   private item: ItemState | undefined;
   private readonly comments: WxrCommentQueue;
@@ -83,6 +82,8 @@ class WxrImport {
     renderer: CommentRenderer,
   ) {
     this.comments = new WxrCommentQueue(s, renderer);
+    this.people = new WxrPeople(s);
+    this.bodies = new WxrPostBodies(renderer);
     this.window = new WriteWindow(base);
     this.deps = base;
   }
@@ -94,6 +95,7 @@ class WxrImport {
         return path[1] === 'channel' && (path.length === 3 || (path.length === 4 && path[2] === 'item' && path[3] === 'comment'));
       },
       onRecord: (r) => this.onRecord(r),
+      onChunk: (records) => this.bodies.lookAhead(records),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.tolerant ? { onRecovered: (m: string) => this.s.warn(`XML repaired: ${m}`) } : {}),
     });
@@ -153,38 +155,17 @@ class WxrImport {
     return undefined;
   }
 
-  /** The local account of an email, created (without a password) when there is none. */
-  private async accountFor(email: string, name: string, role: 'author' | 'reader', what: string): Promise<number> {
-    const known = await getAccountByEmail(this.deps, email);
-    if (known) {
-      this.s.existing(role === 'author' ? 'users' : 'readers');
-      return known.id;
-    }
-    const id = await addImportedAccount(this.deps, { email, name: name || email.split('@')[0] || what, role });
-    this.s.created(role === 'author' ? 'users' : 'readers');
-    return id;
-  }
-
   private async addAuthor(node: XNode): Promise<void> {
     const a = this.parse(wxrAuthorSchema, authorFields(node), `author ${node.children.find((c) => c.name === 'author_login')?.text ?? ''}`);
-    if (!a) return;
-    const mapped = await findMapping(this.deps.db, this.source, 'author', a.id);
-    let userId = mapped?.local_id ?? undefined;
-    if (userId !== undefined) this.s.existing('users');
-    else {
-      const email = a.email.includes('@') ? a.email : `${slugify(a.login)}@users.invalid`;
-      if (email !== a.email) this.s.warn(`author ${a.login} has no email; given ${email}`);
-      userId = await this.accountFor(email, plainText(a.displayName) || a.login, 'author', a.login);
-      await insertMapping(this.deps.db, { source: this.source, kind: 'author', external_id: a.id, local_id: userId, created_at: this.deps.clock.now().toISOString() });
-    }
-    this.authors.set(a.login, userId);
-    this.authorIds.set(a.id, userId);
+    if (a) await this.people.addAuthor(this.deps, a);
   }
 
   private async startItem(node: XNode): Promise<ItemState> {
     this.begin(node);
     const state: ItemState = { node, articleId: null };
     const item = this.parse(wxrItemSchema, itemFields(node), `item ${node.children.find((c) => c.name === 'post_id')?.text ?? ''}`);
+    // The worker's body is taken only when an article is written; skipped and known posts forget it.
+    const pending = this.bodies.claim(node, item?.content);
     if (!item) return state;
     const now = this.deps.clock.now().toISOString();
     if (item.type === 'attachment') {
@@ -208,27 +189,15 @@ class WxrImport {
       this.s.existing('articles');
       return state;
     }
-    state.articleId = await this.createArticle(item);
+    state.articleId = await this.createArticle(item, await pending?.ifReady());
     return state;
   }
 
-  /** Bylines: every one a Palabre export recorded, else the post's author. */
-  private async bylines(item: WxrItem): Promise<number[]> {
-    const ids: number[] = [];
-    for (const b of metaBylines(item)) {
-      const id = this.authors.get(b.login) ?? (b.email.includes('@') ? await this.accountFor(b.email.toLowerCase(), plainText(b.name), 'author', b.login) : undefined);
-      if (id !== undefined && !ids.includes(id)) ids.push(id);
-    }
-    if (ids.length > 0) return ids;
-    const authorId = this.authors.get(item.creator);
-    if (authorId === undefined && item.creator) this.s.warn(`post ${item.id}: author ${item.creator} is not in the file's author list`);
-    return authorId !== undefined ? [authorId] : [];
-  }
-
-  private async createArticle(item: WxrItem): Promise<number> {
+  /** `body`: the content's Markdown from the render worker (converted by the writer when undefined: not back yet). */
+  private async createArticle(item: WxrItem, body: string | undefined): Promise<number> {
     const now = this.deps.clock.now().toISOString();
     const { drafted, ...input } = articleFromItem(item, { source: this.source, categories: this.categories, siteLanguage: this.channel.language, locale: this.deps.config.locale, now });
-    const result = await createImportedArticle(this.deps, { ...input, authorIds: await this.bylines(item) }, (id) => this.window.articleSaved(id));
+    const result = await createImportedArticle(this.deps, { ...input, ...(body !== undefined ? { body } : {}), authorIds: await this.people.bylines(this.deps, item) }, (id) => this.window.articleSaved(id));
     this.postsInWindow += 1;
     this.s.created('articles');
     if (drafted) {
@@ -239,21 +208,6 @@ class WxrImport {
     if (result.tagsCreated) this.s.created('tags', result.tagsCreated);
     if (result.redirects) this.s.created('redirects', result.redirects);
     return result.id;
-  }
-
-  /** A registered commenter who wrote no post: their reader account, found or created by email. */
-  private async commenter(wpUserId: string | null, email: string, name: string): Promise<number | null> {
-    if (!wpUserId) return null;
-    const author = this.authorIds.get(wpUserId);
-    if (author !== undefined) return author;
-    const known = this.commenters.get(wpUserId);
-    if (known !== undefined) return known;
-    if (!email.includes('@')) return null;
-    const mapped = await findMapping(this.deps.db, this.source, 'commenter', wpUserId);
-    const id = mapped?.local_id ?? (await this.accountFor(email, plainText(name), 'reader', `user ${wpUserId}`));
-    if (!mapped) await insertMapping(this.deps.db, { source: this.source, kind: 'commenter', external_id: wpUserId, local_id: id, created_at: this.deps.clock.now().toISOString() });
-    this.commenters.set(wpUserId, id);
-    return id;
   }
 
   private async addComment(node: XNode): Promise<void> {
@@ -275,7 +229,7 @@ class WxrImport {
       externalId: c.id,
       parentExternalId: c.parent,
       articleId: item.articleId,
-      userId: await this.commenter(c.userId, c.email, c.author),
+      userId: await this.people.commenter(this.deps, c.userId, c.email, c.author),
       name: plainText(c.author),
       email: c.email,
       url: c.url,

@@ -45,6 +45,12 @@ export interface StreamOptions {
   isRecord(path: readonly string[]): boolean;
   /** Called with each record, in document order; reading waits for it. */
   onRecord(record: XRecord): Promise<void>;
+  /**
+   * Called with the records a chunk completed, before the first of them is handed to
+   * `onRecord`: a look-ahead, to start work on later records (a worker) while earlier
+   * ones are written.
+   */
+  onChunk?: (records: readonly XRecord[]) => void;
   /** Called after each chunk with bytes read and total. */
   onProgress?: (read: number, total: number) => void;
   /**
@@ -117,6 +123,7 @@ export async function streamXmlRecords(file: string, opts: StreamOptions): Promi
     for await (const chunk of stream as AsyncIterable<string>) {
       parser.write(chunk);
       read += Buffer.byteLength(chunk);
+      opts.onChunk?.(queue);
       while (queue.length > 0) {
         const next = queue.shift();
         if (next) await opts.onRecord(next);
@@ -124,6 +131,7 @@ export async function streamXmlRecords(file: string, opts: StreamOptions): Promi
       opts.onProgress?.(read, total);
     }
     parser.close();
+    opts.onChunk?.(queue);
     for (const next of queue.splice(0)) await opts.onRecord(next);
   } catch (err) {
     if (err instanceof ImportFormatError || err instanceof DoctypeRefusedError) throw err;
