@@ -77,17 +77,29 @@ function shape(report) {
 }
 
 const lighthouseBin = join(root, 'tools/lighthouse/node_modules/.bin/lighthouse');
+
+/** One Lighthouse run; on a loaded machine its trace is sometimes lost (NO_NAVSTART): tried again, up to three times. */
+function lighthouse(preset) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return execFileSync(
+        lighthouseBin,
+        [url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=--headless --no-sandbox --disable-gpu`, ...(preset === 'desktop' ? ['--preset=desktop'] : [])],
+        { env: { ...process.env, CHROME_PATH: chromiumPath }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+    } catch (e) {
+      if (attempt >= 3 || !/NO_NAVSTART|NO_FCP|PROTOCOL_TIMEOUT/.test(String(e.stderr ?? e.message))) throw e;
+      console.log(`  Lighthouse (${preset}): run lost (${/NO_\w+|PROTOCOL_TIMEOUT/.exec(String(e.stderr ?? e.message))?.[0]}), again`);
+    }
+  }
+}
 if (process.env.BENCH_NO_LIGHTHOUSE) {
   console.log('Lighthouse: skipped (BENCH_NO_LIGHTHOUSE)');
 } else if (!existsSync(lighthouseBin)) {
   console.log('Lighthouse: not installed (npm ci --prefix tools/lighthouse)');
 } else {
   for (const preset of (process.env.BENCH_LIGHTHOUSE_PRESETS ?? 'mobile,desktop').split(',')) {
-    const out = execFileSync(
-      lighthouseBin,
-      [url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=--headless --no-sandbox --disable-gpu`, ...(preset === 'desktop' ? ['--preset=desktop'] : [])],
-      { env: { ...process.env, CHROME_PATH: chromiumPath }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
+    const out = lighthouse(preset);
     const report = JSON.parse(out);
     const score = (c) => Math.round(report.categories[c].score * 100);
     const failed = Object.values(report.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual');
