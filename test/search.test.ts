@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m0017 from '../src/db/migrations/0017-search-result-fields';
-import * as m0018 from '../src/db/migrations/0018-search-sections';
 import { searchIndexFor } from '../src/modules/search/search.index';
 import { SEARCH_RATE_PER_MINUTE } from '../src/modules/search/search.pages';
 import { reindexAll } from '../src/modules/search/search.service';
@@ -193,32 +192,6 @@ describe.each(DIALECTS)('search on %s', (engine) => {
     expect(bad.body).toContain('from');
     const reversed = await t.app.inject({ method: 'GET', url: '/search?q=bamako&from=2026-03-01&to=2026-02-01' });
     expect(reversed.statusCode).toBe(400);
-  });
-
-  it('filters by section in the index query, for an index built before migration 0018 too', async () => {
-    const inSport = await createArticle(t, auth, { title: 'Le baobab du stade', section: 'sport', publishAt: '2026-02-11T08:00:00.000Z' });
-    const inAfrique = await createArticle(t, auth, { title: 'Le baobab du fleuve', section: 'afrique', publishAt: '2026-02-12T08:00:00.000Z' });
-    const bySection = async () => ({
-      sport: (await api('q=baobab+stade+fleuve&section=sport')).articles.map((a) => a.id),
-      afrique: (await api('q=baobab&section=afrique')).articles.map((a) => a.id),
-      nowhere: (await api('q=baobab&section=rien')).articles.map((a) => a.id),
-      page: await page('q=baobab&section=sport'),
-    });
-    const before = await bySection();
-    expect(before.sport).toEqual([]);
-    expect(before.afrique).toEqual([inAfrique.id]);
-    expect(before.nowhere).toEqual([]);
-    expect(before.page).toContain('<mark>baobab</mark> du stade');
-    expect(before.page).not.toContain('du fleuve');
-    expect((await api('q=baobab+stade&section=sport')).articles.map((a) => a.id)).toEqual([inSport.id]);
-    // Back to 0017's shape: no map of section slugs in the index; the migration fills it from the sections.
-    await sql`drop table search_sections`.execute(t.deps.db);
-    await m0018.up(t.deps.db as Kysely<unknown>, t.deps.dialect);
-    expect(await bySection()).toEqual(before);
-    // A section created later is known to the index from its first indexed article on.
-    await createSection(t, auth, 'Culture');
-    const inCulture = await createArticle(t, auth, { title: 'Le baobab au musée', section: 'culture', publishAt: '2026-02-13T08:00:00.000Z' });
-    expect((await api('q=baobab&section=culture')).articles.map((a) => a.id)).toEqual([inCulture.id]);
   });
 
   it('pages through results on the page and in the API', async () => {

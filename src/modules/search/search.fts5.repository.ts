@@ -43,7 +43,7 @@ function conditions(table: Table, expr: string, q: IndexQuery): RawBuilder<unkno
   const parts = [sql`${sql.table(table)} match ${expr}`, sql`${rowid} < ${keyOf(q.now) + ID_SPAN}`];
   if (q.from !== undefined) parts.push(sql`${rowid} >= ${keyOf(q.from)}`);
   if (q.before !== undefined) parts.push(sql`${rowid} < ${keyOf(q.before)}`);
-  if (q.section !== undefined) parts.push(sql`search_meta.section_id = (select section_id from search_sections where slug = ${q.section})`);
+  if (q.sectionId !== undefined) parts.push(sql`search_meta.section_id = ${q.sectionId}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -99,9 +99,6 @@ export const fts5Index: SearchIndex = {
     await sql`insert into search_index (rowid, title, summary, body, extra, plain) values (
       ${key}, ${title}, ${summary}, ${terms(doc.body, doc.lang)}, ${extra}, ${doc.plain})`.execute(db);
     await sql`insert into search_headline (rowid, title, summary, extra) values (${key}, ${title}, ${summary}, ${extra})`.execute(db);
-    if (doc.sectionSlug && doc.sectionId !== null) {
-      await sql`insert into search_sections (slug, section_id) values (${doc.sectionSlug}, ${doc.sectionId}) on conflict (slug) do nothing`.execute(db);
-    }
   },
   async remove(db, articleId) {
     await sql`delete from search_index where rowid in (select rank_key from search_meta where article_id = ${articleId})`.execute(db);
@@ -112,7 +109,6 @@ export const fts5Index: SearchIndex = {
     await sql`delete from search_index`.execute(db);
     await sql`delete from search_headline`.execute(db);
     await sql`delete from search_meta`.execute(db);
-    await sql`delete from search_sections`.execute(db);
   },
   async rebuilt() {
     // FTS5 walks its own rowid order: no plan depends on statistics.

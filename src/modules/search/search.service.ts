@@ -3,7 +3,7 @@ import { ValidationError } from '../../web/errors';
 import type { Article } from '../articles/article';
 import { searchIndexFor, type IndexHit, type SearchDocument } from './search.index';
 import { markdownToText } from './search.plain';
-import { getArticleById, getArticlesByIds, getSections, listPublishedArticleIds, type Section } from '../articles/article.read-model';
+import { getArticleById, getArticlesByIds, getSectionBySlug, getSections, listPublishedArticleIds, type Section } from '../articles/article.read-model';
 import { highlight, SNIPPET_WORDS, type Segment } from './search.snippet';
 import { queryTerms, queryWords, searchLang } from './search.text';
 
@@ -20,7 +20,6 @@ export function toDocument(a: Article): SearchDocument {
     plain: a.summary ? `${a.summary}\n${body}` : body,
     publishAt: a.publishAt ?? a.createdAt,
     sectionId: a.section?.id ?? null,
-    sectionSlug: a.section?.slug ?? null,
     slug: a.slug,
     articleLang: a.lang,
   };
@@ -127,17 +126,19 @@ const NOTHING: Found = { page: [], more: false };
 
 /**
  * The page of index hits matching every word of the query, best first; `more` when another
- * page follows. One statement: the index resolves a section's slug itself (migration 0018).
+ * page follows. `sectionId` turns the section's slug into its id (undefined: no such section).
  */
-async function findPage(deps: Deps, o: SearchOptions): Promise<Found> {
+async function findPage(deps: Deps, o: SearchOptions, sectionId: (slug: string) => Promise<number | undefined>): Promise<Found> {
   const terms = queryTerms(o.q);
   // Only stop words ("les", "de la"): they are in no index, so nothing can match.
   if (terms.fr.length === 0 && terms.en.length === 0) return NOTHING;
   if (o.from && o.to && o.to < o.from) throw new ValidationError('to', 'the end date is before the start date');
+  const section = o.section ? await sectionId(o.section) : undefined;
+  if (o.section && section === undefined) return NOTHING;
   const found = await searchIndexFor(deps.dialect).query(deps.db, {
     words: queryWords(o.q),
     now: deps.clock.now().toISOString(),
-    section: o.section,
+    sectionId: section,
     from: o.from ? new Date(`${o.from}T00:00:00.000Z`).toISOString() : undefined,
     before: o.to ? new Date(new Date(`${o.to}T00:00:00.000Z`).getTime() + DAY_MS).toISOString() : undefined,
     offset: o.offset,
@@ -155,7 +156,7 @@ async function findPage(deps: Deps, o: SearchOptions): Promise<Found> {
 export async function searchArticles(deps: Deps, o: SearchOptions, sections = getSections(deps)): Promise<{ hits: SearchHit[]; more: boolean }> {
   // A rejected read of the sections is awaited below, or not at all when the search fails first.
   sections.catch(() => undefined);
-  const found = await findPage(deps, o);
+  const found = await findPage(deps, o, async (slug) => (await sections).find((s) => s.slug === slug)?.id);
   if (found.page.length === 0) return { hits: [], more: found.more };
   const byId = new Map((await sections).map((s) => [s.id, s]));
   const terms = queryTerms(o.q);
@@ -170,6 +171,6 @@ export async function searchArticles(deps: Deps, o: SearchOptions, sections = ge
 
 /** The same search, whole articles without snippets (the JSON API). */
 export async function searchArticleRows(deps: Deps, o: SearchOptions): Promise<{ articles: Article[]; more: boolean }> {
-  const found = await findPage(deps, o);
+  const found = await findPage(deps, o, async (slug) => (await getSectionBySlug(deps, slug))?.id);
   return { articles: await getArticlesByIds(deps, found.page.map((h) => h.id)), more: found.more };
 }

@@ -16,8 +16,6 @@ export interface SearchDocument {
   /** What the filters read, and a result shows. */
   publishAt: string;
   sectionId: number | null;
-  /** The section's address (kept by the index: a search within a section names it by slug, migration 0018). */
-  sectionSlug?: string | null | undefined;
   /** What a result shows besides the title: the article's address and its own language (not the stemming one). */
   slug: string;
   articleLang: string;
@@ -28,8 +26,7 @@ export interface IndexQuery {
   /** The reader's words (already limited to MAX_QUERY_WORDS). */
   words: string[];
   now: string;
-  /** A section's slug: only its articles (none for a slug no indexed article has). */
-  section?: string | undefined;
+  sectionId?: number | undefined;
   /** Published at or after this instant. */
   from?: string | undefined;
   /** Published strictly before this instant. */

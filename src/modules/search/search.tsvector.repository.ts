@@ -49,9 +49,7 @@ function tiers(words: string[]): RawBuilder<unknown>[] {
 
 function filters(q: IndexQuery): RawBuilder<unknown> {
   const parts = [sql`search_index.publish_at <= ${q.now}`];
-  // The section's id looked up in the same statement (an InitPlan, run once): the planner
-  // costs it as any one section's share of the articles.
-  if (q.section !== undefined) parts.push(sql`search_index.section_id = (select section_id from search_sections where slug = ${q.section})`);
+  if (q.sectionId !== undefined) parts.push(sql`search_index.section_id = ${q.sectionId}`);
   if (q.from !== undefined) parts.push(sql`search_index.publish_at >= ${q.from}`);
   if (q.before !== undefined) parts.push(sql`search_index.publish_at < ${q.before}`);
   return sql.join(parts, sql` and `);
@@ -72,17 +70,15 @@ export const tsvectorIndex: SearchIndex = {
           ${doc.articleId}, ${headline}, strip(${headline} || ${v(doc.body, 'D')}), ${doc.plain}, ${doc.publishAt}, ${doc.sectionId})
         on conflict (article_id) do update set headline = excluded.headline, document = excluded.document, plain = excluded.plain,
           publish_at = excluded.publish_at, section_id = excluded.section_id)
-      , results as (insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
-        on conflict (article_id) do update set slug = excluded.slug, title = excluded.title, lang = excluded.lang)
-      insert into search_sections (slug, section_id) select ${doc.sectionSlug ?? null}::text, ${doc.sectionId}::integer where ${doc.sectionSlug ?? null}::text is not null
-      on conflict (slug) do nothing`.execute(db);
+      insert into search_results (article_id, slug, title, lang) values (${doc.articleId}, ${doc.slug}, ${doc.title}, ${doc.articleLang})
+      on conflict (article_id) do update set slug = excluded.slug, title = excluded.title, lang = excluded.lang`.execute(db);
   },
   async remove(db, articleId) {
     await sql`with gone as (delete from search_index where article_id = ${articleId})
       delete from search_results where article_id = ${articleId}`.execute(db);
   },
   async clear(db) {
-    await sql`with gone as (delete from search_index), results as (delete from search_results) delete from search_sections`.execute(db);
+    await sql`with gone as (delete from search_index) delete from search_results`.execute(db);
   },
   async rebuilt(db) {
     // Which branch walks by date and which reads the GIN index follows these statistics (0014).
