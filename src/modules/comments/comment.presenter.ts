@@ -67,3 +67,28 @@ export function sortThreads(roots: ThreadNode[], sort: CommentSort): ThreadNode[
   if (sort === 'picks') return [...roots.filter(hasPick), ...roots.filter((r) => !hasPick(r))];
   return [...roots].sort((a, b) => b.comment.likes - a.comment.likes || a.comment.id - b.comment.id);
 }
+
+/** Whether a thread holds this comment (its root or any reply). */
+function holds(n: ThreadNode, id: number): boolean {
+  return n.comment.id === id || n.children.some((c) => holds(c, id));
+}
+
+/** One page of a discussion: its threads, its number and how many pages there are (at least one). */
+export interface ThreadPage {
+  threads: ThreadNode[];
+  page: number;
+  pages: number;
+}
+
+/**
+ * The `page`-th page of `size` top-level threads (each with all its replies) of an ordered list;
+ * with `focus`, the page holding that comment's thread instead (the no-JS reply, like, report and
+ * "back after posting" land where the comment is); undefined past the last page.
+ */
+export function pageOfThreads(threads: ThreadNode[], size: number, page: number, focus?: number): ThreadPage | undefined {
+  const pages = Math.max(1, Math.ceil(threads.length / size));
+  const at = focus !== undefined ? threads.findIndex((n) => holds(n, focus)) : -1;
+  const shown = at >= 0 ? Math.floor(at / size) + 1 : page;
+  if (shown < 1 || shown > pages) return undefined;
+  return { threads: threads.slice((shown - 1) * size, shown * size), page: shown, pages };
+}

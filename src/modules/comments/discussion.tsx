@@ -2,22 +2,28 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Deps } from '../../deps';
 import type { Article } from '../articles/article';
+import { NotFoundError } from '../../web/errors';
 import { issueFormToken } from '../moderation/form-token';
 import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
 import { COMMENT_SORTS, type CommentSort } from './comment';
-import { buildThreads, sortThreads } from './comment.presenter';
+import { buildThreads, pageOfThreads, sortThreads } from './comment.presenter';
 import { readerKey } from './comment.reader';
 import { markPicksAndStaff } from './comment.picks';
 import { listPublishedComments } from './comment.repository';
-import { Discussion, type FormState } from './comment.views';
+import { Discussion, discussionQuery, type FormState, type PageHref } from './comment.views';
 import { listLikedIds } from './reaction.repository';
 import type { SortHref } from './reaction.views';
 
 export type { FormState };
+export { discussionQuery };
 
-/** How the discussion is shown: its order, the comment answered, and (personal renders only) what this reader liked. */
+/** How the discussion is shown: its order, its page, the comment answered, and (personal renders only) what this reader liked. */
 export interface DiscussionView {
   sort?: CommentSort;
+  /** Which page of `pageSize` threads (default 1). */
+  page?: number;
+  /** A comment to show: the page holding its thread is shown, whatever `page` says (the no-JS like, report, post). */
+  focus?: number;
   liked?: ReadonlySet<number>;
   replyToId?: number;
   /** Back from the no-JS report button: the thank-you shows. */
@@ -27,26 +33,43 @@ export interface DiscussionView {
 /** Where the discussion's no-JS links and form lead: the article page by default, the embed its own way. */
 export interface DiscussionLinks {
   sortHref?: SortHref;
+  /** The previous/next page links (default: `?sort=…&page=…` on this page). */
+  pageHref?: PageHref;
   replyHref?: (commentId: number) => string;
   /** The page a no-JS form post comes back to (the embed). */
   returnTo?: string;
 }
 
+/** 404: a page of the discussion past its last one (comments removed since the link was made, or a made-up number). */
+export class DiscussionPageNotFound extends NotFoundError {
+  constructor() {
+    super('discussion_page');
+  }
+}
+
 /**
- * The one builder of an article's discussion (threads in the chosen order, like marks,
- * the form with its fresh token), used by the article page and the embed alike.
+ * The one builder of an article's discussion (one page of `pageSize` threads in the chosen
+ * order, the links to the others, like marks, the form with its fresh token), used by the
+ * article page and the embed alike. The count is the whole discussion's.
+ * @throws DiscussionPageNotFound past the last page
  */
 export async function buildDiscussion(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}, view: DiscussionView = {}, links: DiscussionLinks = {}): Promise<VNode> {
   const [settings, stored] = await Promise.all([getDiscussionSettings(deps), listPublishedComments(deps.db, article.id)]);
   const rows = await markPicksAndStaff(deps, article.id, stored);
   const sort = view.sort ?? 'oldest';
   const parent = view.replyToId !== undefined ? rows.find((r) => r.id === view.replyToId) : undefined;
+  const shown = pageOfThreads(sortThreads(buildThreads(rows, settings.threadDepth), sort), settings.pageSize, view.page ?? 1, view.focus ?? view.replyToId);
+  if (!shown) throw new DiscussionPageNotFound();
   return (
     <Discussion
       articleId={article.id}
-      threads={sortThreads(buildThreads(rows, settings.threadDepth), sort)}
+      threads={shown.threads}
+      page={shown.page}
+      pages={shown.pages}
+      lastId={rows.reduce((max, r) => Math.max(max, r.id), 0)}
       sort={sort}
       {...(links.sortHref ? { sortHref: links.sortHref } : {})}
+      {...(links.pageHref ? { pageHref: links.pageHref } : {})}
       {...(view.liked ? { liked: view.liked } : {})}
       reported={view.reported === true}
       count={rows.length}
@@ -65,6 +88,16 @@ export async function buildDiscussion(deps: Deps, request: FastifyRequest, artic
 /** The order a reader asked for; an unknown one is the default, sharing its cached page. */
 export function discussionSort(asked: unknown): CommentSort {
   return COMMENT_SORTS.find((s) => s === asked) ?? 'oldest';
+}
+
+/** The page a reader asked for (`?page=`): a whole number from 1, anything else is the first page, sharing its cached page. */
+export function discussionPage(asked: unknown): number {
+  return typeof asked === 'string' && /^[1-9]\d{0,5}$/.test(asked) ? Number(asked) : 1;
+}
+
+/** A comment id of a query parameter (`?liked=`, `?reported=`, `?focus=`), else undefined. */
+export function commentIdOf(asked: unknown): number | undefined {
+  return typeof asked === 'string' && /^[1-9]\d{0,14}$/.test(asked) ? Number(asked) : undefined;
 }
 
 /** The comments of this article the reader liked (a personal render after the no-JS like button). */
