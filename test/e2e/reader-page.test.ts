@@ -83,7 +83,7 @@ describe.each(DIALECTS)('the reader page of a 200-comment article in Chromium on
     expect(await page.locator(`#comment-${id} > .like-button`).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator(`#comment-${id} > .like-button`).textContent()).toBe('J’aime 1');
 
-    await Promise.all([page.waitForURL(/\?reported=1#comments$/), page.locator(`#comment-${id} > .report-button`).click()]);
+    await Promise.all([page.waitForURL(new RegExp(`\\?reported=${id}#comments$`)), page.locator(`#comment-${id} > .report-button`).click()]);
     expect(await page.locator('.report-done').isVisible()).toBe(true);
     const queue = await t.app.inject({ method: 'GET', url: '/api/v1/moderation/queue?status=reported', headers: editor.auth });
     expect(queue.json().comments.map((c: { id: number }) => c.id), queue.body).toEqual(expect.arrayContaining([id, ids[5]]));
