@@ -4,12 +4,12 @@ import type { Deps } from '../../deps';
 import type { Article } from '../articles/article';
 import { NotFoundError } from '../../web/errors';
 import { issueFormToken } from '../moderation/form-token';
-import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
+import { getDiscussionSettings, isDiscussionOpen, type DiscussionSettings } from '../moderation/settings';
 import { COMMENT_SORTS, type CommentSort } from './comment';
-import { buildThreads, pageOfThreads, sortThreads } from './comment.presenter';
+import { buildThreads, idsOfThreads, pageOfThreads, sortThreads, withRows } from './comment.presenter';
 import { readerKey } from './comment.reader';
-import { markPicksAndStaff } from './comment.picks';
-import { listPublishedComments } from './comment.repository';
+import { markPicksAndStaff, pickedOfArticle } from './comment.picks';
+import { listPublishedByIds, listPublishedKeys } from './comment.repository';
 import { Discussion, discussionQuery, type FormState, type PageHref } from './comment.views';
 import { listLikedIds } from './reaction.repository';
 import type { SortHref } from './reaction.views';
@@ -54,25 +54,24 @@ export class DiscussionPageNotFound extends NotFoundError {
  * @throws DiscussionPageNotFound past the last page
  */
 export async function buildDiscussion(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}, view: DiscussionView = {}, links: DiscussionLinks = {}): Promise<VNode> {
-  const [settings, stored] = await Promise.all([getDiscussionSettings(deps), listPublishedComments(deps.db, article.id)]);
-  const rows = await markPicksAndStaff(deps, article.id, stored);
+  const settings = await getDiscussionSettings(deps);
   const sort = view.sort ?? 'oldest';
-  const parent = view.replyToId !== undefined ? rows.find((r) => r.id === view.replyToId) : undefined;
-  const shown = pageOfThreads(sortThreads(buildThreads(rows, settings.threadDepth), sort), settings.pageSize, view.page ?? 1, view.focus ?? view.replyToId);
+  const shown = await threadPage(deps, article.id, settings, sort, view.page ?? 1, view.focus ?? view.replyToId);
   if (!shown) throw new DiscussionPageNotFound();
+  const parent = view.replyToId !== undefined ? shown.rows.get(view.replyToId) : undefined;
   return (
     <Discussion
       articleId={article.id}
       threads={shown.threads}
       page={shown.page}
       pages={shown.pages}
-      lastId={rows.reduce((max, r) => Math.max(max, r.id), 0)}
+      lastId={shown.lastId}
       sort={sort}
       {...(links.sortHref ? { sortHref: links.sortHref } : {})}
       {...(links.pageHref ? { pageHref: links.pageHref } : {})}
       {...(view.liked ? { liked: view.liked } : {})}
       reported={view.reported === true}
-      count={rows.length}
+      count={shown.count}
       open={isDiscussionOpen(article, settings, deps.clock.now())}
       settings={settings}
       t={request.t}
@@ -83,6 +82,23 @@ export async function buildDiscussion(deps: Deps, request: FastifyRequest, artic
       {...(links.returnTo !== undefined ? { returnTo: links.returnTo } : {})}
     />
   );
+}
+
+/**
+ * One page of an article's published threads in this order: the threads are built and ordered
+ * from the comments' keys alone (id, parent, likes; picks for that order), then only the page's
+ * rows are read with their text and marks (a 3,000-comment discussion reads 3,000 keys and one
+ * page of text). Undefined past the last page.
+ */
+async function threadPage(deps: Deps, articleId: number, settings: DiscussionSettings, sort: CommentSort, page: number, focus: number | undefined) {
+  const [keys, picked] = await Promise.all([listPublishedKeys(deps.db, articleId), sort === 'picks' ? pickedOfArticle(deps, articleId) : []]);
+  const picks = new Set(picked);
+  const ordered = sortThreads(buildThreads(sort === 'picks' ? keys.map((k) => ({ ...k, picked: picks.has(k.id) })) : keys, settings.threadDepth), sort);
+  const shown = pageOfThreads(ordered, settings.pageSize, page, focus);
+  if (!shown) return undefined;
+  const stored = await listPublishedByIds(deps.db, articleId, idsOfThreads(shown.threads));
+  const rows = new Map((await markPicksAndStaff(deps, articleId, stored)).map((r) => [r.id, r]));
+  return { threads: withRows(shown.threads, rows), rows, page: shown.page, pages: shown.pages, count: keys.length, lastId: keys.reduce((max, k) => Math.max(max, k.id), 0) };
 }
 
 /** The order a reader asked for; an unknown one is the default, sharing its cached page. */
