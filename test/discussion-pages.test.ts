@@ -205,6 +205,29 @@ describe.each(DIALECTS)('the embedded discussion in pages on %s', (engine) => {
     expect(newest('nav.comment-pages a[rel=next]').attr('href')).toBe(`${embed()}&sort=newest&page=3#comments`);
   });
 
+  it('brings a no-JS like and report from the embed back to the page holding the comment', async () => {
+    const id = roots[11] ?? 0;
+    const referer = `http://localhost:3000${embed()}&page=3`;
+    const headers = { ...FORM, referer };
+    const reader = nextAddress();
+    // The shared actions form of the embed carries where to come back (its `return` field; the report reads the referer).
+    const third = cheerio.load((await t.app.inject({ method: 'GET', url: `${embed()}&page=3` })).body);
+    const returnTo = third('form#comment-actions input[name=return]').attr('value') ?? '';
+    const like = await t.app.inject({ method: 'POST', url: `/comments/${id}/like`, remoteAddress: reader, headers, payload: new URLSearchParams({ like: '1', return: returnTo }).toString() });
+    expect(like.statusCode, like.body).toBe(303);
+    expect(String(like.headers.location)).toBe(`${embed()}&liked=${id}#comment-${id}`);
+    const liked = cheerio.load((await t.app.inject({ method: 'GET', url: String(like.headers.location).split('#')[0] ?? '', remoteAddress: reader })).body);
+    expect(threadIds(liked)).toEqual(roots.slice(10));
+    expect(liked(`#comment-${id} > .like-button`).attr('aria-pressed')).toBe('true');
+    const report = await t.app.inject({ method: 'POST', url: `/comments/${id}/report`, remoteAddress: nextAddress(), headers, payload: '' });
+    expect(String(report.headers.location)).toBe(`${embed()}&reported=${id}#comment-${id}`);
+    const back = await t.app.inject({ method: 'GET', url: String(report.headers.location).split('#')[0] ?? '' });
+    expect(back.headers['content-security-policy']).toContain('frame-ancestors *');
+    const reported = cheerio.load(back.body);
+    expect(threadIds(reported)).toEqual(roots.slice(10));
+    expect(reported('.report-done').attr('hidden')).toBeUndefined();
+  });
+
   it('answers a page past the last one with the frame’s own 404, saying what is missing', async () => {
     const res = await t.app.inject({ method: 'GET', url: `${embed()}&page=4` });
     expect(res.statusCode).toBe(404);
