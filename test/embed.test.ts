@@ -160,7 +160,8 @@ describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
     const res = await postEmbedForm(embedUrl(article.url), { name: 'Khady', email: 'khady@example.test', body: 'Merci, enfin un article clair sur les prix.' });
     expect(res.statusCode, res.body).toBe(303);
     const location = String(res.headers.location);
-    expect(location.startsWith(`${embedUrl(article.url)}&comment=published#comment-`), location).toBe(true);
+    expect(location, location).toMatch(/&comment=published&focus=(\d+)#comment-\1$/);
+    expect(location.startsWith(`${embedUrl(article.url)}&comment=published&focus=`), location).toBe(true);
     const back = await t.app.inject({ method: 'GET', url: location.split('#')[0] ?? '' });
     expect(back.statusCode).toBe(200);
     expect(frameAncestors(back.headers['content-security-policy'])).toBe('*');
@@ -204,7 +205,7 @@ describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
       expect(String(res.headers.location), trick).toMatch(new RegExp(`^${articlePath}\\?comment=`));
     }
     const safe = await postEmbedForm(articlePath, { name: 'Moussa', email: 'moussa@example.test', body: 'Encore un avis argumenté.', return: `${BASE}${embedUrl(article.url)}&x=1` });
-    expect(String(safe.headers.location)).toMatch(/^\/embed\?url=[^&]+&comment=published#comment-\d+$/);
+    expect(String(safe.headers.location)).toMatch(/^\/embed\?url=[^&]+&comment=published&focus=(\d+)#comment-\1$/);
   });
 
   it('brings a report sent without JavaScript from the embed back to it, and only to this site', async () => {
@@ -214,10 +215,10 @@ describe.each(DIALECTS)('the embedded discussion on %s', (engine) => {
       t.app.inject({ method: 'POST', url: action, remoteAddress: nextAddress(), headers: { ...FORM, referer }, payload: '' });
     const back = await report(`${BASE}${embedUrl(article.url)}`);
     expect(back.statusCode, back.body).toBe(303);
-    expect(String(back.headers.location)).toMatch(/^\/embed\?url=[^&]+&reported=1#comment-\d+$/);
+    expect(String(back.headers.location)).toMatch(/^\/embed\?url=[^&]+&reported=(\d+)#comment-\1$/);
     for (const referer of [`https://evil.example${embedUrl(article.url)}`, article.url]) {
       const res = await report(referer);
-      expect(String(res.headers.location), referer).toBe(`${new URL(article.url).pathname}?reported=1#comments`);
+      expect(String(res.headers.location), referer).toBe(`${new URL(article.url).pathname}?reported=${action.split('/')[2]}#comments`);
     }
   });
 

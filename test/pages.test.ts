@@ -126,7 +126,10 @@ describe.each(DIALECTS)('public pages on %s', (engine) => {
   it('keeps a 200-comment discussion under 1,500 elements, its like and report buttons sharing one form', async () => {
     const a = await createArticle(t, editor.auth, { title: 'Un fil très suivi', body: 'Premier paragraphe.\n\nSecond paragraphe.' });
     const ids = await postThread(t, editor.auth, a.id, 200);
+    // The whole thread on one page (pageSize past its threads): the budget is for 200 comments shown.
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { pageSize: 500 } });
     const $ = cheerio.load((await t.app.inject({ method: 'GET', url: pathOf(a.url) })).body);
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { pageSize: 50 } });
     expect($('li.comment')).toHaveLength(200);
     expect($('ol.comment-replies').length).toBeGreaterThan(20); // a real thread, not a flat list
     expect($('*').length).toBeLessThanOrEqual(1500);

@@ -1,5 +1,6 @@
 // The article page's (and the embedded discussion's) one script: live comments, the reader's
-// own state from one call, likes, reports, replies and the author's edit window.
+// own state from one call, likes, reports, replies, the author's edit window and the "more"
+// button of a discussion in pages.
 // The page works without it (links, buttons of plain forms); it only adds.
 // Start-up is kept short (a phone's main thread stays free for the reader): two delegated
 // listeners now, the reader call's answer applied in slices, the threads laid out and the live
@@ -8,7 +9,8 @@
 import { commentActions, replies } from './lib/actions';
 import { idle } from './lib/idle';
 import { live } from './lib/live';
-import { readerState } from './lib/reader';
+import { morePages } from './lib/pages';
+import { readerState, showReaderState } from './lib/reader';
 import { layOutThreads } from './lib/threads';
 
 const section = document.querySelector<HTMLElement>('section.discussion');
@@ -19,5 +21,9 @@ if (section && articleId) {
   void readerState(section, articleId);
   const list = section.querySelector<HTMLElement>('#comments');
   if (list) void layOutThreads(list);
+  morePages(section, (more) => {
+    void showReaderState(more);
+    void layOutThreads(more);
+  });
   void idle().then(() => live(section));
 }

@@ -227,7 +227,7 @@ describe.each(DIALECTS)('likes, orders and edits inside the widget, in Chromium 
     await frame.locator('#comment-email').fill('awa@example.test');
     await frame.locator('#comment-body').fill('La digue de Mopti tient bon pour l’instant.');
     await frame.locator('#comment-form button[type=submit]').click();
-    await expect.poll(() => embedFrame(page)?.url() ?? '', { timeout: 10_000 }).toMatch(/&comment=published#comment-\d+$/);
+    await expect.poll(() => embedFrame(page)?.url() ?? '', { timeout: 10_000 }).toMatch(/&comment=published&focus=(\d+)#comment-\1$/);
     const id = Number(/#comment-(\d+)$/.exec(embedFrame(page)?.url() ?? '')?.[1]);
     const edit = frame.locator(`#comment-${id} .comment-edit-button`);
     await edit.waitFor({ timeout: 10_000 });

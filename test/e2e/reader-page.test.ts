@@ -26,6 +26,8 @@ describe.each(DIALECTS)('the reader page of a 200-comment article in Chromium on
   beforeAll(async () => {
     ({ t, base } = await listeningApp(engine));
     editor = await createUserWithToken(t.deps, 'editor');
+    // The whole thread on one page (pageSize past its threads): this is the 200-comment page's budget.
+    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/discussion', headers: editor.auth, payload: { pageSize: 500 } });
     const a = await createArticle(t, editor.auth, { title: 'La crue, minute par minute', summary: '', body: 'Le fleuve a atteint la cote d’alerte.\n\nLes secours sont en place.' });
     articlePath = pathOf(a.url);
     ids = await postThread(t, editor.auth, a.id, 200);
@@ -83,7 +85,7 @@ describe.each(DIALECTS)('the reader page of a 200-comment article in Chromium on
     expect(await page.locator(`#comment-${id} > .like-button`).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator(`#comment-${id} > .like-button`).textContent()).toBe('J’aime 1');
 
-    await Promise.all([page.waitForURL(/\?reported=1#comments$/), page.locator(`#comment-${id} > .report-button`).click()]);
+    await Promise.all([page.waitForURL(new RegExp(`\\?reported=${id}#comments$`)), page.locator(`#comment-${id} > .report-button`).click()]);
     expect(await page.locator('.report-done').isVisible()).toBe(true);
     const queue = await t.app.inject({ method: 'GET', url: '/api/v1/moderation/queue?status=reported', headers: editor.auth });
     expect(queue.json().comments.map((c: { id: number }) => c.id), queue.body).toEqual(expect.arrayContaining([id, ids[5]]));

@@ -38,15 +38,33 @@ export function commentNode(c: BrowserComment, extraClass: string, meta: HTMLEle
   return li;
 }
 
-/** The reply list under a comment (made when it has none yet), else the top-level list. */
-export function threadOf(list: HTMLOListElement, parentId: number | null): HTMLOListElement {
-  const parent = parentId !== null ? document.getElementById(`comment-${parentId}`) : null;
-  if (!parent) return list;
-  let replies = parent.querySelector<HTMLOListElement>(':scope > ol.comment-replies');
-  if (!replies) {
-    replies = document.createElement('ol');
-    replies.className = 'comment-replies';
-    parent.append(replies);
+/**
+ * Puts a comment the page did not show (live, or the reader's own held one) where the server's
+ * order puts it, on the pages shown: under its parent when that thread is here; a new thread
+ * first in the newest-first order when page 1 is shown, last in the others (it has no like and
+ * no pick yet) when the last page is. Elsewhere its place is on a page not shown: it is left out.
+ * Answers whether it was placed.
+ */
+export function placeComment(list: HTMLOListElement, parentId: number | null, li: HTMLLIElement): boolean {
+  if (parentId !== null) {
+    const parent = document.getElementById(`comment-${parentId}`);
+    if (!parent) return false;
+    let replies = parent.querySelector<HTMLOListElement>(':scope > ol.comment-replies');
+    if (!replies) {
+      replies = document.createElement('ol');
+      replies.className = 'comment-replies';
+      parent.append(replies);
+    }
+    replies.append(li);
+    return true;
   }
-  return replies;
+  const { sort, firstPage, lastPage } = list.dataset;
+  if (sort === 'newest') {
+    if (firstPage === '0') return false;
+    list.prepend(li);
+  } else {
+    if (lastPage === '0') return false;
+    list.append(li);
+  }
+  return true;
 }

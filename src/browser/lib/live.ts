@@ -1,6 +1,6 @@
 // Live arrival of new comments, edits and like counts (the article's event stream, SSE).
 
-import { commentNode, replaceBody, threadOf, type BrowserComment } from './comment-node';
+import { commentNode, placeComment, replaceBody, type BrowserComment } from './comment-node';
 import { markEdited, showLike } from './comment-live';
 
 function liveNode(c: BrowserComment, lang: string): HTMLLIElement {
@@ -11,7 +11,11 @@ function liveNode(c: BrowserComment, lang: string): HTMLLIElement {
   return commentNode(c, 'comment-new', time);
 }
 
-/** Opens the stream from the newest comment the (possibly cached) page shows: the server replays any published since. */
+/**
+ * Opens the stream from the newest comment of the discussion when the (possibly cached) page was
+ * made (`data-last-id`; the comments of the other pages are not sent again): the server replays
+ * any published since. Each goes where the order puts it, if that is on the pages shown.
+ */
 export function live(section: HTMLElement): void {
   const id = section.dataset.articleId;
   if (!id || !('EventSource' in window)) return;
@@ -19,13 +23,13 @@ export function live(section: HTMLElement): void {
   if (!list) return;
   const lang = document.documentElement.lang || 'fr';
   // On reconnection EventSource sends Last-Event-ID itself, which the server prefers.
-  const shown = Array.from(list.querySelectorAll<HTMLElement>('li[id^="comment-"]:not(.comment-pending)'), (li) => Number(li.id.slice('comment-'.length))).filter(Number.isInteger);
-  const after = shown.length ? `?lastEventId=${Math.max(...shown)}` : '';
+  const newest = Number(section.dataset.lastId) || 0;
+  const after = newest > 0 ? `?lastEventId=${newest}` : '';
   const source = new EventSource(`/api/v1/articles/${id}/comments/events${after}`);
   source.addEventListener('comment', (e) => {
     const c = JSON.parse((e as MessageEvent<string>).data) as BrowserComment;
     if (document.getElementById(`comment-${c.id}`)) return;
-    threadOf(list, c.parentId).append(liveNode(c, lang));
+    placeComment(list, c.parentId, liveNode(c, lang));
   });
   // A comment's new text after its author's edit (comments/reaction.service).
   source.addEventListener('comment-edited', (e) => {

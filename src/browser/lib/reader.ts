@@ -6,7 +6,7 @@
 // - "Modifier" on their own comments still inside the edit window.
 // Without this script the page still works: the printed token is accepted, nothing is pressed.
 
-import { commentNode, threadOf, type BrowserComment } from './comment-node';
+import { commentNode, placeComment, type BrowserComment } from './comment-node';
 import { setLike } from './comment-live';
 import { inSlices } from './idle';
 import { editControls, type Editable } from './comment-edit';
@@ -30,23 +30,31 @@ function pendingNode(c: BrowserComment, label: string): HTMLLIElement {
 function showPending(list: HTMLOListElement, comments: BrowserComment[]): void {
   for (const c of comments) {
     if (document.getElementById(`comment-${c.id}`)) continue;
-    threadOf(list, c.parentId).append(pendingNode(c, list.dataset.pendingLabel ?? ''));
+    placeComment(list, c.parentId, pendingNode(c, list.dataset.pendingLabel ?? ''));
   }
 }
 
+/** The reader call's answer, kept for the threads a next page brings (morePages). */
+let known: ReaderAnswer | undefined;
+
 export async function readerState(section: HTMLElement, articleId: string): Promise<void> {
-  let state: ReaderAnswer;
   try {
     const res = await fetch(`/api/v1/articles/${articleId}/comments/reader`, { credentials: 'same-origin' });
     if (!res.ok) return;
-    state = (await res.json()) as ReaderAnswer;
+    known = (await res.json()) as ReaderAnswer;
   } catch {
     return;
   }
   const token = section.querySelector<HTMLInputElement>('#comment-form input[name=token]');
-  if (token && state.token) token.value = state.token;
+  if (token && known.token) token.value = known.token;
   const list = section.querySelector<HTMLOListElement>('#comments');
-  if (!list) return;
+  if (list) await showReaderState(list);
+}
+
+/** The reader's held comments, edit controls and likes on the threads shown (again after a next page came). */
+export async function showReaderState(list: HTMLOListElement): Promise<void> {
+  const state = known;
+  if (!state) return;
   showPending(list, state.pending ?? []);
   editControls(list, state.editable);
   // Every like button gets its count and pressed state, a slice at a time (200 buttons on a phone

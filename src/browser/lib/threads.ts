@@ -11,7 +11,8 @@ import { idle } from './idle';
 const SLICE = 24;
 
 export async function layOutThreads(list: HTMLElement): Promise<void> {
-  const threads = Array.from(list.children).filter((el) => el.classList.contains('comment'));
+  // Threads a next page appended come through here again; those already laid out are left.
+  const threads = Array.from(list.children).filter((el) => el.classList.contains('comment') && !el.classList.contains('comment-laid-out'));
   let i = 0;
   while (i < threads.length) {
     await idle();

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
-import { insertArticle, replaceArticleAuthors, replaceArticleTags, slugExists, updateArticleRow } from './article.repository';
+import { addNewArticleTerms, insertArticle, slugExists, updateArticleRow } from './article.repository';
 import { insertRevision } from './revision.repository';
-import { findSectionBySlug, findTagBySlug, insertSection } from './section.repository';
+import { ensureTags, findSectionBySlug, insertSection } from './section.repository';
 import { getArticleById } from './article.read-model';
 import { articleSlug } from './slug';
 
@@ -24,6 +26,18 @@ export interface ImportedArticleInput {
   correction?: string | null;
 }
 
+/**
+ * Section and tag ids by slug, as an import read or created them: its next articles find
+ * them here instead of asking the database again. Kept for the length of one import whose
+ * transactions are committed in turn (a rolled-back one forgets what it created: the
+ * caller then starts a new one). A section or tag deleted or merged meanwhile by an editor
+ * fails the import's batch (its foreign key), which the next run writes.
+ */
+export class ImportedTermIds {
+  readonly sections = new Map<string, number>();
+  readonly tags = new Map<string, number>();
+}
+
 async function uniqueSlug(deps: Pick<Deps, 'db'>, wanted: string): Promise<string> {
   let candidate = wanted;
   for (let n = 2; await slugExists(deps.db, candidate); n++) candidate = `${Array.from(wanted).slice(0, 75).join('')}-${n}`;
@@ -36,18 +50,17 @@ async function uniqueSlug(deps: Pick<Deps, 'db'>, wanted: string): Promise<strin
  * tags, byline and a first revision. No policy: the operator runs imports. The caller emits
  * `article.saved` once its transaction is committed.
  */
-export async function insertImportedArticle(deps: Pick<Deps, 'db'>, a: ImportedArticleInput): Promise<{ id: number; slug: string; sectionCreated: boolean; tagsCreated: number }> {
+export async function insertImportedArticle(
+  deps: Pick<Deps, 'db'>,
+  a: ImportedArticleInput,
+  terms = new ImportedTermIds(),
+): Promise<{ id: number; slug: string; sectionCreated: boolean; tagsCreated: number }> {
   const db = deps.db;
-  let sectionId: number | null = null;
-  let sectionCreated = false;
-  if (a.section) {
-    const existing = await findSectionBySlug(db, a.section.slug);
-    sectionCreated = !existing;
-    sectionId = existing ? existing.id : await insertSection(db, { slug: a.section.slug, name: a.section.name || a.section.slug, created_at: a.createdAt });
-  }
+  const { id: sectionId, created: sectionCreated } = await sectionOf(db, a, terms);
   const tags = dedupe(a.tags);
-  let tagsCreated = 0;
-  for (const t of tags) if (!(await findTagBySlug(db, t.slug))) tagsCreated += 1;
+  const unknown = tags.filter((t) => !terms.tags.has(t.slug));
+  const found = await ensureTags(db, unknown);
+  for (const [slug, tagId] of found.ids) terms.tags.set(slug, tagId);
   const title = (a.title || '—').slice(0, 300);
   const slug = await uniqueSlug(deps, a.slugWanted || articleSlug(title));
   const id = await insertArticle(
@@ -68,10 +81,19 @@ export async function insertImportedArticle(deps: Pick<Deps, 'db'>, a: ImportedA
     },
     a.createdAt,
   );
-  await replaceArticleTags(db, id, tags);
-  await replaceArticleAuthors(db, id, a.authorIds);
+  await addNewArticleTerms(db, id, tags.flatMap((t) => terms.tags.get(t.slug) ?? []), a.authorIds);
   await insertRevision(db, { article_id: id, author_id: a.authorIds[0] ?? null, title, summary: a.summary, body: a.body, created_at: a.createdAt });
-  return { id, slug, sectionCreated, tagsCreated };
+  return { id, slug, sectionCreated, tagsCreated: found.created };
+}
+
+/** The article's section, found (in `terms`, else by slug) or created. */
+async function sectionOf(db: Kysely<Database>, a: ImportedArticleInput, terms: ImportedTermIds): Promise<{ id: number | null; created: boolean }> {
+  if (!a.section) return { id: null, created: false };
+  const slug = a.section.slug;
+  const known = terms.sections.get(slug) ?? (await findSectionBySlug(db, slug))?.id;
+  const id = known ?? (await insertSection(db, { slug, name: a.section.name || slug, created_at: a.createdAt }));
+  terms.sections.set(slug, id);
+  return { id, created: known === undefined };
 }
 
 function dedupe(tags: { slug: string; name: string }[]): { slug: string; name: string }[] {

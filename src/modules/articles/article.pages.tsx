@@ -4,7 +4,7 @@ import { NotFoundError } from '../../web/errors';
 import { Layout, renderDocument } from '../../web/layout';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { sendPage } from '../../web/page';
-import { buildDiscussion, discussionSort, postOutcome, readerLikes, type DiscussionView, type FormState } from '../comments/discussion';
+import { buildDiscussion, commentIdOf, discussionPage, discussionQuery, discussionSort, postOutcome, readerLikes, type DiscussionView, type FormState } from '../comments/discussion';
 import { getMedia } from '../media/media.service';
 import { FeaturedImage } from '../media/media.views';
 import { articlePath, isVisible, samePath, type Article } from './article';
@@ -145,34 +145,39 @@ export function registerArticlePages(app: FastifyInstance, deps: Deps): void {
     const canonicalPath = articlePath(article);
     if (!samePath(request.url.split('?')[0] ?? '', canonicalPath)) return reply.redirect(canonicalPath, 301);
     const query = request.query as Record<string, string | undefined>;
-    const replyTo = query.replyTo ? Number(query.replyTo) : undefined;
-    if (replyTo !== undefined && Number.isInteger(replyTo)) {
+    const replyTo = commentIdOf(query.replyTo);
+    if (replyTo !== undefined) {
+      // The no-JS "Répondre": the page holding the thread answered, with the form saying whom.
       const html = await renderArticlePage(deps, request, article, {}, { replyToId: replyTo });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
     const sort = discussionSort(query.sort);
-    const liked = query.liked ? Number(query.liked) : undefined;
-    if (liked !== undefined && Number.isInteger(liked)) {
-      // Back from the no-JS like button: a personal render showing this reader's likes.
-      const html = await renderArticlePage(deps, request, article, {}, { sort, liked: await readerLikes(deps, request, article.id) });
+    const liked = commentIdOf(query.liked);
+    if (liked !== undefined) {
+      // Back from the no-JS like button: a personal render showing this reader's likes, on the page of the comment liked.
+      const html = await renderArticlePage(deps, request, article, {}, { sort, focus: liked, liked: await readerLikes(deps, request, article.id) });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
     if (query.reported !== undefined) {
-      // Back from the no-JS report button: a personal render with the thank-you.
-      const html = await renderArticlePage(deps, request, article, {}, { sort, reported: true });
+      // Back from the no-JS report button: a personal render with the thank-you, on the page of the comment reported.
+      const focus = commentIdOf(query.reported);
+      const html = await renderArticlePage(deps, request, article, {}, { sort, reported: true, ...(focus !== undefined ? { focus } : {}) });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
     const message = postOutcome(request, query.comment);
     if (message) {
-      const html = await renderArticlePage(deps, request, article, { message });
+      // Back after posting: on the page of the new comment (?focus=), else the first.
+      const focus = commentIdOf(query.focus);
+      const html = await renderArticlePage(deps, request, article, { message }, focus !== undefined ? { focus } : {});
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
     }
-    // One cached page per order; any other query shares the canonical page.
+    // One cached page per order and page of the discussion; any other query shares the canonical page.
+    const page = discussionPage(query.page);
     return sendPage(deps, request, reply, {
-      key: sort === 'oldest' ? canonicalPath : `${canonicalPath}?sort=${sort}`,
+      key: canonicalPath + discussionQuery(sort, page),
       tags: [`article:${article.id}`],
       ttlMs: ARTICLE_TTL_MS,
-      render: async () => ({ body: await renderArticlePage(deps, request, article, {}, { sort }) }),
+      render: async () => ({ body: await renderArticlePage(deps, request, article, {}, { sort, page }) }),
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 import type { Article } from './article';
 
 type Row = {
@@ -263,6 +264,26 @@ export async function replaceArticleAuthors(db: Kysely<Database>, articleId: num
     .insertInto('article_authors')
     .values(userIds.map((user_id, position) => ({ article_id: articleId, user_id, position })))
     .execute();
+}
+
+/**
+ * The tags and byline of an article just inserted (nothing to replace): two statements
+ * whatever their numbers, tags in the order given, authors' positions in theirs.
+ */
+export async function addNewArticleTerms(db: Kysely<Database>, articleId: number, tagIds: readonly number[], userIds: readonly number[]): Promise<void> {
+  if (tagIds.length > 0) {
+    const rows = tagIds.map((tag_id) => ({ article_id: articleId, tag_id }));
+    await runShaped(db, `article_tags.add.${rows.length}`, rows.flatMap((r) => [r.article_id, r.tag_id]), () =>
+      db
+        .insertInto('article_tags')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing()),
+    );
+  }
+  if (userIds.length > 0) {
+    const rows = userIds.map((user_id, position) => ({ article_id: articleId, user_id, position }));
+    await runShaped(db, `article_authors.add.${rows.length}`, rows.flatMap((r) => [r.article_id, r.user_id, r.position]), () => db.insertInto('article_authors').values(rows));
+  }
 }
 
 export async function insertOldSlug(db: Kysely<Database>, slug: string, articleId: number): Promise<void> {

@@ -72,16 +72,29 @@ export async function findCommentById(db: Kysely<Database>, id: number): Promise
   return db.selectFrom('comments').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-/** Every published comment of an article, oldest first, in one query (threads are built in memory). */
-export async function listPublishedComments(db: Kysely<Database>, articleId: number): Promise<CommentRow[]> {
+/** What threading and ordering need of an article's published comments (no text), oldest first. */
+export async function listPublishedKeys(db: Kysely<Database>, articleId: number): Promise<{ id: number; parent_id: number | null; likes: number }[]> {
   return db
     .selectFrom('comments')
-    .select(PUBLIC_COLUMNS)
+    .select(['id', 'parent_id', 'likes'])
     .where('article_id', '=', articleId)
     .where('status', '=', 'published')
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+}
+
+/** Bound parameters per statement (SQLite's limit is 32,766; PostgreSQL's 65,535). */
+const IDS_PER_QUERY = 1000;
+
+/** These published comments of an article (the rows of one page of its discussion), in no order. */
+export async function listPublishedByIds(db: Kysely<Database>, articleId: number, ids: number[]): Promise<CommentRow[]> {
+  const chunks: number[][] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) chunks.push(ids.slice(i, i + IDS_PER_QUERY));
+  const parts = await Promise.all(
+    chunks.map((chunk) => db.selectFrom('comments').select(PUBLIC_COLUMNS).where('article_id', '=', articleId).where('status', '=', 'published').where('id', 'in', chunk).execute()),
+  );
+  return parts.flat();
 }
 
 export type CommentOrder = 'oldest' | 'newest' | 'top' | 'picks';

@@ -99,9 +99,10 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     const article = c ? await visibleArticle(deps, c.article_id) : undefined;
     if (!c || !article) throw new NotFoundError('comment');
     await reportComment(deps, id, readerKey(deps, request), null);
-    // Sent from the embedded discussion (its form has no return field): back into it.
+    // Sent from the embedded discussion (its form has no return field): back into it; either way to
+    // the page of the discussion holding the comment (?reported=ID).
     const embed = embedReturnPath(deps.config.baseUrl, request.headers.referer);
-    return reply.redirect(embed ? `${embed}&reported=1#comment-${id}` : `${articlePath(article)}?reported=1#comments`, 303);
+    return reply.redirect(embed ? `${embed}&reported=${id}#comment-${id}` : `${articlePath(article)}?reported=${id}#comments`, 303);
   });
 
   app.get('/api/v1/articles/:id/comments', async (request) => {
@@ -168,7 +169,8 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
         if (result.status === 'pending') rememberPending(request, reply, result.id, secure);
         if (!request.user) rememberOwn(request, reply, result.id, secure);
         const outcome = result.status === 'published' ? 'published' : result.status === 'pending' ? 'pending' : 'refused';
-        const anchor = result.status === 'published' ? `#comment-${result.id}` : '#comment-form-title';
+        // A published comment: back to the page of the discussion holding it (?focus=ID).
+        const anchor = result.status === 'published' ? `&focus=${result.id}#comment-${result.id}` : '#comment-form-title';
         // eslint-disable-next-line @typescript-eslint/return-await -- a FastifyReply is thenable, not a promise to wait for
         return reply.redirect(embed ? `${embed}&comment=${outcome}${anchor}` : `${articlePath(article)}?comment=${outcome}${anchor}`, 303);
       } catch (err) {

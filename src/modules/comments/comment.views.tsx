@@ -9,6 +9,18 @@ import { EditedMark, LikeButton, SortLinks, type SortHref } from './reaction.vie
 type ReplyHref = (commentId: number) => string;
 const defaultReplyHref: ReplyHref = (id) => `?replyTo=${id}#comment-form`;
 
+/** Where a page of the discussion is (the previous/next links). */
+export type PageHref = (sort: CommentSort, page: number) => string;
+
+/** The query of a page of the discussion, default values left out: '' for page 1 of the default order, else `?sort=…&page=…`. */
+export function discussionQuery(sort: CommentSort, page: number): string {
+  const query = [sort !== 'oldest' ? `sort=${sort}` : '', page > 1 ? `page=${page}` : ''].filter(Boolean).join('&');
+  return query ? `?${query}` : '';
+}
+
+/** `?sort=…&page=…` on the same page (page 1 of the default order is the page itself, `?`). */
+const sameQueryPage: PageHref = (sort, page) => `${discussionQuery(sort, page) || '?'}#comments`;
+
 /** The id of the one form every comment's no-JS like and report buttons belong to (their `form` attribute). */
 export const ACTIONS_FORM = 'comment-actions';
 
@@ -83,7 +95,13 @@ export interface FormState {
 
 export interface DiscussionProps {
   articleId: number;
+  /** The threads of this page. */
   threads: ThreadNode[];
+  /** This page's number and how many there are (`pageSize` threads each). */
+  page: number;
+  pages: number;
+  /** The newest published comment's id: the live stream starts after it (the comments of other pages are not replayed). */
+  lastId: number;
   count: number;
   open: boolean;
   settings: DiscussionSettings;
@@ -98,6 +116,8 @@ export interface DiscussionProps {
   sort?: CommentSort;
   /** The sort links' addresses (default: `?sort=…` on this page). */
   sortHref?: SortHref;
+  /** The page links' addresses (default: `?sort=…&page=…` on this page). */
+  pageHref?: PageHref;
   /** Comments this reader liked: only for a personal render (after the no-JS like button). */
   liked?: ReadonlySet<number>;
   /** Sent back as the form's `return` field: where the no-JS post comes back to (the embed). */
@@ -111,7 +131,7 @@ export function Discussion(p: DiscussionProps): VNode {
   const { t } = p;
   const countText = p.count === 0 ? t('comments.count_zero') : p.count === 1 ? t('comments.count_one') : t('comments.count_many', { count: p.count });
   return (
-    <section class="discussion" aria-labelledby="discussion-title" data-article-id={p.articleId} data-open={p.open ? '1' : '0'}>
+    <section class="discussion" aria-labelledby="discussion-title" data-article-id={p.articleId} data-open={p.open ? '1' : '0'} data-last-id={p.lastId}>
       <h2 id="discussion-title">{t('comments.title')}</h2>
       <p class="comment-count" aria-live="polite">
         {countText}
@@ -127,6 +147,9 @@ export function Discussion(p: DiscussionProps): VNode {
       <ol
         class="comments"
         id="comments"
+        data-sort={p.sort ?? 'oldest'}
+        data-first-page={p.page === 1 ? '1' : '0'}
+        data-last-page={p.page === p.pages ? '1' : '0'}
         data-pending-label={t('moderation.mine.pending')}
         data-like-label={t('comments.like')}
         data-edit-label={t('comments.edit')}
@@ -141,8 +164,29 @@ export function Discussion(p: DiscussionProps): VNode {
           <CommentItem node={n} t={t} locale={p.locale} open={p.open} replyHref={p.replyHref} liked={p.liked} />
         ))}
       </ol>
+      <PageLinks {...p} />
       {p.open ? <CommentForm {...p} /> : <p class="comments-closed">{t('comments.closed')}</p>}
     </section>
+  );
+}
+
+/** Below the list: "Commentaires précédents / suivants" (the page script makes the next one a "more" button). */
+function PageLinks({ page, pages, sort = 'oldest', pageHref = sameQueryPage, t }: DiscussionProps): VNode | null {
+  if (pages <= 1) return null;
+  return (
+    <nav class="comment-pages" aria-label={t('comments.pages_label')}>
+      {page > 1 ? (
+        <a rel="prev" href={pageHref(sort, page - 1)}>
+          {t('comments.prev_page')}
+        </a>
+      ) : null}{' '}
+      <span class="comment-page">{t('comments.page_of', { page, pages })}</span>{' '}
+      {page < pages ? (
+        <a rel="next" href={pageHref(sort, page + 1)}>
+          {t('comments.next_page')}
+        </a>
+      ) : null}
+    </nav>
   );
 }
 

@@ -2,22 +2,28 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Deps } from '../../deps';
 import type { Article } from '../articles/article';
+import { NotFoundError } from '../../web/errors';
 import { issueFormToken } from '../moderation/form-token';
-import { getDiscussionSettings, isDiscussionOpen } from '../moderation/settings';
+import { getDiscussionSettings, isDiscussionOpen, type DiscussionSettings } from '../moderation/settings';
 import { COMMENT_SORTS, type CommentSort } from './comment';
-import { buildThreads, sortThreads } from './comment.presenter';
+import { buildThreads, idsOfThreads, pageOfThreads, sortThreads, withRows } from './comment.presenter';
 import { readerKey } from './comment.reader';
-import { markPicksAndStaff } from './comment.picks';
-import { listPublishedComments } from './comment.repository';
-import { Discussion, type FormState } from './comment.views';
+import { markPicksAndStaff, pickedOfArticle } from './comment.picks';
+import { listPublishedByIds, listPublishedKeys } from './comment.repository';
+import { Discussion, discussionQuery, type FormState, type PageHref } from './comment.views';
 import { listLikedIds } from './reaction.repository';
 import type { SortHref } from './reaction.views';
 
 export type { FormState };
+export { discussionQuery };
 
-/** How the discussion is shown: its order, the comment answered, and (personal renders only) what this reader liked. */
+/** How the discussion is shown: its order, its page, the comment answered, and (personal renders only) what this reader liked. */
 export interface DiscussionView {
   sort?: CommentSort;
+  /** Which page of `pageSize` threads (default 1). */
+  page?: number;
+  /** A comment to show: the page holding its thread is shown, whatever `page` says (the no-JS like, report, post). */
+  focus?: number;
   liked?: ReadonlySet<number>;
   replyToId?: number;
   /** Back from the no-JS report button: the thank-you shows. */
@@ -27,29 +33,45 @@ export interface DiscussionView {
 /** Where the discussion's no-JS links and form lead: the article page by default, the embed its own way. */
 export interface DiscussionLinks {
   sortHref?: SortHref;
+  /** The previous/next page links (default: `?sort=…&page=…` on this page). */
+  pageHref?: PageHref;
   replyHref?: (commentId: number) => string;
   /** The page a no-JS form post comes back to (the embed). */
   returnTo?: string;
 }
 
+/** 404: a page of the discussion past its last one (comments removed since the link was made, or a made-up number). */
+export class DiscussionPageNotFound extends NotFoundError {
+  constructor() {
+    super('discussion_page');
+  }
+}
+
 /**
- * The one builder of an article's discussion (threads in the chosen order, like marks,
- * the form with its fresh token), used by the article page and the embed alike.
+ * The one builder of an article's discussion (one page of `pageSize` threads in the chosen
+ * order, the links to the others, like marks, the form with its fresh token), used by the
+ * article page and the embed alike. The count is the whole discussion's.
+ * @throws DiscussionPageNotFound past the last page
  */
 export async function buildDiscussion(deps: Deps, request: FastifyRequest, article: Article, form: FormState = {}, view: DiscussionView = {}, links: DiscussionLinks = {}): Promise<VNode> {
-  const [settings, stored] = await Promise.all([getDiscussionSettings(deps), listPublishedComments(deps.db, article.id)]);
-  const rows = await markPicksAndStaff(deps, article.id, stored);
+  const settings = await getDiscussionSettings(deps);
   const sort = view.sort ?? 'oldest';
-  const parent = view.replyToId !== undefined ? rows.find((r) => r.id === view.replyToId) : undefined;
+  const shown = await threadPage(deps, article.id, settings, sort, view.page ?? 1, view.focus ?? view.replyToId);
+  if (!shown) throw new DiscussionPageNotFound();
+  const parent = view.replyToId !== undefined ? shown.rows.get(view.replyToId) : undefined;
   return (
     <Discussion
       articleId={article.id}
-      threads={sortThreads(buildThreads(rows, settings.threadDepth), sort)}
+      threads={shown.threads}
+      page={shown.page}
+      pages={shown.pages}
+      lastId={shown.lastId}
       sort={sort}
       {...(links.sortHref ? { sortHref: links.sortHref } : {})}
+      {...(links.pageHref ? { pageHref: links.pageHref } : {})}
       {...(view.liked ? { liked: view.liked } : {})}
       reported={view.reported === true}
-      count={rows.length}
+      count={shown.count}
       open={isDiscussionOpen(article, settings, deps.clock.now())}
       settings={settings}
       t={request.t}
@@ -62,9 +84,36 @@ export async function buildDiscussion(deps: Deps, request: FastifyRequest, artic
   );
 }
 
+/**
+ * One page of an article's published threads in this order: the threads are built and ordered
+ * from the comments' keys alone (id, parent, likes; picks for that order), then only the page's
+ * rows are read with their text and marks (a 3,000-comment discussion reads 3,000 keys and one
+ * page of text). Undefined past the last page.
+ */
+async function threadPage(deps: Deps, articleId: number, settings: DiscussionSettings, sort: CommentSort, page: number, focus: number | undefined) {
+  const [keys, picked] = await Promise.all([listPublishedKeys(deps.db, articleId), sort === 'picks' ? pickedOfArticle(deps, articleId) : []]);
+  const picks = new Set(picked);
+  const ordered = sortThreads(buildThreads(sort === 'picks' ? keys.map((k) => ({ ...k, picked: picks.has(k.id) })) : keys, settings.threadDepth), sort);
+  const shown = pageOfThreads(ordered, settings.pageSize, page, focus);
+  if (!shown) return undefined;
+  const stored = await listPublishedByIds(deps.db, articleId, idsOfThreads(shown.threads));
+  const rows = new Map((await markPicksAndStaff(deps, articleId, stored)).map((r) => [r.id, r]));
+  return { threads: withRows(shown.threads, rows), rows, page: shown.page, pages: shown.pages, count: keys.length, lastId: keys.reduce((max, k) => Math.max(max, k.id), 0) };
+}
+
 /** The order a reader asked for; an unknown one is the default, sharing its cached page. */
 export function discussionSort(asked: unknown): CommentSort {
   return COMMENT_SORTS.find((s) => s === asked) ?? 'oldest';
+}
+
+/** The page a reader asked for (`?page=`): a whole number from 1, anything else is the first page, sharing its cached page. */
+export function discussionPage(asked: unknown): number {
+  return typeof asked === 'string' && /^[1-9]\d{0,5}$/.test(asked) ? Number(asked) : 1;
+}
+
+/** A comment id of a query parameter (`?liked=`, `?reported=`, `?focus=`), else undefined. */
+export function commentIdOf(asked: unknown): number | undefined {
+  return typeof asked === 'string' && /^[1-9]\d{0,14}$/.test(asked) ? Number(asked) : undefined;
 }
 
 /** The comments of this article the reader liked (a personal render after the no-JS like button). */

@@ -4,13 +4,18 @@ import { renderDocument } from '../../web/layout';
 import { HTML } from '../../web/page';
 import { articlePath, type Article } from '../articles/article';
 import type { CommentSort } from '../comments/comment';
-import { buildDiscussion, type DiscussionView, type FormState } from '../comments/discussion';
+import { buildDiscussion, discussionQuery, type DiscussionView, type FormState } from '../comments/discussion';
 import { allowFraming, embedPath } from './embed.security';
 import { ArticleLink, EmbedLayout } from './embed.views';
 
 /** The embed's link to one order of its thread: it stays in the embed (`/embed?url=…&sort=…`). */
 export function embedSortHref(self: string, sort: CommentSort): string {
   return sort === 'oldest' ? `${self}#comments` : `${self}&sort=${sort}#comments`;
+}
+
+/** The embed's link to a page of its thread (`/embed?url=…&sort=…&page=…`, default values left out). */
+export function embedPageHref(self: string, sort: CommentSort, page: number): string {
+  return `${self}${discussionQuery(sort, page).replace('?', '&')}#comments`;
 }
 
 /**
@@ -24,6 +29,7 @@ export async function renderEmbedPage(deps: Deps, request: FastifyRequest, artic
   const self = embedPath(canonical);
   const discussion = await buildDiscussion(deps, request, article, form, view, {
     sortHref: (s) => embedSortHref(self, s),
+    pageHref: (s, page) => embedPageHref(self, s, page),
     replyHref: (id) => `${self}&replyTo=${id}#comment-form`,
     returnTo: self,
   });

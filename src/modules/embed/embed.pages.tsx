@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
 import { HTML, sendPage } from '../../web/page';
-import { discussionSort, postOutcome, readerLikes } from '../comments/discussion';
+import { commentIdOf, DiscussionPageNotFound, discussionPage, discussionQuery, discussionSort, postOutcome, readerLikes } from '../comments/discussion';
 import { findArticleForPage } from './embed.article';
 import { renderEmbedPage, sendEmbedDiscussion } from './embed.discussion';
 import { allowFraming, parsePageUrl } from './embed.security';
@@ -12,12 +12,13 @@ const EMBED_TTL_MS = 60_000;
 /** How much of an unknown page URL the 404 page repeats. */
 const SHOWN_URL_CHARS = 200;
 
-function sendNotice(request: FastifyRequest, reply: FastifyReply, status: 400 | 404, url: string): FastifyReply {
+/** The frame's 400 (a bad url), 404 (no such article) or, given `missing`, 404 naming what is missing (a page of the discussion). */
+function sendNotice(request: FastifyRequest, reply: FastifyReply, status: 400 | 404, url: string, missing?: string): FastifyReply {
   const t = request.t;
   const [title, text] =
     status === 400
       ? [t('embed.invalid.title'), t('embed.invalid.text')]
-      : [t('embed.not_found.title'), t('embed.not_found.text', { url: url.length > SHOWN_URL_CHARS ? `${url.slice(0, SHOWN_URL_CHARS)}…` : url })];
+      : [t('embed.not_found.title'), missing ?? t('embed.not_found.text', { url: url.length > SHOWN_URL_CHARS ? `${url.slice(0, SHOWN_URL_CHARS)}…` : url })];
   return reply.code(status).type(HTML).header('cache-control', 'no-store').send(embedNotice(request.locale, t, title, text));
 }
 
@@ -29,28 +30,41 @@ export function registerEmbedRoutes(app: FastifyInstance, deps: Deps): void {
     allowFraming(reply, deps.config.embedOrigins);
     const query = request.query as Record<string, unknown>;
     const raw = typeof query.url === 'string' ? query.url : undefined;
-    const page = parsePageUrl(raw);
-    if (!page || raw === undefined) return sendNotice(request, reply, 400, raw ?? '');
-    const article = await findArticleForPage(deps, page);
+    const pageUrl = parsePageUrl(raw);
+    if (!pageUrl || raw === undefined) return sendNotice(request, reply, 400, raw ?? '');
+    const article = await findArticleForPage(deps, pageUrl);
     if (!article) return sendNotice(request, reply, 404, raw);
-    const replyTo = typeof query.replyTo === 'string' ? Number(query.replyTo) : undefined;
+    const replyTo = commentIdOf(query.replyTo);
     const message = postOutcome(request, query.comment);
-    if (message || (replyTo !== undefined && Number.isInteger(replyTo))) {
-      return sendEmbedDiscussion(deps, request, reply, article, message ? { message } : {}, 200, replyTo !== undefined ? { replyToId: replyTo } : {});
+    try {
+      if (message || replyTo !== undefined) {
+        const focus = commentIdOf(query.focus);
+        const view = replyTo !== undefined ? { replyToId: replyTo } : focus !== undefined ? { focus } : {};
+        return await sendEmbedDiscussion(deps, request, reply, article, message ? { message } : {}, 200, view);
+      }
+      // As on the article page: an unknown order is the default one, sharing its cached page.
+      const sort = discussionSort(query.sort);
+      const liked = commentIdOf(query.liked);
+      if (liked !== undefined) {
+        // Back from the no-JS like button: a personal render showing this reader's likes, on the comment's page.
+        return await sendEmbedDiscussion(deps, request, reply, article, {}, 200, { sort, focus: liked, liked: await readerLikes(deps, request, article.id) });
+      }
+      const reported = commentIdOf(query.reported);
+      if (reported !== undefined) {
+        // Back from the no-JS report button: the thank-you, on the comment's page.
+        return await sendEmbedDiscussion(deps, request, reply, article, {}, 200, { sort, focus: reported, reported: true });
+      }
+      // One cached page per order and page, as the article page.
+      const page = discussionPage(query.page);
+      return await sendPage(deps, request, reply, {
+        key: `embed:${article.id}${discussionQuery(sort, page)}`,
+        tags: [`article:${article.id}`],
+        ttlMs: EMBED_TTL_MS,
+        render: async () => ({ body: await renderEmbedPage(deps, request, article, {}, { sort, page }) }),
+      });
+    } catch (err) {
+      if (err instanceof DiscussionPageNotFound) return sendNotice(request, reply, 404, raw, request.t('comments.page_missing'));
+      throw err;
     }
-    // As on the article page: an unknown order is the default one, sharing its cached page.
-    const sort = discussionSort(query.sort);
-    const liked = typeof query.liked === 'string' ? Number(query.liked) : undefined;
-    if (liked !== undefined && Number.isInteger(liked)) {
-      // Back from the no-JS like button: a personal render showing this reader's likes.
-      return sendEmbedDiscussion(deps, request, reply, article, {}, 200, { sort, liked: await readerLikes(deps, request, article.id) });
-    }
-    // One cached page per order, as the article page.
-    return sendPage(deps, request, reply, {
-      key: sort === 'oldest' ? `embed:${article.id}` : `embed:${article.id}?sort=${sort}`,
-      tags: [`article:${article.id}`],
-      ttlMs: EMBED_TTL_MS,
-      render: async () => ({ body: await renderEmbedPage(deps, request, article, {}, { sort }) }),
-    });
   });
 }

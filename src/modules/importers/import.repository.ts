@@ -8,14 +8,12 @@ export interface Mapping {
   data: string | null;
 }
 
+/** The mapping of one id (compiled once: an import asks it for every post). */
 export async function findMapping(db: Kysely<Database>, source: string, kind: string, externalId: string): Promise<Mapping | undefined> {
-  return db
-    .selectFrom('import_map')
-    .select(['local_id', 'data'])
-    .where('source', '=', source)
-    .where('kind', '=', kind)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
+  const rows = await runShaped(db, 'import_map.find-one', [source, kind, externalId], () =>
+    db.selectFrom('import_map').select(['local_id', 'data']).where('source', '=', source).where('kind', '=', kind).where('external_id', '=', externalId),
+  );
+  return rows[0];
 }
 
 /** The mappings of many ids of one kind at once (one query per few hundred ids, each size compiled once). */
@@ -48,21 +46,39 @@ export async function insertMappings(db: Kysely<Database>, rows: NewMapping[]): 
   }
 }
 
+/** Records a mapping, or points an existing one at the new row (compiled once: an import writes one for every post). */
 export async function insertMapping(
   db: Kysely<Database>,
   m: { source: string; kind: string; external_id: string; local_id: number | null; data?: string | null; created_at: string },
 ): Promise<void> {
-  await db
-    .insertInto('import_map')
-    .values({ ...m, data: m.data ?? null })
-    .onConflict((oc) => oc.columns(['source', 'kind', 'external_id']).doUpdateSet({ local_id: m.local_id, data: m.data ?? null }))
-    .execute();
+  const row: NewMapping = { source: m.source, kind: m.kind, external_id: m.external_id, local_id: m.local_id, data: m.data ?? null, created_at: m.created_at };
+  await runShaped(db, 'import_map.upsert', [...MAPPING_COLUMNS.map((c) => row[c]), row.local_id, row.data], () =>
+    db
+      .insertInto('import_map')
+      .values(row)
+      .onConflict((oc) => oc.columns(['source', 'kind', 'external_id']).doUpdateSet({ local_id: row.local_id, data: row.data })),
+  );
 }
 
 /** Records an old URL for the article; the first article to claim a path keeps it. */
 export async function insertLegacyUrl(db: Kysely<Database>, path: string, articleId: number): Promise<boolean> {
   const r = await db.insertInto('legacy_urls').values({ path, article_id: articleId }).onConflict((oc) => oc.column('path').doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** `insertLegacyUrl` for an article's distinct old URLs in one statement; returns how many it claimed. */
+export async function insertLegacyUrls(db: Kysely<Database>, paths: readonly string[], articleId: number): Promise<number> {
+  if (paths.length === 0) return 0;
+  const rows = paths.map((path) => ({ path, article_id: articleId }));
+  // RETURNING names the rows inserted: those another article claimed first are not.
+  const claimed = await runShaped(db, `legacy_urls.insert.${rows.length}`, rows.flatMap((r) => [r.path, r.article_id]), () =>
+    db
+      .insertInto('legacy_urls')
+      .values(rows)
+      .onConflict((oc) => oc.column('path').doNothing())
+      .returning('path'),
+  );
+  return claimed.length;
 }
 
 export async function findLegacyArticleId(db: Kysely<Database>, path: string): Promise<number | undefined> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { ImportedTermIds } from '../articles/article.import';
 import { indexArticles } from '../search/search.service';
 
 class RolledBack extends Error {}
@@ -43,6 +44,8 @@ interface OpenWindow {
 export class WriteWindow {
   private open: OpenWindow | undefined;
   private saved: number[] = [];
+  /** Section and tag ids the import's transactions read or created (forgotten with one rolled back). */
+  private termIds = new ImportedTermIds();
 
   constructor(private readonly base: Deps) {}
 
@@ -55,6 +58,11 @@ export class WriteWindow {
   /** Whether uncommitted work is waiting. */
   get pending(): boolean {
     return this.open !== undefined;
+  }
+
+  /** The section and tag ids known to the import's committed transactions and the open one. */
+  get terms(): ImportedTermIds {
+    return this.termIds;
   }
 
   /** An article written in the window: indexed with the batch. */
@@ -77,6 +85,7 @@ export class WriteWindow {
   async rollback(): Promise<void> {
     const open = this.open;
     this.saved = [];
+    this.termIds = new ImportedTermIds();
     if (!open) return;
     this.open = undefined;
     open.finish(false);

@@ -1,10 +1,10 @@
 import type { Deps } from '../../deps';
 import { decodeHTML } from 'entities';
 import { htmlToText } from '../../web/markdown';
-import { insertImportedArticle, prependImportedImage } from '../articles/article.import';
+import { insertImportedArticle, prependImportedImage, type ImportedTermIds } from '../articles/article.import';
 import { getArticleById } from '../articles/article.read-model';
 import { importedHtmlToMarkdown, markdownUrl } from './html-to-markdown';
-import { insertLegacyUrl, insertMapping, listImportedImages } from './import.repository';
+import { insertLegacyUrls, insertMapping, listImportedImages } from './import.repository';
 
 /** An article read from another system, ready to be written. */
 export interface ImportedArticle {
@@ -38,9 +38,15 @@ export interface ImportedArticle {
  * Writes an imported article in one transaction: the row with its original dates,
  * section (created when new), tags, byline, a first revision, its old URLs and the
  * id mapping that makes a second import of the same file skip it. `onSaved`, when given,
- * is told the id instead of `article.saved` being emitted here.
+ * is told the id instead of `article.saved` being emitted here. `terms`: the section and tag
+ * ids of the caller's open transaction (articles' ImportedTermIds), when it writes many.
  */
-export async function createImportedArticle(deps: Deps, a: ImportedArticle, onSaved?: (id: number) => void): Promise<{ id: number; sectionCreated: boolean; tagsCreated: number; redirects: number }> {
+export async function createImportedArticle(
+  deps: Deps,
+  a: ImportedArticle,
+  onSaved?: (id: number) => void,
+  terms?: ImportedTermIds,
+): Promise<{ id: number; sectionCreated: boolean; tagsCreated: number; redirects: number }> {
   const result = await deps.dialect.writeTransaction(deps.db, async (db) => {
     const body = a.body ?? importedHtmlToMarkdown(a.content);
     // sanitize-html escapes the text it keeps (`&` → `&amp;`): decoded once, since the summary is plain text.
@@ -63,9 +69,9 @@ export async function createImportedArticle(deps: Deps, a: ImportedArticle, onSa
         dateline: a.dateline,
         correction: a.correction,
       },
+      terms,
     );
-    let redirects = 0;
-    for (const path of new Set(a.legacyPaths)) if (await insertLegacyUrl(db, path, id)) redirects += 1;
+    const redirects = await insertLegacyUrls(db, [...new Set(a.legacyPaths)], id);
     const now = deps.clock.now().toISOString();
     await insertMapping(db, { source: a.source, kind: 'post', external_id: a.externalId, local_id: id, created_at: now });
     if (a.thumbnailId) await insertMapping(db, { source: a.source, kind: 'thumbnail', external_id: a.externalId, local_id: id, data: a.thumbnailId, created_at: now });

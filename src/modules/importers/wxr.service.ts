@@ -197,7 +197,7 @@ class WxrImport {
   private async createArticle(item: WxrItem, body: string | undefined): Promise<number> {
     const now = this.deps.clock.now().toISOString();
     const { drafted, ...input } = articleFromItem(item, { source: this.source, categories: this.categories, siteLanguage: this.channel.language, locale: this.deps.config.locale, now });
-    const result = await createImportedArticle(this.deps, { ...input, ...(body !== undefined ? { body } : {}), authorIds: await this.people.bylines(this.deps, item) }, (id) => this.window.articleSaved(id));
+    const result = await createImportedArticle(this.deps, { ...input, ...(body !== undefined ? { body } : {}), authorIds: await this.people.bylines(this.deps, item) }, (id) => this.window.articleSaved(id), this.window.terms);
     this.postsInWindow += 1;
     this.s.created('articles');
     if (drafted) {
