@@ -4,7 +4,7 @@
 // switch to pre-moderation), and the client address taken from X-Forwarded-For.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,4 +115,21 @@ export function address(p, n) {
 export function cleanup(setup) {
   rmSync(setup.dir, { recursive: true, force: true, maxRetries: 5 });
   if (setup.engine === 'postgres') spawnSync('psql', [process.env.DATABASE_URL, '-qc', `drop schema if exists ${setup.schema} cascade`], { stdio: 'ignore' });
+}
+
+/** CPU time (user + system, ms) used so far by the processes of a process group (Linux /proc). */
+export function groupCpuMs(pgid) {
+  const tick = 1000 / 100; // USER_HZ
+  let ms = 0;
+  for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) ms += (Number(fields[11]) + Number(fields[12])) * tick;
+  }
+  return ms;
 }

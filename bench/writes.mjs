@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import http from 'node:http';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { address, benchEnv, cleanup, commentText, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
+import { address, benchEnv, cleanup, commentText, groupCpuMs, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
 
 // BENCH_COUNT_QUERIES=DIR: the server counts its statements (bench/lib/count-queries.cjs); printed per comment.
 const countDir = process.env.BENCH_COUNT_QUERIES;
@@ -148,23 +148,6 @@ async function throughput() {
     await stop(server);
     cleanup(setup);
   }
-}
-
-/** CPU time (user + system, ms) used so far by the processes of a process group (Linux /proc). */
-function groupCpuMs(pgid) {
-  const tick = 1000 / 100; // USER_HZ
-  let ms = 0;
-  for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid) ms += (Number(fields[11]) + Number(fields[12])) * tick;
-  }
-  return ms;
 }
 
 /** The statements counted so far by every server process (BENCH_COUNT_QUERIES), once their files are fresh. */

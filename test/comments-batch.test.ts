@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArticleById } from '../src/modules/articles/article.read-model';
 import type { PreparedComment } from '../src/modules/comments/comment.batch';
+import { renderCommentMarkdown } from '../src/web/markdown';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, warmUpPosting, type ArticleJson } from './support/factories';
 import { readerToken } from './support/guest-comment';
@@ -64,8 +65,9 @@ describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (
     }
   };
 
-  it('answers 50 concurrent posts with distinct ids, stores each once with the status the pipeline gave, and refuses a bad parent alone', async () => {
-    const bodies = Array.from({ length: 50 }, (_, n) => (n % 10 === 9 ? `${text(n)} Voir https://a.example.test et https://b.example.test` : text(n)));
+  it('answers 50 concurrent posts with distinct ids, stores each once with the status the pipeline gave and its own HTML, and refuses a bad parent alone', async () => {
+    const markdown = (n: number) => (n % 10 === 3 ? `\n\n> Comme le dit *le maire* :\nle **pont** <b>tiendra</b> & [voir](https://c.example.test)` : '');
+    const bodies = Array.from({ length: 50 }, (_, n) => (n % 10 === 9 ? `${text(n)} Voir https://a.example.test et https://b.example.test` : text(n) + markdown(n)));
     const [bad, ...answers] = await Promise.all([post(60, { body: text(60), parentId: 987_654 }), ...bodies.map((body, n) => post(n, { body }))]);
     expect(bad?.statusCode, bad?.body).toBe(400);
     expect(bad?.json()).toMatchObject({ error: 'invalid_input', field: 'parentId' });
@@ -77,10 +79,12 @@ describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (
       if (n % 10 === 9) expect(r).toMatchObject({ status: 'pending', reasons: [{ code: 'too_many_links' }] });
       else expect(r).toMatchObject({ status: 'published', reasons: [] });
     });
-    const stored = await t.deps.db.selectFrom('comments').select(['id', 'body', 'status']).where('article_id', '=', article.id).execute();
+    const stored = await t.deps.db.selectFrom('comments').select(['id', 'body', 'html', 'status']).where('article_id', '=', article.id).execute();
     expect(stored).toHaveLength(50);
     const byId = new Map(stored.map((c) => [c.id, c]));
-    results.forEach((r, n) => expect(byId.get(r.id)).toEqual({ id: r.id, body: bodies[n], status: r.status }));
+    // Rendered with the group's (one sanitize call), each as it would be alone.
+    results.forEach((r, n) => expect(byId.get(r.id)).toEqual({ id: r.id, body: bodies[n], html: renderCommentMarkdown(bodies[n] ?? ''), status: r.status }));
+    expect(byId.get(results[3]?.id ?? 0)?.html).toContain('<blockquote>');
   });
 
   it("answers the pipeline's questions for comments arriving together as one at a time would: ban, flood, repeat", async () => {

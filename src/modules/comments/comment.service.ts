@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, NotFoundError, ValidationError } from '../../web/errors';
 import { t } from '../../web/i18n/i18n';
-import { renderCommentMarkdown } from '../../web/markdown';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
@@ -95,7 +94,7 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
     ...(input.form ? { form: input.form } : {}),
   });
   const createdAt = now.toISOString();
-  // Written with the comments arriving alongside (comment.batch.ts): answered once committed.
+  // Written with the comments arriving alongside (comment.batch.ts), its HTML rendered with theirs: answered once committed.
   const id = await deps.comments.write(deps, {
     row: {
       article_id: article.id,
@@ -105,7 +104,6 @@ export async function submitComment(deps: Deps, input: SubmitInput): Promise<Sub
       author_email: input.user ? null : person.email,
       ip_hash: ipHash,
       body: verdict.body,
-      html: renderCommentMarkdown(verdict.body),
       status: verdict.status,
       reasons: verdict.reasons,
       scores: verdict.scores,

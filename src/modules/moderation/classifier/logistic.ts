@@ -6,9 +6,12 @@ export interface LogisticModel {
   weights: Map<string, number>;
 }
 
-/** The model's log-odds for a vector, with optional extra weights (the site's learned deltas). */
-export function logit(model: LogisticModel, x: ReadonlyMap<string, number>, extra?: ReadonlyMap<string, number>): number {
-  let z = model.bias;
+/**
+ * The model's log-odds for a vector, with optional extra weights (the site's learned deltas).
+ * `from`: the sum so far (a vector read in two parts: the first part's logit).
+ */
+export function logit(model: LogisticModel, x: ReadonlyMap<string, number>, extra?: ReadonlyMap<string, number>, from = model.bias): number {
+  let z = from;
   for (const [f, v] of x) {
     const w = model.weights.get(f);
     if (w !== undefined) z += w * v;
@@ -23,15 +26,21 @@ export function logit(model: LogisticModel, x: ReadonlyMap<string, number>, extr
 /**
  * The log-odds without and with the extra weights, in one pass over the vector: each sum is
  * added up in the order `logit` adds it, so both are exactly `logit(model, x)` and
- * `logit(model, x, extra)`.
+ * `logit(model, x, extra)`. `from`: both sums so far — a vector read in two parts, the second
+ * from the first's answer, gives exactly the answer for the two parts in one map, in order.
  */
-export function logits(model: LogisticModel, x: ReadonlyMap<string, number>, extra: ReadonlyMap<string, number>): [base: number, withExtra: number] {
-  if (extra.size === 0) {
-    const z = logit(model, x);
+export function logits(
+  model: LogisticModel,
+  x: ReadonlyMap<string, number>,
+  extra: ReadonlyMap<string, number>,
+  from: readonly [base: number, withExtra: number] = [model.bias, model.bias],
+): [base: number, withExtra: number] {
+  if (extra.size === 0 && from[0] === from[1]) {
+    const z = logit(model, x, undefined, from[0]);
     return [z, z];
   }
-  let base = model.bias;
-  let z = model.bias;
+  let base = from[0];
+  let z = from[1];
   for (const [f, v] of x) {
     const w = model.weights.get(f);
     if (w !== undefined) {

@@ -92,8 +92,14 @@ export const HARM_FEATURE_VALUE = 2;
 
 /** What the toxicity models read of a text, each word list computed once. */
 export interface ToxicityReading {
-  /** The `toxicity` model's features: the comment's own plus the harm lexicon's signals. */
-  features: FeatureVector;
+  /** The `toxicity` model's features: the comment's own plus the harm lexicon's signals (a copy, made when read). */
+  readonly features: FeatureVector;
+  /**
+   * The same features in two parts, `own` then `harm`, without copying the text's features (the
+   * same for the spam model, shared: read-only); undefined when a harm feature is among the
+   * text's own (never so far: their names differ), as a copy would not keep that order.
+   */
+  parts: { own: ReadonlyMap<string, number>; harm: FeatureVector } | undefined;
   /**
    * The `toxicity-lexicon` model's features: the harm lexicon's, but for sexual words
    * that are not aimed at anyone ("a song about rape" is a topic, and a swear word
@@ -115,15 +121,29 @@ export function readToxicity(text: string): ToxicityReading {
   const signals = harmSignals(text);
   const harm = harmFeatures(text, signals);
   // The spam model's features (the same text, the same marker), with the lexicon's added in order.
-  const features: FeatureVector = new Map(sharedCommentFeatures(text));
+  const own = sharedCommentFeatures(text);
+  const added: FeatureVector = new Map();
   const lexicon: FeatureVector = new Map();
   for (const f of harm) {
-    features.set(f, HARM_FEATURE_VALUE);
+    added.set(f, HARM_FEATURE_VALUE);
     if (f !== 'h:sexual') lexicon.set(f, HARM_FEATURE_VALUE);
   }
   const words = new Set(profane);
   for (const list of signals.values()) for (const w of list) words.add(w);
-  return { features, lexicon, backed: { toxicity: harm.length > 0 || profane.length > 0, lexicon: lexicon.size > 0 }, words: [...words] };
+  let features: FeatureVector | undefined;
+  return {
+    get features() {
+      if (!features) {
+        features = new Map(own);
+        for (const f of harm) features.set(f, HARM_FEATURE_VALUE);
+      }
+      return features;
+    },
+    parts: harm.some((f) => own.has(f)) ? undefined : { own, harm: added },
+    lexicon,
+    backed: { toxicity: harm.length > 0 || profane.length > 0, lexicon: lexicon.size > 0 },
+    words: [...words],
+  };
 }
 
 /** The toxicity model's features (see ToxicityReading). */

@@ -131,9 +131,11 @@ export const toxicity: Phase = async (ctx) => {
   const learnedLanguage = LEARNED_LANGUAGES.has(languageOfText(ctx.body));
   const model = shippedModel(learnedLanguage ? 'toxicity' : 'toxicity-lexicon');
   const reading = readToxicity(ctx.body);
-  // The lexicon model's features come on top, so the site's lessons (kept on the toxicity features) still count.
-  const x = learnedLanguage ? reading.features : new Map([...reading.features, ...reading.lexicon]);
-  const [baseZ, learnedZ] = logits(model, x, await ctx.lookups.learnedWeights('toxicity'));
+  // Either model reads the toxicity features (the text's own, then the harm lexicon's, which
+  // hold the lexicon model's): the site's lessons, kept on the toxicity features, still count.
+  // Read in their two parts when there are two (no copy of the text's features).
+  const lessons = await ctx.lookups.learnedWeights('toxicity');
+  const [baseZ, learnedZ] = reading.parts ? logits(model, reading.parts.harm, lessons, logits(model, reading.parts.own, lessons)) : logits(model, reading.features, lessons);
   const t = await thresholdsFor(model, ctx);
   const base = sigmoid(baseZ);
   const learned = sigmoid(learnedZ);
