@@ -166,9 +166,17 @@ describe.each(DIALECTS)('the refit over all of the decisions on %s', (engine) =>
       t.deps.calibration.beforeInstall = undefined;
     }
     clock.advance(RETRY_AFTER_MS);
-    await evaluateOn(t.app, 'Un commentaire ordinaire, plus tard');
-    expect(t.deps.calibration.running).toBeDefined();
-    await siteCalibrationSettled(t.deps);
+    // Held at the gate, so that the test sees the comment start it (a quick refit would be over
+    // before the answer comes back).
+    const retry = holdNextRefresh();
+    try {
+      await evaluateOn(t.app, 'Un commentaire ordinaire, plus tard');
+      expect(t.deps.calibration.running).toBeDefined();
+      retry.open();
+      await siteCalibrationSettled(t.deps);
+    } finally {
+      t.deps.calibration.beforeInstall = undefined;
+    }
     expect(t.deps.calibration.current).not.toBe(state);
     expect(await version()).toBeGreaterThan(v);
   });
