@@ -53,12 +53,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   // API answers speak the client's language (Accept-Language, French by default); pages keep the
   // site's, since anonymous pages are cached once for everyone.
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || !request.headers['accept-language']) return;
-    const preferred = new Negotiator(request).language([...LOCALES]);
-    if (preferred === 'fr' || preferred === 'en') request.locale = preferred;
+  // One callback hook, no promise: the rest of the request runs with its language known (errors.ts).
+  const offered = [...LOCALES];
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers['accept-language'] && request.url.startsWith('/api/')) {
+      const preferred = new Negotiator(request).language(offered);
+      if (preferred === 'fr' || preferred === 'en') request.locale = preferred;
+    }
+    runWithLocale(request.locale, done);
   });
-  app.addHook('onRequest', (request, _reply, done) => runWithLocale(request.locale, done));
 
   registerErrorHandling(app, deps);
   await registerOverloadShedding(app);

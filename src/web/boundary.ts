@@ -45,14 +45,20 @@ export function findNul(value: unknown, path = '', depth = 0): string | undefine
  * row, so it is a 404 rather than a database error.
  */
 export function registerInputBoundary(app: FastifyInstance, dialect: Dialect): void {
-  app.addHook('preValidation', async (request) => {
+  // A callback hook: no promise for what every request goes through.
+  app.addHook('preValidation', (request, _reply, done) => {
     const params = (request.params ?? {}) as Record<string, unknown>;
     for (const [name, value] of Object.entries(params)) {
-      if (isIdParam(name) && typeof value === 'string' && /^\d+$/.test(value) && Number(value) > dialect.maxId) throw new NotFoundError(name);
+      if (isIdParam(name) && typeof value === 'string' && /^\d+$/.test(value) && Number(value) > dialect.maxId) {
+        done(new NotFoundError(name));
+        return;
+      }
     }
     const field = findNul(params, '') ?? findNul(request.query, '') ?? findNul(request.body, '');
     if (field !== undefined) {
-      throw new ValidationError(field, 'contains a NUL character', { fr: t('fr', 'validation.nul'), en: t('en', 'validation.nul') });
+      done(new ValidationError(field, 'contains a NUL character', { fr: t('fr', 'validation.nul'), en: t('en', 'validation.nul') }));
+      return;
     }
+    done();
   });
 }

@@ -89,8 +89,9 @@ function errorPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, p: 
  * Never a stack trace to a client; unexpected errors are logged with the request id.
  */
 export function registerErrorHandling(app: FastifyInstance, deps: Deps): void {
+  /** An old address's new one: only a GET of a page can be one (an API answer waits for no lookup). */
+  const mayBeLegacy = (request: FastifyRequest): boolean => request.method === 'GET' && !request.url.startsWith('/api/');
   const legacy = async (request: FastifyRequest): Promise<string | undefined> => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/')) return undefined;
     try {
       return await resolveLegacyUrl(deps, request.url);
     } catch (err) {
@@ -100,7 +101,7 @@ export function registerErrorHandling(app: FastifyInstance, deps: Deps): void {
   };
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const p = toProblem(deps, err, request);
-    if (p.status === 404) {
+    if (p.status === 404 && mayBeLegacy(request)) {
       const target = await legacy(request);
       if (target) return reply.redirect(target, 301);
     }
@@ -111,7 +112,7 @@ export function registerErrorHandling(app: FastifyInstance, deps: Deps): void {
     return reply.code(p.status).send({ error: p.code, message: p.message, ...p.details });
   });
   app.setNotFoundHandler(async (request, reply) => {
-    const target = await legacy(request);
+    const target = mayBeLegacy(request) ? await legacy(request) : undefined;
     if (target) return reply.redirect(target, 301);
     const p: Problem = { status: 404, code: 'not_found', message: 'not found', details: {} };
     if (wantsHtml(request)) return errorPage(deps, request, reply, p);

@@ -40,7 +40,12 @@ export class AppError extends Error {
     /** Public context (never secrets), e.g. the field at fault. */
     readonly details: Record<string, string | number> = {},
   ) {
+    // A client's error (4xx) is answered, never logged as a fault: its stack would cost a few
+    // microseconds a request (async frames included) for nothing. A 5xx keeps its stack.
+    const limit = Error.stackTraceLimit;
+    if (status < 500) Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = new.target.name;
   }
 }

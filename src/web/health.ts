@@ -67,10 +67,11 @@ export async function registerOverloadShedding(app: FastifyInstance, limits: { m
     for (const res of open) if (!res.headersSent) n += 1;
     return n;
   };
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     const res = reply.raw;
     open.add(res);
     res.once('close', () => open.delete(res));
+    done();
   });
   const overloaded = Object.assign(new Error('the server is overloaded'), { statusCode: 503 });
   await app.register(underPressure, {
