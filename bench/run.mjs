@@ -102,12 +102,20 @@ if (nginx) {
   const served = await fetch(snapBase + articlePath);
   if (served.headers.get('x-palabre-snapshot') !== '1') throw new Error('nginx did not serve the snapshot');
   // While nginx serves the snapshot under load, a new comment: how long until the served page shows it.
+  // The discussion is in pages of `pageSize` threads: a new thread is on page 1 of the newest order
+  // (`?sort=newest`, its own snapshot), and on the last page of the default order, not on page 1.
+  const newest = `${articlePath}?sort=newest`;
+  if ((await fetch(snapBase + newest)).headers.get('x-palabre-snapshot') !== '1') throw new Error('nginx did not serve the newest order\'s snapshot');
   const during = (async () => {
     await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
     const text = `Commentaire pendant la charge ${Date.now()}`;
     await post(`/api/v1/articles/${article.id}/comments`, { body: text });
     const t0 = performance.now();
-    while (!(await (await fetch(snapBase + articlePath)).text()).includes(text)) await new Promise((r) => setTimeout(r, 5));
+    // Given up after 10 s (printed as such): the bench reports, it does not hang.
+    while (!(await (await fetch(snapBase + newest)).text()).includes(text)) {
+      if (performance.now() - t0 > 10_000) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
     visibleMs = Math.round(performance.now() - t0);
   })();
   byTitle.snapGzip = await run('snapshot path: nginx try_files (gzip_static)', articlePath, gzip, snapBase);
@@ -125,7 +133,7 @@ if (nginx) {
   console.log(`  application path, identity  ${ratio(appIdentity, byTitle.fileIdentity)}×`);
   console.log(`  snapshot path, gzip         ${ratio(byTitle.snapGzip, byTitle.fileGzip)}×   (acceptance: ≥ 0.90)`);
   console.log(`  snapshot path, identity     ${ratio(byTitle.snapIdentity, byTitle.fileIdentity)}×`);
-  console.log(`  a new comment in the page nginx serves, under that load: ${visibleMs} ms after its 201   (acceptance: < 1000)`);
+  console.log(`  a new comment in the page nginx serves (?sort=newest), under that load: ${visibleMs === undefined ? 'not seen in 10 s' : `${visibleMs} ms after its 201`}   (acceptance: < 1000)`);
 } else {
   console.log('\nnginx is not installed (apt-get install -y nginx): no snapshot or file rows');
 }
