@@ -61,7 +61,9 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
     // Each worker forces its own exit after 10 s; this is the last resort.
     setTimeout(() => process.exit(1), 15_000).unref();
   };
-  process.once('SIGTERM', shutdown);
+  // Kept for a second SIGTERM: with `once`, the default action killed the primary mid-drain, and a
+  // worker still closing then failed to tell it (EPIPE, an unhandled error) and was cut short.
+  process.on('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }
 

@@ -35,7 +35,9 @@ export async function serve(config: Config): Promise<FastifyInstance> {
       () => process.exit(1),
     );
   };
+  // SIGTERM again (a supervisor or a script that asks twice) does not cut the drain: the handler
+  // stays (the default action would kill the process mid-drain). A second Ctrl-C still quits.
   process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
   return app;
 }

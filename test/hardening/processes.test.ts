@@ -86,6 +86,8 @@ describe.each(DIALECTS)('palabre serve receiving SIGTERM with requests in flight
     const signalled = Date.now();
     server.child.kill('SIGTERM');
     await expect.poll(() => refused(port), { timeout: 10_000, interval: 20 }).toBe(true);
+    // Asked again while draining (an impatient supervisor): the drain goes on.
+    server.child.kill('SIGTERM');
     expect(server.child.exitCode).toBeNull(); // still draining: the three requests are unanswered
 
     for (const [i, h] of held.entries()) h.req.end(JSON.stringify({ body: bodies[i] }));
