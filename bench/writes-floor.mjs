@@ -9,20 +9,11 @@
 //        node bench/writes-floor.mjs bare                       (Fastify alone)
 import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { address, benchEnv, cleanup, commentText, groupCpuMs, prepare, startServer, waitUp } from './writes-server.mjs';
+import { address, benchEnv, freePort, cleanup, commentText, groupCpuMs, prepare, startServer, waitUp } from './writes-server.mjs';
 
 const posters = Number(process.env.BENCH_POSTERS ?? 64);
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const PATH = '/api/v1/articles/999999/comments';
-
-async function freePort() {
-  const srv = createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 /** Posts for `secs` seconds from `posters` loops; the number of answers. */
 async function load(port, secs) {

@@ -7,11 +7,21 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_CLI: another build to compare (e.g. the previous commit's dist/cli.js).
 const CLI = process.env.BENCH_CLI ?? join(root, 'dist/cli.js');
+
+/** A port free on 127.0.0.1 right now. */
+export async function freePort() {
+  const srv = createServer();
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return port;
+}
 
 export function benchEnv(port) {
   const dir = mkdtempSync(join(tmpdir(), 'palabre-writes-'));

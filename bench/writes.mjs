@@ -10,24 +10,15 @@
 //    starts again on the same database, and every acknowledged comment (201 with an id) must be there.
 // Usage: npm run bench:writes          (DATABASE_URL=postgres://… for PostgreSQL, a throw-away schema)
 //        BENCH_KILL=0 / BENCH_THROUGHPUT=0 skip a part; PALABRE_WORKERS as the server takes it.
-import { createServer } from 'node:net';
 import http from 'node:http';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { address, benchEnv, cleanup, commentText, groupCpuMs, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
+import { address, benchEnv, freePort, cleanup, commentText, groupCpuMs, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
 
 // BENCH_COUNT_QUERIES=DIR: the server counts its statements (bench/lib/count-queries.cjs); printed per comment.
 const countDir = process.env.BENCH_COUNT_QUERIES;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const posters = Number(process.env.BENCH_POSTERS ?? 64);
-
-async function freePort() {
-  const srv = createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 const killGroup = (server, signal) => {
   try {
