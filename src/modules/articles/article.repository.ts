@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { runShaped } from '../../db/statement-shapes';
 import type { Article } from './article';
+import { ensureTags } from './section.repository';
 
 type Row = {
   id: number;
@@ -248,22 +249,16 @@ export async function deleteArticleRow(db: Kysely<Database>, id: number): Promis
   return Number(r.numDeletedRows) > 0;
 }
 
+/** The article's tags, those missing created (ensureTags), in the order given. */
 export async function replaceArticleTags(db: Kysely<Database>, articleId: number, tags: { slug: string; name: string }[]): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
-  for (const t of tags) {
-    await db.insertInto('tags').values(t).onConflict((oc) => oc.column('slug').doNothing()).execute();
-    const tag = await db.selectFrom('tags').select('id').where('slug', '=', t.slug).executeTakeFirstOrThrow();
-    await db.insertInto('article_tags').values({ article_id: articleId, tag_id: tag.id }).onConflict((oc) => oc.doNothing()).execute();
-  }
+  const { ids } = await ensureTags(db, tags);
+  await linkArticleTags(db, articleId, tags.flatMap((t) => ids.get(t.slug) ?? []));
 }
 
 export async function replaceArticleAuthors(db: Kysely<Database>, articleId: number, userIds: number[]): Promise<void> {
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
-  if (userIds.length === 0) return;
-  await db
-    .insertInto('article_authors')
-    .values(userIds.map((user_id, position) => ({ article_id: articleId, user_id, position })))
-    .execute();
+  await insertArticleAuthors(db, articleId, userIds);
 }
 
 /**
@@ -271,19 +266,27 @@ export async function replaceArticleAuthors(db: Kysely<Database>, articleId: num
  * whatever their numbers, tags in the order given, authors' positions in theirs.
  */
 export async function addNewArticleTerms(db: Kysely<Database>, articleId: number, tagIds: readonly number[], userIds: readonly number[]): Promise<void> {
-  if (tagIds.length > 0) {
-    const rows = tagIds.map((tag_id) => ({ article_id: articleId, tag_id }));
-    await runShaped(db, `article_tags.add.${rows.length}`, rows.flatMap((r) => [r.article_id, r.tag_id]), () =>
-      db
-        .insertInto('article_tags')
-        .values(rows)
-        .onConflict((oc) => oc.doNothing()),
-    );
-  }
-  if (userIds.length > 0) {
-    const rows = userIds.map((user_id, position) => ({ article_id: articleId, user_id, position }));
-    await runShaped(db, `article_authors.add.${rows.length}`, rows.flatMap((r) => [r.article_id, r.user_id, r.position]), () => db.insertInto('article_authors').values(rows));
-  }
+  await linkArticleTags(db, articleId, tagIds);
+  await insertArticleAuthors(db, articleId, userIds);
+}
+
+/** Links these tags to the article in one statement (a tag linked twice, once). */
+async function linkArticleTags(db: Kysely<Database>, articleId: number, tagIds: readonly number[]): Promise<void> {
+  if (tagIds.length === 0) return;
+  const rows = tagIds.map((tag_id) => ({ article_id: articleId, tag_id }));
+  await runShaped(db, `article_tags.add.${rows.length}`, rows.flatMap((r) => [r.article_id, r.tag_id]), () =>
+    db
+      .insertInto('article_tags')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing()),
+  );
+}
+
+/** The byline in one statement, each author at its position. */
+async function insertArticleAuthors(db: Kysely<Database>, articleId: number, userIds: readonly number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const rows = userIds.map((user_id, position) => ({ article_id: articleId, user_id, position }));
+  await runShaped(db, `article_authors.add.${rows.length}`, rows.flatMap((r) => [r.article_id, r.user_id, r.position]), () => db.insertInto('article_authors').values(rows));
 }
 
 export async function insertOldSlug(db: Kysely<Database>, slug: string, articleId: number): Promise<void> {

@@ -38,7 +38,7 @@ export async function ensureTags(db: Kysely<Database>, tags: readonly { slug: st
   await read(tags.map((t) => t.slug));
   const missing = tags.filter((t) => !ids.has(t.slug));
   if (missing.length > 0) {
-    // A tag made meanwhile by another writer is taken as it is, as replaceArticleTags does.
+    // A tag made meanwhile by another writer is taken as it is (its name kept).
     await db
       .insertInto('tags')
       .values(missing.map((t) => ({ slug: t.slug, name: t.name })))

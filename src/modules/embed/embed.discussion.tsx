@@ -10,7 +10,7 @@ import { ArticleLink, EmbedLayout } from './embed.views';
 
 /** The embed's link to one order of its thread: it stays in the embed (`/embed?url=…&sort=…`). */
 export function embedSortHref(self: string, sort: CommentSort): string {
-  return sort === 'oldest' ? `${self}#comments` : `${self}&sort=${sort}#comments`;
+  return embedPageHref(self, sort, 1);
 }
 
 /** The embed's link to a page of its thread (`/embed?url=…&sort=…&page=…`, default values left out). */
