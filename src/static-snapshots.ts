@@ -56,6 +56,7 @@ export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: stri
     sorts: OTHER_SORTS,
     listTags: ['lists'],
     onError: (err, url) => deps.log.warn({ err, url }, 'static snapshot not written'),
+    onFlush: (flush) => deps.log.debug(flush, 'static snapshots written'),
   });
   const unwatch = deps.cache.watch({
     stored: (key, tags) => snapshots.remember(key, tags),

@@ -40,6 +40,8 @@ export interface SnapshotOptions {
   /** How long a change may take to be on disk (ms, 1000): under load the writing slows down only as far as this allows. */
   promiseMs?: number;
   onError?: (err: unknown, url: string) => void;
+  /** After each write of the dirty pages: how many, how long it took and the shortest wait until the next one begins (ms). */
+  onFlush?: (flush: { pages: number; ms: number; periodMs: number }) => void;
 }
 
 /**
@@ -84,6 +86,8 @@ export function snapshotFile(url: string, sorts: readonly string[]): string | un
 export class StaticSnapshots {
   /** URL → the tags its cached page carries (`*`: not fetched yet, any change; none: only a change of everything). */
   private readonly known = new Map<string, string[]>();
+  /** Tag → the URLs whose page carries it: a drop finds its pages without going through every page known. */
+  private readonly byTag = new Map<string, Set<string>>();
   private readonly dirty = new Set<string>();
   private rediscover = false;
   private timer: NodeJS.Timeout | undefined;
@@ -99,7 +103,7 @@ export class StaticSnapshots {
   /** Writes every page once. */
   async start(): Promise<void> {
     await mkdir(this.opts.dir, { recursive: true });
-    for (const url of this.opts.seeds) this.known.set(url, ['*']);
+    for (const url of this.opts.seeds) this.setTags(url, ['*']);
     await this.discover();
     for (const url of this.known.keys()) this.dirty.add(url);
     await this.flush();
@@ -108,8 +112,8 @@ export class StaticSnapshots {
   /** A page was served from the cache's miss: keep it from now on (author pages, feeds of a tag…). */
   remember(url: string, tags: string[]): void {
     if (this.stopped || snapshotFile(url, this.opts.sorts) === undefined) return;
-    const had = this.known.get(url);
-    this.known.set(url, tags);
+    const had = this.known.has(url);
+    this.setTags(url, tags);
     if (!had) this.mark([url]);
   }
 
@@ -118,9 +122,9 @@ export class StaticSnapshots {
     if (this.stopped) return;
     const all = tags.includes('*');
     if (all || tags.some((t) => this.opts.listTags.includes(t))) this.rediscover = true;
-    const urls: string[] = [];
-    for (const [url, own] of this.known) if (all || own.includes('*') || own.some((t) => tags.includes(t))) urls.push(url);
-    this.mark(urls);
+    if (all) return this.mark(this.known.keys());
+    // Pages not fetched yet (`*`) go with any change.
+    for (const tag of ['*', ...tags]) this.mark(this.byTag.get(tag) ?? []);
   }
 
   async stop(): Promise<void> {
@@ -130,7 +134,25 @@ export class StaticSnapshots {
     await this.running;
   }
 
-  private mark(urls: string[]): void {
+  private setTags(url: string, tags: string[]): void {
+    this.forget(url);
+    this.known.set(url, tags);
+    for (const tag of tags) {
+      const urls = this.byTag.get(tag) ?? new Set<string>();
+      this.byTag.set(tag, urls.add(url));
+    }
+  }
+
+  private forget(url: string): void {
+    for (const tag of this.known.get(url) ?? []) {
+      const urls = this.byTag.get(tag);
+      urls?.delete(url);
+      if (urls?.size === 0) this.byTag.delete(tag);
+    }
+    this.known.delete(url);
+  }
+
+  private mark(urls: Iterable<string>): void {
     for (const url of urls) this.dirty.add(url);
     if (this.dirty.size === 0 && !this.rediscover) return;
     // Changes arriving together (a burst of comments) are written once, gatherMs later, and no
@@ -150,14 +172,17 @@ export class StaticSnapshots {
     this.timer = undefined;
     const began = performance.now();
     this.lastRun = began;
-    this.running = this.flush().finally(() => {
+    this.running = this.flush().then((pages) => {
       this.lastLength = performance.now() - began;
+      this.opts.onFlush?.({ pages, ms: Math.round(this.lastLength), periodMs: Math.round(this.period()) });
+    }).finally(() => {
       this.running = undefined;
       if (!this.stopped && (this.dirty.size > 0 || this.rediscover)) this.mark([]);
     });
   }
 
-  private async flush(): Promise<void> {
+  /** Writes the dirty pages; returns how many. */
+  private async flush(): Promise<number> {
     if (this.rediscover) {
       this.rediscover = false;
       await this.discover();
@@ -170,7 +195,9 @@ export class StaticSnapshots {
         await this.write(url).catch((err: unknown) => this.opts.onError?.(err, url));
       }
     };
+    const pages = batch.length;
     await Promise.all(Array.from({ length: WRITERS }, next));
+    return pages;
   }
 
   private async discover(): Promise<void> {
@@ -183,7 +210,7 @@ export class StaticSnapshots {
     }
     for (const url of urls) {
       if (!this.known.has(url)) {
-        this.known.set(url, ['*']);
+        this.setTags(url, ['*']);
         this.dirty.add(url);
       }
     }
@@ -194,9 +221,9 @@ export class StaticSnapshots {
     if (rel === undefined) return;
     const file = join(this.opts.dir, rel);
     const page = await this.opts.fetch(url);
-    if (page.status === 200 && this.known.has(url)) this.known.set(url, page.tags);
+    if (page.status === 200 && this.known.has(url)) this.setTags(url, page.tags);
     if (page.status !== 200) {
-      this.known.delete(url);
+      this.forget(url);
       await Promise.all(['', '.gz', '.br'].map((ext) => rm(file + ext, { force: true })));
       return;
     }
