@@ -122,9 +122,9 @@ export class StaticSnapshots {
     if (this.stopped) return;
     const all = tags.includes('*');
     if (all || tags.some((t) => this.opts.listTags.includes(t))) this.rediscover = true;
-    if (all) return this.mark(this.known.keys());
     // Pages not fetched yet (`*`) go with any change.
-    for (const tag of ['*', ...tags]) this.mark(this.byTag.get(tag) ?? []);
+    if (all) this.mark(this.known.keys());
+    else for (const tag of ['*', ...tags]) this.mark(this.byTag.get(tag) ?? []);
   }
 
   async stop(): Promise<void> {
