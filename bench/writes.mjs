@@ -140,7 +140,7 @@ async function throughput() {
     if (lag) {
       result.snapshotLag = await lag;
       const l = result.snapshotLag;
-      console.log(`  a new comment in its article's snapshot on disk, ${l.probes} probes: median ${l.median} ms, max ${l.max} ms${l.lost ? `, ${l.lost} not there after 5 s` : ''}`);
+      console.log(`  a new comment in its article's snapshot on disk, ${l.probes} probes: median ${l.median} ms, max ${l.max} ms${l.lost ? `, ${l.lost} not there after 5 s` : ''}; the article rewritten ${l.rewritesPerSecond} times a second`);
     }
     if (countDir) printQueries(before, after, ok);
     return result;

@@ -4,8 +4,9 @@
 // after it: its discussion's `data-last-id` (the newest published comment's id) at least the probe's
 // id. (Its text is no signal: at hundreds of new threads a second it leaves page 1 of the newest
 // order before the snapshot is written, and a new thread is on the default order's last page.)
-// Given up after 5 s.
-import { readFile } from 'node:fs/promises';
+// Given up after 5 s. Meanwhile the file's inode is watched every 5 ms: each write renames a new file
+// in, so its changes count the article's rewrites (how often the writer went through it).
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { address, commentText } from '../writes-server.mjs';
 
@@ -18,6 +19,17 @@ export async function snapshotLag({ base, staticDir, article, token, until }) {
   const every = Number(process.env.BENCH_PROBE_MS ?? 400);
   const lags = [];
   let lost = 0;
+  let rewrites = 0;
+  const began = performance.now();
+  const watching = (async () => {
+    let ino;
+    while (performance.now() < until) {
+      const now = await stat(file).then((s) => s.ino, () => undefined);
+      if (ino !== undefined && now !== ino) rewrites++;
+      ino = now;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
   for (let p = 5000; performance.now() + every < until; p++) {
     const next = performance.now() + every;
     const res = await fetch(`${base}/api/v1/articles/${article.id}/comments`, {
@@ -35,6 +47,8 @@ export async function snapshotLag({ base, staticDir, article, token, until }) {
     }
     await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
   }
+  await watching;
   lags.sort((a, b) => a - b);
-  return { probes: lags.length, lost, median: Math.round(lags[Math.floor(lags.length / 2)] ?? NaN), max: Math.round(lags.at(-1) ?? NaN) };
+  const rewritesPerSecond = Number((rewrites / ((performance.now() - began) / 1000)).toFixed(1));
+  return { rewritesPerSecond, probes: lags.length, lost, median: Math.round(lags[Math.floor(lags.length / 2)] ?? NaN), max: Math.round(lags.at(-1) ?? NaN) };
 }
