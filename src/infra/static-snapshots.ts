@@ -162,7 +162,7 @@ export class StaticSnapshots {
   }
 
   /** The shortest time between the starts of two flushes (ms): see the class's comment. */
-  period(): number {
+  private period(): number {
     const windowMs = this.opts.windowMs ?? 200;
     const cap = Math.max(windowMs, (this.opts.promiseMs ?? 1000) - this.lastLength);
     return Math.min(cap, Math.max(windowMs, this.lastLength / DUTY));
