@@ -44,32 +44,20 @@ export type CheckpointerState = 'running' | 'fallback' | 'stopped';
  */
 export class Checkpointer {
   state: CheckpointerState = 'running';
-  /** Checkpoints the thread made (each up to 4 PASSIVE rounds), thread restarts, the last result. */
+  /** Checkpoints the thread made, thread restarts, the last one's WAL frames and frames copied. */
   checkpoints = 0;
   restarts = 0;
   last: { log: number; checkpointed: number } | undefined;
   private worker: Worker | undefined;
   private failures = 0;
   private timer: NodeJS.Timeout | undefined;
-  private readonly opts: Required<Omit<CheckpointerOptions, 'file' | 'workerFile'>>;
 
   constructor(
     private readonly database: Db,
     private readonly log: Logger,
     private readonly script: URL,
-    private readonly data: CheckpointWorkerData,
-    opts: CheckpointerOptions,
-  ) {
-    const triggerPages = opts.triggerPages ?? AUTO_CHECKPOINT_PAGES;
-    this.opts = {
-      triggerPages,
-      pollMs: opts.pollMs ?? 100,
-      safetyPages: opts.safetyPages ?? 10 * triggerPages,
-      journalSizeLimit: opts.journalSizeLimit ?? 64 * 1024 * 1024,
-      maxRestarts: opts.maxRestarts ?? 3,
-      restartDelayMs: opts.restartDelayMs ?? 1000,
-    };
-  }
+    private readonly opts: Settings,
+  ) {}
 
   /** Starts the thread; resolves once it runs or the serving connection fell back. */
   async start(): Promise<void> {
@@ -82,7 +70,7 @@ export class Checkpointer {
     return new Promise((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(this.script, { workerData: this.data });
+        worker = new Worker(this.script, { workerData: this.opts.thread });
       } catch (err) {
         void this.failed(err instanceof Error ? err.message : String(err), false).finally(resolve);
         return;
@@ -157,6 +145,21 @@ async function servingPragmas(database: Db, autoCheckpointPages: number, journal
   await sql.raw(`pragma journal_size_limit = ${Math.trunc(journalSizeLimit)}`).execute(database.db);
 }
 
+type Settings = Required<Omit<CheckpointerOptions, 'file' | 'workerFile'>> & { thread: CheckpointWorkerData };
+
+function settings(database: Db, opts: CheckpointerOptions): Settings {
+  const triggerPages = opts.triggerPages ?? AUTO_CHECKPOINT_PAGES;
+  const s = {
+    triggerPages,
+    pollMs: opts.pollMs ?? 100,
+    safetyPages: opts.safetyPages ?? 10 * triggerPages,
+    journalSizeLimit: opts.journalSizeLimit ?? 64 * 1024 * 1024,
+    maxRestarts: opts.maxRestarts ?? 3,
+    restartDelayMs: opts.restartDelayMs ?? 1000,
+  };
+  return { ...s, thread: { file: opts.file ?? database.location, triggerPages, pollMs: s.pollMs, journalSizeLimit: s.journalSizeLimit } };
+}
+
 /**
  * For `palabre serve`: on a SQLite file, the checkpoint thread when this process is the one that
  * runs it (`owner`: the single process, or worker 0), else only the serving connection's
@@ -165,9 +168,9 @@ async function servingPragmas(database: Db, autoCheckpointPages: number, journal
  */
 export async function startCheckpointer(database: Db, log: Logger, owner: boolean, opts: CheckpointerOptions = {}): Promise<Checkpointer | undefined> {
   if (!database.dialect.clientCheckpoints || database.location === ':memory:') return undefined;
-  const triggerPages = opts.triggerPages ?? AUTO_CHECKPOINT_PAGES;
+  const resolved = settings(database, opts);
   if (!owner) {
-    await servingPragmas(database, opts.safetyPages ?? 10 * triggerPages, opts.journalSizeLimit ?? 64 * 1024 * 1024);
+    await servingPragmas(database, resolved.safetyPages, resolved.journalSizeLimit);
     return undefined;
   }
   let script: URL;
@@ -177,8 +180,7 @@ export async function startCheckpointer(database: Db, log: Logger, owner: boolea
     log.warn({ err }, 'SQLite checkpoint thread cannot run: SQLite automatic checkpoints stay on the serving connection');
     return undefined;
   }
-  const data: CheckpointWorkerData = { file: opts.file ?? database.location, triggerPages, pollMs: opts.pollMs ?? 100, journalSizeLimit: opts.journalSizeLimit ?? 64 * 1024 * 1024 };
-  const checkpointer = new Checkpointer(database, log, script, data, opts);
+  const checkpointer = new Checkpointer(database, log, script, resolved);
   await checkpointer.start();
   return checkpointer;
 }
