@@ -24,11 +24,14 @@ function fixtureTexts(): string[] {
   return [...texts, ...en.toxic, ...en.ok, ...readFileSync(join(root, 'test/fixtures/seed-mali-russia.txt'), 'utf8').split('\n')];
 }
 
+/** Both answers for each text. */
+function answers(texts: string[], minLength: number): { text: string; franc: string; ours: string }[] {
+  return texts.map((text) => ({ text, franc: franc(text, { minLength }), ours: detectLanguage(text, { minLength }) }));
+}
+
 /** The texts whose answers differ from franc's, with both answers. */
 function differences(texts: string[], minLength: number): { text: string; franc: string; ours: string }[] {
-  return texts
-    .map((text) => ({ text, franc: franc(text, { minLength }), ours: detectLanguage(text, { minLength }) }))
-    .filter((r) => r.franc !== r.ours);
+  return answers(texts, minLength).filter((r) => r.franc !== r.ours);
 }
 
 /** mulberry32: a small seeded generator, so the generated texts are the same on every run. */
@@ -97,12 +100,14 @@ const EDGES = [
 ];
 
 describe('detectLanguage gives franc’s answer', () => {
-  it('on every comment of the moderation fixtures', () => {
+  // franc itself on 17,000 comments: a few seconds, several times that on a busy machine.
+  it('on every comment of the moderation fixtures', { timeout: 120_000 }, () => {
     const texts = fixtureTexts();
     expect(texts.length).toBeGreaterThan(15_000);
-    expect(differences(texts, 20)).toEqual([]);
+    const all = answers(texts, 20);
+    expect(all.filter((r) => r.franc !== r.ours)).toEqual([]);
     // Some answers are not French or English, so more than two dictionaries' scores are compared.
-    expect(new Set(texts.map((t) => detectLanguage(t, { minLength: 20 }))).size).toBeGreaterThan(10);
+    expect(new Set(all.map((r) => r.ours)).size).toBeGreaterThan(10);
   });
 
   it('on empty, short, mixed-script, mashed and over-long texts', () => {
