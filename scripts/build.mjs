@@ -1,4 +1,4 @@
-// Builds the server (dist/cli.js, with the import's render worker) and the browser assets (dist/public) with esbuild.
+// Builds the server (dist/cli.js, with the import's render worker and the SQLite checkpoint thread) and the browser assets (dist/public) with esbuild.
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from './esbuild-node.mjs';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,13 @@ await build({
 await build({
   entryPoints: [join(root, 'src/modules/importers/comment-render.worker.ts')],
   outfile: join(out, 'import-render-worker.js'),
+  ...NODE_BUNDLE,
+  sourcemap: true,
+});
+// The SQLite checkpoint thread of `palabre serve` (CHECKPOINT_WORKER_BUNDLE in src/db/checkpointer.ts).
+await build({
+  entryPoints: [join(root, 'src/db/checkpoint.worker.ts')],
+  outfile: join(out, 'sqlite-checkpoint-worker.js'),
   ...NODE_BUNDLE,
   sourcemap: true,
 });

@@ -5,10 +5,13 @@ import { closeDeps, createDeps } from './deps';
 import { loadDemo } from './demo/demo';
 import { startStaticSnapshots } from './static-snapshots';
 import { isSnapshotWriter, nameWorker } from './cluster';
+import { startCheckpointer } from './db/checkpointer';
 
 /** Starts the site: deps, migrations, demo content on an empty database, listen, graceful shutdown. */
 export async function serve(config: Config): Promise<FastifyInstance> {
   const deps = await createDeps(config);
+  // SQLite: the WAL checkpointed on a thread of one process, not inside a request's COMMIT.
+  const checkpointer = await startCheckpointer(deps.database, deps.log, isSnapshotWriter());
   if (config.demo) {
     const loaded = await loadDemo(deps);
     if (loaded) deps.log.info('demo newsroom loaded into the empty database');
@@ -19,6 +22,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await snapshots?.stop();
     await closeDeps(deps);
+    await checkpointer?.stop();
   });
   await app.listen({ port: config.port, host: config.host });
   if (config.staticDir && isSnapshotWriter()) snapshots = startStaticSnapshots(deps, app, config.staticDir);

@@ -30,6 +30,11 @@ export interface Dialect {
   /** Largest value an `id` column holds (a bigger id cannot name a row). */
   readonly maxId: number;
   /**
+   * Whether the database's own connections copy its write-ahead log into the database file
+   * (SQLite's checkpoints, which a background thread can take over: db/checkpointer.ts), rather than the server.
+   */
+  readonly clientCheckpoints: boolean;
+  /**
    * For a long bulk write (an import) on this handle's connection: a page cache of `kib`
    * KiB instead of the default 2 MiB, and as much written to the WAL between two
    * checkpoints instead of 1,000 pages (SQLite; PostgreSQL's cache and checkpoints are the
@@ -87,6 +92,7 @@ const sqliteDialect: Dialect = {
   classifyError: classifySqlite,
   // SQLite integers are 64-bit, but JS numbers are exact only up to 2^53.
   maxId: Number.MAX_SAFE_INTEGER,
+  clientCheckpoints: true,
   // AUTOINCREMENT keeps its high-water mark in sqlite_sequence, explicit ids included.
   syncIdSequence: async () => undefined,
   nativeBackup: (location, _schema, target) => sqliteBackup(location, target),
@@ -134,6 +140,7 @@ const postgresDialect: Dialect = {
   classifyError: classifyPostgres,
   // `id` columns are `integer` (int4).
   maxId: 2_147_483_647,
+  clientCheckpoints: false,
   async syncIdSequence(db, table) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
   },

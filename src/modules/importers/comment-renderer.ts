@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '../../infra/worker-file';
 import type { RenderReply, RenderRequest } from './comment-render.worker';
 
 /** The worker's bundle, written beside dist/cli.js by scripts/build.mjs. */
@@ -11,31 +9,6 @@ export const RENDER_WORKER_BUNDLE = 'import-render-worker.js';
 export interface RenderedComment {
   body: string;
   html: string;
-}
-
-let fromSources: Promise<URL> | undefined;
-
-/**
- * The worker's file. From the bundle (dist/cli.js): its sibling. From the TypeScript
- * sources (vitest): comment-render.worker.ts bundled by esbuild once a process, into
- * node_modules/.cache so that the packages it leaves external are found (written aside
- * and renamed: processes building it at once each see a whole file).
- */
-async function workerFile(): Promise<URL> {
-  const built = new URL(`./${RENDER_WORKER_BUNDLE}`, import.meta.url);
-  if (existsSync(built)) return built;
-  if (!import.meta.url.endsWith('.ts')) throw new Error(`the comment render worker ${fileURLToPath(built)} is missing: run npm run build`);
-  fromSources ??= (async () => {
-    const { build } = await import('esbuild');
-    const outfile = fileURLToPath(new URL('../../../node_modules/.cache/palabre/import-render-worker.mjs', import.meta.url));
-    const entry = fileURLToPath(new URL('./comment-render.worker.ts', import.meta.url));
-    const out = await build({ entryPoints: [entry], outfile, write: false, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
-    mkdirSync(dirname(outfile), { recursive: true });
-    writeFileSync(`${outfile}.${process.pid}`, out.outputFiles[0]?.contents ?? '');
-    renameSync(`${outfile}.${process.pid}`, outfile);
-    return pathToFileURL(outfile);
-  })();
-  return fromSources;
 }
 
 interface Waiting {
@@ -66,7 +39,7 @@ export class CommentRenderer {
 
   /** Starts the worker (`file`: another worker script, for tests). */
   static async open(file?: URL): Promise<CommentRenderer> {
-    return new CommentRenderer(new Worker(file ?? (await workerFile())));
+    return new CommentRenderer(new Worker(file ?? (await workerFile(RENDER_WORKER_BUNDLE, new URL('./comment-render.worker.ts', import.meta.url)))));
   }
 
   /** The comments' bodies and HTML, in the same order (what renderImportedComments gives). */

@@ -1,6 +1,6 @@
-import { franc } from 'franc-min';
 import { foldText } from './classifier/features';
 import { rememberRecent } from './classifier/recent';
+import { detectLanguage, warmUpLanguage } from './language';
 import { readModelFile } from './model-files';
 
 /**
@@ -55,7 +55,7 @@ function load(): Lexicon {
 /** Loads the word lists now (at start-up) rather than on the first comment. */
 export function warmUpReadability(): void {
   load();
-  franc('Une phrase pour charger les trigrammes.');
+  warmUpLanguage();
 }
 
 /**
@@ -182,7 +182,7 @@ class InventedRuns {
  * several phases ask about each comment, and a group of comments arriving together goes
  * through the phases side by side (one comment's second question comes after the others' first).
  */
-const languageOf = rememberRecent(512, (clean) => franc(clean, { minLength: 20 }));
+const languageOf = rememberRecent(512, (clean) => detectLanguage(clean, { minLength: 20 }));
 
 /** franc's language of a text without its links and addresses (`und` when unsure). */
 export function languageOfText(text: string): string {
