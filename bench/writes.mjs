@@ -5,7 +5,8 @@
 //    with 200 comments, static snapshots on (BENCH_STATIC=0: off); comments/s, p50/p99, statuses.
 //    Each poster is a loop on its own kept-alive connection sending one request at a time, never
 //    re-sent (autocannon re-sent some on new connections: the same address twice, refused by
-//    the flood rule); a refusal is counted and printed, a connection error too.
+//    the flood rule); a refusal is counted and printed, a connection error too. Snapshots on: how long
+//    a new comment takes to be in its snapshot on disk meanwhile (bench/lib/snapshot-lag.mjs).
 // 2. kill -9: posters keep posting, the server's process group gets SIGKILL mid-run, the server
 //    starts again on the same database, and every acknowledged comment (201 with an id) must be there.
 // Usage: npm run bench:writes          (DATABASE_URL=postgres://… for PostgreSQL, a throw-away schema)
@@ -13,6 +14,7 @@
 import http from 'node:http';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { snapshotLag } from './lib/snapshot-lag.mjs';
 import { address, benchEnv, freePort, cleanup, commentText, groupCpuMs, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
 
 // BENCH_COUNT_QUERIES=DIR: the server counts its statements (bench/lib/count-queries.cjs); printed per comment.
@@ -114,6 +116,8 @@ async function throughput() {
     const before = await queryCounts();
     const cpu0 = [groupCpuMs(server.pid), process.cpuUsage()];
     const t0 = performance.now();
+    const staticDir = setup.env.PALABRE_STATIC_DIR;
+    const lag = staticDir ? snapshotLag({ base, staticDir, article, token: article.formToken, until: t0 + seconds * 1000 }) : undefined;
     const r = await post(base, article.id, article.formToken, seconds);
     const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1])];
     const after = await queryCounts();
@@ -133,6 +137,11 @@ async function throughput() {
       `  server CPU ${((cpu1[0] - cpu0[0]) / 1000).toFixed(1)} s (all its processes): ${result.serverCpuMsPerComment} ms per comment written; ` +
         `load generator CPU ${((cpu1[1].user + cpu1[1].system) / 1e6).toFixed(1)} s`,
     );
+    if (lag) {
+      result.snapshotLag = await lag;
+      const l = result.snapshotLag;
+      console.log(`  a new comment in its article's snapshot on disk, ${l.probes} probes: median ${l.median} ms, max ${l.max} ms${l.lost ? `, ${l.lost} not there after 5 s` : ''}; the article rewritten ${l.rewritesPerSecond} times a second`);
+    }
     if (countDir) printQueries(before, after, ok);
     return result;
   } finally {

@@ -10,6 +10,7 @@ import { findNextScheduledAt } from './modules/articles/article.repository';
 import { COMMENT_SORTS } from './modules/comments/comment';
 import { FEED_FORMATS } from './modules/feeds/feed.service';
 import { publicDir } from './web/assets';
+import { tagsOfAnswer } from './web/page';
 
 /** Orders of a discussion other than the default one, each with its own snapshot. */
 const OTHER_SORTS = COMMENT_SORTS.filter((s) => s !== 'oldest');
@@ -36,7 +37,9 @@ async function urlsOf(xml: Buffer, index: boolean): Promise<string[]> {
 export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: string): { stop: () => Promise<void>; ready: Promise<void>; snapshots: StaticSnapshots } {
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
-    return { status: res.statusCode, body: res.rawPayload, tags: deps.cache.get(url)?.tags ?? [] };
+    // The page's own tags, also when its render was not kept (a drop during it, as in every burst) or
+    // its cache key is not its URL (/sitemap.xml); none for robots.txt (the configuration alone).
+    return { status: res.statusCode, body: res.rawPayload, tags: [...(tagsOfAnswer(res.raw.req) ?? [])] };
   };
   const discover = async (): Promise<string[]> => {
     const root = await get('/sitemap.xml');
@@ -53,6 +56,7 @@ export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: stri
     sorts: OTHER_SORTS,
     listTags: ['lists'],
     onError: (err, url) => deps.log.warn({ err, url }, 'static snapshot not written'),
+    onFlush: (flush) => deps.log.debug(flush, 'static snapshots written'),
   });
   const unwatch = deps.cache.watch({
     stored: (key, tags) => snapshots.remember(key, tags),

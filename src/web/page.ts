@@ -4,6 +4,14 @@ import type { CachedPage } from '../infra/page-cache';
 
 export const HTML = 'text/html; charset=utf-8';
 
+/** The tags of the page each request was answered with, hit or miss, stored or not (read by the static snapshots after an inject). */
+const answered = new WeakMap<object, readonly string[]>();
+
+/** The tags of the page sendPage answered this raw request with; undefined for any other answer (robots.txt, a redirect). */
+export function tagsOfAnswer(raw: object): readonly string[] | undefined {
+  return answered.get(raw);
+}
+
 export interface PageSpec {
   /** Cache key; usually the path and query. */
   key: string;
@@ -22,6 +30,7 @@ export interface PageSpec {
  */
 export async function sendPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, spec: PageSpec): Promise<FastifyReply> {
   const anonymous = request.user === null;
+  answered.set(request.raw, spec.tags);
   const hit = anonymous ? deps.cache.get(spec.key) : undefined;
   if (hit) return rememberFast(request, reply, spec.key, sendCached(request, reply, hit, true));
   if (!anonymous || spec.ttlMs <= 0) return sendFresh(reply, await spec.render(), spec, anonymous);

@@ -91,7 +91,7 @@ export async function buildDiscussion(deps: Deps, request: FastifyRequest, artic
  * page of text). Undefined past the last page.
  */
 async function threadPage(deps: Deps, articleId: number, settings: DiscussionSettings, sort: CommentSort, page: number, focus: number | undefined) {
-  const [keys, picked] = await Promise.all([listPublishedKeys(deps.db, articleId), sort === 'picks' ? pickedOfArticle(deps, articleId) : []]);
+  const [keys, picked] = await Promise.all([publishedKeys(deps, articleId), sort === 'picks' ? pickedOfArticle(deps, articleId) : []]);
   const picks = new Set(picked);
   const ordered = sortThreads(buildThreads(sort === 'picks' ? keys.map((k) => ({ ...k, picked: picks.has(k.id) })) : keys, settings.threadDepth), sort);
   const shown = pageOfThreads(ordered, settings.pageSize, page, focus);
@@ -99,6 +99,30 @@ async function threadPage(deps: Deps, articleId: number, settings: DiscussionSet
   const stored = await listPublishedByIds(deps.db, articleId, idsOfThreads(shown.threads));
   const rows = new Map((await markPicksAndStaff(deps, articleId, stored)).map((r) => [r.id, r]));
   return { threads: withRows(shown.threads, rows), rows, page: shown.page, pages: shown.pages, count: keys.length, lastId: keys.reduce((max, k) => Math.max(max, k.id), 0) };
+}
+
+type Keys = Awaited<ReturnType<typeof listPublishedKeys>>;
+/** Reads of an article's comment keys in progress, by database and article, with the page cache's generation when they began. */
+const keysReading = new WeakMap<object, Map<number, { generation: number; keys: Promise<Keys> }>>();
+
+/**
+ * An article's published comment keys. The orders of a discussion rendered at once (a static
+ * snapshots flush asks for its four together) share one read while it is in progress, if nothing
+ * was dropped from the page cache since it began (every change of a discussion moves its
+ * generation): the same rows a read of their own would see. Nobody changes the rows (shared).
+ */
+function publishedKeys(deps: Deps, articleId: number): Promise<Keys> {
+  const reading = keysReading.get(deps.db) ?? new Map<number, { generation: number; keys: Promise<Keys> }>();
+  keysReading.set(deps.db, reading);
+  const running = reading.get(articleId);
+  if (running && running.generation === deps.cache.generation) return running.keys;
+  const entry = { generation: deps.cache.generation, keys: listPublishedKeys(deps.db, articleId) };
+  reading.set(articleId, entry);
+  const done = () => {
+    if (reading.get(articleId) === entry) reading.delete(articleId);
+  };
+  entry.keys.then(done, done);
+  return entry.keys;
 }
 
 /** The order a reader asked for; an unknown one is the default, sharing its cached page. */
