@@ -5,7 +5,8 @@ import type { PubSub } from './pubsub';
 /** A rendered anonymous page, ready to send: the same bytes for every anonymous reader. */
 export interface CachedPage {
   body: Buffer;
-  gzip: Buffer;
+  /** The body gzipped (level 6), made on first use and kept. */
+  readonly gzip: Buffer;
   etag: string;
   contentType: string;
   status: number;
@@ -79,12 +80,20 @@ export class PageCache {
     return e;
   }
 
-  /** Stores a page for ttlMs; the body is compressed once here, not per request. */
+  /**
+   * Stores a page for ttlMs. Its gzip is made once, when a reader first asks for it, not per
+   * request: a page nobody asks gzip of (a static snapshot's fetch, a render not kept because
+   * the discussion changed meanwhile) costs the event loop no compression.
+   */
   set(key: string, page: { body: string; contentType: string; status?: number; tags: string[] }, ttlMs: number, since = this.generation): CachedPage {
     const body = Buffer.from(page.body);
+    let gzip: Buffer | undefined;
     const entry: CachedPage = {
       body,
-      gzip: gzipSync(body, { level: 6 }),
+      get gzip() {
+        gzip ??= gzipSync(body, { level: 6 });
+        return gzip;
+      },
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       contentType: page.contentType,
       status: page.status ?? 200,
