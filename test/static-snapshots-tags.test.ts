@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStaticSnapshots } from '../src/static-snapshots';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createSection, createUserWithToken, pathOf, warmUpPosting } from './support/factories';
-import { readerToken } from './support/guest-comment';
+import { postGuestComment } from './support/guest-comment';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe.each(DIALECTS)('what a change makes the static snapshots fetch again on %s', (engine) => {
@@ -45,12 +45,7 @@ describe.each(DIALECTS)('what a change makes the static snapshots fetch again on
     expect(asked()).toContain('/sitemap.xml');
     spy.mockClear();
     const body = `Les routes sont coupées depuis mardi ${Date.now()}.`;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/articles/${article.id}/comments`,
-      remoteAddress: '192.0.2.41',
-      payload: { body, name: 'Fatou', email: 'fatou@example.test', token: readerToken(t, article.id) },
-    });
+    const res = await postGuestComment(t, article.id, { body, name: 'Fatou', email: 'fatou@example.test' }, { remoteAddress: '192.0.2.41' });
     expect(res.json().status).toBe('published');
     const page = join(pathOf(article.url).slice(1), 'index.html');
     await vi.waitFor(() => expect(snapshot(page)).toContain(body), { timeout: 2000, interval: 20 });
