@@ -10,23 +10,26 @@ export function snapshotServer(o) {
   return `
   # Only anonymous GET/HEAD (no session cookie, no token) may get a snapshot.
   map "$request_method:$cookie_palabre_session:$http_authorization" $palabre_reader {
-    "~^(GET|HEAD)::$" "";
-    default           "/.palabre-dynamic";
+    "GET::"  "";
+    "HEAD::" "";
+    default  "/.palabre-dynamic";
   }
-  # A file (robots.txt, feed.xml, assets) only without a query, or with an asset's ?v=hash.
-  map $args $palabre_file {
-    ""                "";
-    "~^v=[0-9a-f]+$"  "";
-    default           "/.palabre-dynamic";
+  # A file when the path's last segment has a dot (robots.txt, feed.xml, assets), else a page.
+  map $uri $palabre_kind {
+    "~\\.[^/]*$"  "file";
+    default      "page";
   }
-  # A page (index.html) without a query, or one order of its discussion.
-  map $args $palabre_index {
-    ""            "/index.html";
-    "sort=oldest" "/index.html";
-    "sort=newest" "/index.sort-newest.html";
-    "sort=top"    "/index.sort-top.html";
-    "sort=picks"  "/index.sort-picks.html";
-    default       "/.palabre-dynamic";
+  # Where its snapshot is: a page's index.html (or one order of its discussion), a file as named;
+  # a file only without a query or with an asset's ?v=hash. Any other query: none.
+  map "$palabre_kind:$args" $palabre_snapshot {
+    "page:"               "/index.html";
+    "page:sort=oldest"    "/index.html";
+    "page:sort=newest"    "/index.sort-newest.html";
+    "page:sort=top"       "/index.sort-top.html";
+    "page:sort=picks"     "/index.sort-picks.html";
+    "file:"               "";
+    "~^file:v=[0-9a-f]+$" "";
+    default               "/.palabre-dynamic";
   }
   upstream palabre { server ${o.upstream}; keepalive 32; }
   server {
@@ -35,18 +38,21 @@ export function snapshotServer(o) {
     gzip_static on;${o.brotli ? '\n    brotli_static on;' : ''}
     etag on;
     location / {
-      try_files $palabre_reader$uri$palabre_index $palabre_reader$uri$palabre_file @palabre;
+      # The snapshot's file, opened once; none there (404), or a method a file does not answer (405): Palabre.
+      rewrite ^ $palabre_reader$uri$palabre_snapshot break;
+      error_page 404 405 = @palabre;
       add_header Cache-Control "public, max-age=0, must-revalidate" always;
       add_header Vary "Accept-Encoding, Cookie" always;
       add_header X-Palabre-Snapshot "1" always;
     }
     location /assets/ {
-      try_files $palabre_reader$uri$palabre_file @palabre;
+      rewrite ^ $palabre_reader$uri$palabre_snapshot break;
+      error_page 404 405 = @palabre;
       add_header Cache-Control "public, max-age=31536000, immutable" always;
       add_header X-Palabre-Snapshot "1" always;
     }
     location @palabre {
-      proxy_pass http://palabre;
+      proxy_pass http://palabre$request_uri;   # the reader's own URL, not the snapshot's
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;

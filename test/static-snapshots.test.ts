@@ -17,7 +17,7 @@ import { readerToken } from './support/guest-comment';
 
 describe('where a snapshot lives', () => {
   const sorts = ['newest', 'top'];
-  it('maps pages, discussion orders and files to what try_files looks for', () => {
+  it('maps pages, discussion orders and files to where nginx looks for them', () => {
     expect(snapshotFile('/', sorts)).toBe('index.html');
     expect(snapshotFile('/afrique/un-titre', sorts)).toBe('afrique/un-titre/index.html');
     expect(snapshotFile('/afrique/un-titre?sort=newest', sorts)).toBe('afrique/un-titre/index.sort-newest.html');
@@ -99,6 +99,11 @@ describe.each(DIALECTS)('static snapshots behind Debian nginx on %s', needs('ngi
       expect(await sorted.text()).toBe(readFileSync(join(dir, 'www', path, `index.sort-${sort}.html`), 'utf8'));
     }
     expect((await fetch(`${base}/`)).headers.get('x-palabre-snapshot')).toBe('1');
+    // A file is served as named; with any other query than an asset's, Palabre answers.
+    const robots = await fetch(`${base}/robots.txt`);
+    expect(robots.headers.get('x-palabre-snapshot')).toBe('1');
+    expect(await robots.text()).toBe(readFileSync(join(dir, 'www', 'robots.txt'), 'utf8'));
+    expect((await fetch(`${base}/robots.txt?x=1`)).headers.get('x-palabre-snapshot')).toBeNull();
   });
 
   it('shows a new comment in the page nginx serves within a second', async () => {
@@ -137,6 +142,17 @@ describe.each(DIALECTS)('static snapshots behind Debian nginx on %s', needs('ngi
     expect(withQuery.headers.get('x-palabre-snapshot')).toBeNull();
     const token = await fetch(`${base}${path}`, { method: 'POST' });
     expect(token.headers.get('x-palabre-snapshot')).toBeNull();
+    // Methods a file does not answer (nginx's 405) reach Palabre too, with the reader's own URL and body.
+    const patched = await fetch(`${base}/api/v1/articles/${article.id}`, {
+      method: 'PATCH',
+      headers: { ...editor.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ summary: 'Les eaux montent encore à Mopti.' }),
+    });
+    expect(patched.status).toBe(200);
+    expect((await patched.json()).summary).toBe('Les eaux montent encore à Mopti.');
+    const gone = await fetch(`${base}/api/v1/articles/999999`, { method: 'DELETE', headers: editor.auth });
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-type')).toContain('application/json');
   });
 
   it('keeps the article’s comment feed and its Sélection order as snapshots; the picks feed follows a pick through Palabre', async () => {

@@ -45,8 +45,8 @@ export interface SnapshotOptions {
 }
 
 /**
- * Where the snapshot of a URL lives in the folder, so that nginx's
- * `try_files $uri$palabre_index $uri$palabre_file @palabre` (docs/operations.md) finds it:
+ * Where the snapshot of a URL lives in the folder, where nginx's configuration (docs/operations.md,
+ * scripts/nginx-conf.mjs) looks for it — and `try_files $uri/index.html $uri` would too:
  * `/afrique/un-titre` → `afrique/un-titre/index.html`, `?sort=newest` → `afrique/un-titre/index.sort-newest.html`,
  * `/feed.xml` → `feed.xml`. Undefined for a URL no snapshot stands for (any other query).
  */
