@@ -79,7 +79,11 @@ function trigramCounts(value: string): Map<string, number> {
 /** franc's getDistances + sort + [0][0]: the first language, in data order, with the least distance. */
 function closest(value: string, { languages, ranks }: ScriptIndex): string {
   const distances = new Float64Array(languages.length);
-  for (const [trigram, count] of trigramCounts(value)) {
+  const counts = trigramCounts(value);
+  const values = counts.values();
+  // Keys and values side by side: no [trigram, count] array per trigram (see classifier/logistic.ts).
+  for (const trigram of counts.keys()) {
+    const count = values.next().value as number;
     const row = ranks.get(trigram);
     // A trigram no language has adds MAX_DIFFERENCE to every language: it changes no ranking.
     if (!row) continue;

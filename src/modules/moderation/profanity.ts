@@ -14,27 +14,46 @@ interface Phrase {
   first: string;
 }
 
-let lists: { single: Set<string>; phrases: Phrase[] } | undefined;
+interface Lists {
+  single: Set<string>;
+  phrases: Phrase[];
+  /** A first word → the positions in `phrases` of the phrases it starts. */
+  byFirst: Map<string, number[]>;
+}
 
-function load(): { single: Set<string>; phrases: Phrase[] } {
+let lists: Lists | undefined;
+
+function load(): Lists {
   if (lists) return lists;
   const require = createRequire(import.meta.url);
   const all = [...(require('naughty-words/fr.json') as string[]), ...(require('naughty-words/en.json') as string[])].map((w) => foldText(w.trim())).filter(Boolean);
   const phrases = all.filter((w) => w.includes(' ')).map((text) => ({ text, first: text.slice(0, text.indexOf(' ')) }));
-  lists = { single: new Set(all.filter((w) => !w.includes(' '))), phrases };
+  const byFirst = new Map<string, number[]>();
+  phrases.forEach((p, i) => byFirst.set(p.first, [...(byFirst.get(p.first) ?? []), i]));
+  lists = { single: new Set(all.filter((w) => !w.includes(' '))), phrases, byFirst };
   return lists;
 }
 
 function find(text: string): readonly string[] {
-  const { single, phrases } = load();
+  const { single, phrases, byFirst } = load();
   const folded = foldText(text);
   const found = new Set<string>();
   const words = new Set(folded.match(/[\p{L}\p{N}]+/gu) ?? []);
-  for (const w of words) if (single.has(w)) found.add(w);
+  const candidates: number[] = [];
+  for (const w of words) {
+    if (single.has(w)) found.add(w);
+    const starting = byFirst.get(w);
+    if (starting) candidates.push(...starting);
+  }
+  if (candidates.length === 0) return Object.freeze([...found]);
   const spaced = ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   // The text's words are separated by single spaces in `spaced`: a phrase whose first word it
-  // lacks (or whose first word holds anything else) cannot be in it.
-  for (const p of phrases) if (words.has(p.first) && spaced.includes(` ${p.text} `)) found.add(p.text);
+  // lacks (or whose first word holds anything else) cannot be in it. The others, in the list's order.
+  candidates.sort((a, b) => a - b);
+  for (const i of candidates) {
+    const p = phrases[i] as Phrase;
+    if (spaced.includes(` ${p.text} `)) found.add(p.text);
+  }
   return Object.freeze([...found]);
 }
 

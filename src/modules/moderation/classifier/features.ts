@@ -30,34 +30,51 @@ export function words(text: string): string[] {
 /** A sparse, L2-normalised feature vector: feature name → value. */
 export type FeatureVector = Map<string, number>;
 
-function shape(text: string, out: Set<string>): void {
+/** The shape signals of a text, each handed to `out` (a map of features, its value set later). */
+function shape(text: string, out: FeatureVector): void {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  if (letters >= 12 && upper / letters > 0.6) out.add('m:shout');
-  if (/https?:\/\/|www\./i.test(text)) out.add('m:link');
-  if (/\S+@\S+\.\w+/.test(text)) out.add('m:email');
-  if ((text.match(/!/g)?.length ?? 0) >= 3) out.add('m:bangs');
-  if (/\d{5,}/.test(text)) out.add('m:longnum');
-  if (/[$€£]\s?\d|\d\s?[$€£]/.test(text)) out.add('m:money');
+  if (letters >= 12 && upper / letters > 0.6) out.set('m:shout', 0);
+  if (/https?:\/\/|www\./i.test(text)) out.set('m:link', 0);
+  if (/\S+@\S+\.\w+/.test(text)) out.set('m:email', 0);
+  if ((text.match(/!/g)?.length ?? 0) >= 3) out.set('m:bangs', 0);
+  if (/\d{5,}/.test(text)) out.set('m:longnum', 0);
+  if (/[$€£]\s?\d|\d\s?[$€£]/.test(text)) out.set('m:money', 0);
   const len = text.length;
-  out.add(`m:len${len < 20 ? 0 : len < 60 ? 1 : len < 150 ? 2 : len < 400 ? 3 : 4}`);
+  out.set(`m:len${len < 20 ? 0 : len < 60 ? 1 : len < 150 ? 2 : len < 400 ? 3 : 4}`, 0);
 }
+
+/**
+ * A word's own features, in the order `featurize` adds them: `w:word`, then its character 3-
+ * and 4-grams (none for a link or a word over 30 letters). Words repeat from one comment to
+ * the next: the same strings, built once, their hashes already known to every map.
+ */
+const wordFeatures = rememberRecent(8192, (w: string): readonly string[] => {
+  const out = [`w:${w}`];
+  if (w !== '__url__' && w.length <= 30) {
+    const padded = ` ${w} `;
+    for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) out.push(`c:${padded.slice(j, j + n)}`);
+  }
+  return Object.freeze(out);
+});
 
 /** The feature vector of a text (binary presence, then L2-normalised); markers are extra named features. */
 export function featurize(text: string, markers: readonly string[] = []): FeatureVector {
-  const set = new Set<string>(markers);
+  // Each feature once, in the order first seen (setting a name again keeps its place); the
+  // value, the same for all, once they are counted.
+  const v: FeatureVector = new Map();
+  for (const m of markers) v.set(m, 0);
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
-    set.add(`w:${w}`);
-    if (i > 0) set.add(`b:${ws[i - 1]}_${w}`);
-    if (w === '__url__' || w.length > 30) continue;
-    const padded = ` ${w} `;
-    for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) set.add(`c:${padded.slice(j, j + n)}`);
+    const own = wordFeatures(w);
+    // The word, then the pair it ends, then its letters: the order the vector has always had.
+    v.set(own[0] as string, 0);
+    if (i > 0) v.set(`b:${ws[i - 1]}_${w}`, 0);
+    for (let k = 1; k < own.length; k++) v.set(own[k] as string, 0);
   }
-  shape(text, set);
-  const v: FeatureVector = new Map();
-  const norm = set.size > 0 ? 1 / Math.sqrt(set.size) : 0;
-  for (const f of set) v.set(f, norm);
+  shape(text, v);
+  const norm = v.size > 0 ? 1 / Math.sqrt(v.size) : 0;
+  for (const f of v.keys()) v.set(f, norm);
   return v;
 }

@@ -29,4 +29,15 @@ describe('harm lexicon', () => {
     expect(harmFeatures('Il faudrait les fusiller')).toContain('h:threat+target');
     expect(harmFeatures('You are a stupid moron')).toContain('h:you+insult');
   });
+
+  it('finds a phrase or a stem wherever its words are, and only there', () => {
+    // A one-word stem starting a longer word; a stem of two words; a phrase at the very end.
+    expect(harmSignals('Bande d’enculés').get('sexual')).toContain('encul…');
+    expect(harmSignals('Quel sale type').get('insult')).toContain('sale …');
+    expect(harmSignals('Vous êtes toutes les mêmes').get('generalizing')).toContain('toutes les memes');
+    // The phrase's first word without the rest, the stem's letters inside a word: nothing.
+    expect(harmSignals('toutes les autres').get('generalizing') ?? []).not.toContain('toutes les memes');
+    expect(harmSignals('des amandes salées').get('insult') ?? []).not.toContain('sale …');
+    expect(harmSignals('Ma rencontre').get('sexual') ?? []).not.toContain('encul…');
+  });
 });

@@ -128,10 +128,38 @@ const LEXICON: Record<HarmCategory, string> = {
   `,
 };
 
+/**
+ * An entry matched in the text's tokens joined by spaces: `padded` is what is looked for
+ * (` phrase `, ` stem`). It can only be there if one of the text's tokens is `token` (a
+ * phrase's first word, a stem's of several words) or starts with `start` (a one-word stem's
+ * first three letters); neither is set for a stem shorter than that.
+ */
+interface Spaced {
+  padded: string;
+  token?: string;
+  start?: string;
+  category: HarmCategory;
+}
+
 interface CompiledLexicon {
   words: Map<string, HarmCategory[]>;
-  prefixes: { stem: string; category: HarmCategory }[];
-  phrases: { phrase: string; category: HarmCategory }[];
+  prefixes: (Spaced & { stem: string })[];
+  phrases: (Spaced & { phrase: string })[];
+}
+
+/** Length of the token starts a stem is gated by (`harmSignals`). */
+const STEM_GATE = 3;
+
+function prefixEntry(stem: string, category: HarmCategory): CompiledLexicon['prefixes'][number] {
+  const space = stem.indexOf(' ');
+  const padded = ` ${stem}`;
+  if (space >= 0) return { stem, padded, token: stem.slice(0, space), category };
+  return { stem, padded, ...(stem.length >= STEM_GATE ? { start: stem.slice(0, STEM_GATE) } : {}), category };
+}
+
+function phraseEntry(phrase: string, category: HarmCategory): CompiledLexicon['phrases'][number] {
+  const space = phrase.indexOf(' ');
+  return { phrase, padded: ` ${phrase} `, token: space >= 0 ? phrase.slice(0, space) : phrase, category };
 }
 
 let compiled: CompiledLexicon | undefined;
@@ -147,8 +175,8 @@ function compile(): CompiledLexicon {
   for (const [category, text] of Object.entries(LEXICON) as [HarmCategory, string][]) {
     for (const raw of text.split(/\s+/).filter(Boolean)) {
       const entry = foldText(raw);
-      if (entry.endsWith('*')) out.prefixes.push({ stem: entry.slice(0, -1).replace(/-/g, ' '), category });
-      else if (entry.includes('-')) out.phrases.push({ phrase: entry.replace(/-/g, ' '), category });
+      if (entry.endsWith('*')) out.prefixes.push(prefixEntry(entry.slice(0, -1).replace(/-/g, ' '), category));
+      else if (entry.includes('-')) out.phrases.push(phraseEntry(entry.replace(/-/g, ' '), category));
       else for (const form of [entry, `${entry}s`, `${entry}x`, `${entry}e`, `${entry}es`]) addWord(form, category);
     }
   }
@@ -174,10 +202,20 @@ export function harmSignals(text: string): Map<HarmCategory, string[]> {
     if (!list.includes(w)) list.push(w);
     found.set(c, list);
   };
-  for (const t of tokens) for (const c of lex.words.get(t) ?? []) add(c, t);
+  // The text's tokens and their first letters: an entry they rule out cannot be in `spaced`;
+  // the others are looked for as before, in the lexicon's order (the order of `found` is the
+  // order of the model's features).
+  const whole = new Set(tokens);
+  const starts = new Set<string>();
+  for (const t of tokens) {
+    const c = lex.words.get(t);
+    if (c) for (const category of c) add(category, t);
+    if (t.length >= STEM_GATE) starts.add(t.slice(0, STEM_GATE));
+  }
   const spaced = ` ${tokens.join(' ')} `;
-  for (const { phrase, category } of lex.phrases) if (spaced.includes(` ${phrase} `)) add(category, phrase);
-  for (const { stem, category } of lex.prefixes) if (spaced.includes(` ${stem}`)) add(category, `${stem}…`);
+  const there = (e: Spaced) => (e.token === undefined || whole.has(e.token)) && (e.start === undefined || starts.has(e.start)) && spaced.includes(e.padded);
+  for (const e of lex.phrases) if (there(e)) add(e.category, e.phrase);
+  for (const e of lex.prefixes) if (there(e)) add(e.category, `${e.stem}…`);
   return found;
 }
 

@@ -12,7 +12,11 @@ export interface LogisticModel {
  */
 export function logit(model: LogisticModel, x: ReadonlyMap<string, number>, extra?: ReadonlyMap<string, number>, from = model.bias): number {
   let z = from;
-  for (const [f, v] of x) {
+  // Keys and values side by side (the same order): `for (const [f, v] of x)` builds an array per
+  // feature even in optimised code, a comment's largest share of garbage.
+  const values = x.values();
+  for (const f of x.keys()) {
+    const v = values.next().value as number;
     const w = model.weights.get(f);
     if (w !== undefined) z += w * v;
     if (extra) {
@@ -41,7 +45,9 @@ export function logits(
   }
   let base = from[0];
   let z = from[1];
-  for (const [f, v] of x) {
+  const values = x.values();
+  for (const f of x.keys()) {
+    const v = values.next().value as number;
     const w = model.weights.get(f);
     if (w !== undefined) {
       base += w * v;
