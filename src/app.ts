@@ -21,7 +21,6 @@ import { FAIL_FAST_REDIS, redisReady } from './infra/pubsub';
 import { redisStoreWithFallback } from './web/rate-limit-store';
 import { registerRateLimitDefaults } from './web/rate-limits';
 import { registerErrorHandling } from './web/error-handler';
-import { runWithLocale } from './web/errors';
 import { translator, type Translate } from './web/i18n/i18n';
 import { registerSecurity } from './web/security';
 import { FastPages } from './web/fast-path';
@@ -53,14 +52,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   // API answers speak the client's language (Accept-Language, French by default); pages keep the
   // site's, since anonymous pages are cached once for everyone.
-  // One callback hook, no promise: the rest of the request runs with its language known (errors.ts).
+  // One callback hook, no promise.
   const offered = [...LOCALES];
   app.addHook('onRequest', (request, _reply, done) => {
     if (request.headers['accept-language'] && request.url.startsWith('/api/')) {
       const preferred = new Negotiator(request).language(offered);
       if (preferred === 'fr' || preferred === 'en') request.locale = preferred;
     }
-    runWithLocale(request.locale, done);
+    done();
   });
 
   registerErrorHandling(app, deps);

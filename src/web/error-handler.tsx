@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps';
 import { resolveLegacyUrl } from '../infra/legacy-urls';
-import { AppError, ValidationError } from './errors';
+import { AppError, messageFor } from './errors';
 import type { MessageKey } from './i18n/i18n';
 import { sendPublicPage } from './public-page';
 
@@ -24,7 +24,7 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
 /** An error's message in the reader's language, naming the field of a ValidationError. */
 function localizedMessage(err: AppError, request: FastifyRequest): string {
   if (err.code === 'csrf') return request.t('error.csrf');
-  return err instanceof ValidationError ? err.messageIn(request.locale) : err.message;
+  return messageFor(err, request.locale);
 }
 
 /** Seconds a client is told to wait after a 503 (the database or Redis came back in a few seconds in our fault tests). */

@@ -1,15 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Locale } from '../config';
 import { catalogue } from './i18n/catalogue';
 import { t, type MessageKey } from './i18n/i18n';
-
-/** The language of the request being served, for messages read far from it (a form re-rendering err.message). */
-const requestLocale = new AsyncLocalStorage<Locale>();
-
-/** Runs the rest of a request with its language known to ValidationError.message. */
-export function runWithLocale(locale: Locale, next: () => void): void {
-  requestLocale.run(locale, next);
-}
 
 /**
  * Reasons that services still write in English, by their text, until they pass
@@ -56,8 +47,8 @@ export type LocalizedText = Record<Locale, string>;
 /**
  * 400: the input is not acceptable; `field` names the culprit. `reason` is the
  * bare reason (without the field); `localized`, when given, holds it in every
- * language. `message` speaks the language of the request being served (English
- * outside a request), so a form showing err.message shows it in the page's language.
+ * language. `message` is English (logs, the command line); what a reader or an editor is
+ * shown comes from `messageIn(locale)` (see `messageFor`).
  */
 export class ValidationError extends AppError {
   readonly field: string;
@@ -68,15 +59,6 @@ export class ValidationError extends AppError {
     this.field = field;
     this.reason = reason;
     this.localized = localized;
-    const english = this.message;
-    Object.defineProperty(this, 'message', {
-      configurable: true,
-      enumerable: false,
-      get: () => {
-        const locale = requestLocale.getStore();
-        return locale ? this.messageIn(locale) : english;
-      },
-    });
   }
 
   /** "nom : obligatoire", "name: required": the field and the reason in that language. */
@@ -88,6 +70,11 @@ export class ValidationError extends AppError {
     return this.field ? t(locale, 'error.field_reason', { field: fieldLabel(locale, this.field), reason }) : reason;
   }
 }
+/** What a page or an answer tells the user of a refusal, in their language (a ValidationError's field and reason translated). */
+export function messageFor(err: AppError, locale: Locale): string {
+  return err instanceof ValidationError ? err.messageIn(locale) : err.message;
+}
+
 export class NotFoundError extends AppError {
   constructor(what = 'resource') {
     super('not_found', 404, `${what} not found`, { what });

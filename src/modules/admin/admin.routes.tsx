@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { AppError, ValidationError } from '../../web/errors';
+import { AppError, messageFor, ValidationError } from '../../web/errors';
 import { translator } from '../../web/i18n/i18n';
 import { parseInput } from '../../web/validate';
 import { invitationSchema, ROLES, userPatchSchema } from '../accounts/account';
@@ -28,8 +28,8 @@ import { SettingsPage } from './settings.views';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** A refused form comes back with the service's message; anything unexpected goes to the error handler. */
-function formError(err: unknown): string {
-  if (err instanceof AppError && err.status < 500 && err.status !== 401) return err.message;
+function formError(ctx: AdminContext, err: unknown): string {
+  if (err instanceof AppError && err.status < 500 && err.status !== 401) return messageFor(err, ctx.locale);
   throw err;
 }
 
@@ -106,7 +106,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       await createSection(deps, ctx.user, { name: parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale), ...(slug ? { slug: parseInput(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60), slug, ctx.locale) } : {}) });
       return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.created') });
     } catch (err) {
-      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(ctx, err) }, 400);
     }
   });
 
@@ -118,7 +118,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       await updateSectionName(deps, ctx.user, slug, parseInput(z.string().trim().min(1).max(120), field(request.body, 'name'), ctx.locale));
       return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('sections.renamed') });
     } catch (err) {
-      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(ctx, err) }, 400);
     }
   });
 
@@ -130,7 +130,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       await renameTag(deps, ctx.user, slug, parseInput(tagRenameSchema, { name: field(request.body, 'name'), slug: field(request.body, 'slug').trim() || undefined }, ctx.locale));
       return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.renamed') });
     } catch (err) {
-      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(ctx, err) }, 400);
     }
   });
 
@@ -143,7 +143,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       const merged = await mergeTag(deps, ctx.user, slug, into);
       return await sectionsPage(ctx, reply, { kind: 'ok', text: ctx.t('tags.merged', { n: merged.articles, name: merged.name }) });
     } catch (err) {
-      return sectionsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      return sectionsPage(ctx, reply, { kind: 'error', text: formError(ctx, err) }, 400);
     }
   });
 
@@ -168,7 +168,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       const invited = await inviteUser(deps, ctx.user, input);
       return await usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.invited_ok', { email: invited.email }) });
     } catch (err) {
-      return usersPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      return usersPage(ctx, reply, { kind: 'error', text: formError(ctx, err) }, 400);
     }
   });
 
@@ -182,7 +182,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       await updateUser(deps, ctx.user, id, patch);
       return await usersPage(ctx, reply, { kind: 'ok', text: ctx.t('users.saved') });
     } catch (err) {
-      return usersPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      return usersPage(ctx, reply, { kind: 'error', text: formError(ctx, err) }, 400);
     }
   });
 
@@ -214,7 +214,7 @@ export function registerAdminPages(scope: FastifyInstance, deps: Deps): void {
       await deps.cache.invalidate(['*']);
       return await settingsPage(ctx, reply, { kind: 'ok', text: ctx.t('settings.saved') });
     } catch (err) {
-      if (!(err instanceof ValidationError)) return settingsPage(ctx, reply, { kind: 'error', text: formError(err) }, 400);
+      if (!(err instanceof ValidationError)) return settingsPage(ctx, reply, { kind: 'error', text: formError(ctx, err) }, 400);
       return settingsPage(ctx, reply, { kind: 'error', text: settingsErrorText(err, ctx.locale) }, 400, { values: draft.values, invalid: err.field });
     }
   });

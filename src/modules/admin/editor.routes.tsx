@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { AppError } from '../../web/errors';
+import { AppError, messageFor } from '../../web/errors';
 import { formatDate } from '../../web/i18n/i18n';
 import { renderArticleMarkdown } from '../../web/markdown';
 import { parseInput } from '../../web/validate';
@@ -62,7 +62,7 @@ export function registerEditorPages(scope: FastifyInstance, deps: Deps): void {
 
   const refused = (ctx: AdminContext, reply: FastifyReply, values: EditorValues, err: unknown, article?: Article) => {
     if (!(err instanceof AppError) || err.status >= 500 || err.status === 401) throw err;
-    const message = { kind: 'error' as const, text: ctx.t('editor.error', { message: err.message }) };
+    const message = { kind: 'error' as const, text: ctx.t('editor.error', { message: messageFor(err, ctx.locale) }) };
     return editorPage(ctx, reply, { values, message, status: err.status, ...(article ? { article } : {}) });
   };
 

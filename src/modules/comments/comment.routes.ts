@@ -1,7 +1,7 @@
 import { waitInWords } from '../../web/i18n/i18n';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { AppError, NotFoundError, ValidationError } from '../../web/errors';
+import { AppError, messageFor, NotFoundError, ValidationError } from '../../web/errors';
 import { parseInput } from '../../web/validate';
 import { articlePath, isVisible } from '../articles/article';
 import { renderArticlePage } from '../articles/article.pages';
@@ -24,7 +24,7 @@ import { lastEventIdOf } from './comment.replay';
 /** The refusal as the form says it: a wait (slow mode, flood) in words. */
 function formMessage(request: FastifyRequest, err: AppError): string {
   const wait = err.details.retryAfter;
-  return err.code === 'rate_limited' && typeof wait === 'number' ? request.t('comments.wait', { wait: waitInWords(request.locale, wait) }) : err.message;
+  return err.code === 'rate_limited' && typeof wait === 'number' ? request.t('comments.wait', { wait: waitInWords(request.locale, wait) }) : messageFor(err, request.locale);
 }
 
 /** Comment posting limit per client address; newsroom staff are not limited. */

@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps';
-import { AppError, ValidationError } from '../../web/errors';
+import { AppError, messageFor, ValidationError } from '../../web/errors';
 import { findNul } from '../../web/boundary';
 import { t } from '../../web/i18n/i18n';
 import { parseInput } from '../../web/validate';
@@ -95,7 +95,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: Deps): Pro
   });
 
   const errorMessage = (ctx: AdminContext, err: unknown) => {
-    if (err instanceof AppError && err.status < 500 && err.status !== 401) return { kind: 'error' as const, text: ctx.t('media.error', { message: err.message }) };
+    if (err instanceof AppError && err.status < 500 && err.status !== 401) return { kind: 'error' as const, text: ctx.t('media.error', { message: messageFor(err, ctx.locale) }) };
     throw err;
   };
 
