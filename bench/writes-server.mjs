@@ -123,6 +123,8 @@ export function address(p, n) {
 }
 
 export function cleanup(setup) {
+  // BENCH_KEEP=1: the database folder is left for a look (its path printed).
+  if (process.env.BENCH_KEEP) return console.log(`kept ${setup.dir}`);
   rmSync(setup.dir, { recursive: true, force: true, maxRetries: 5 });
   if (setup.engine === 'postgres') spawnSync('psql', [process.env.DATABASE_URL, '-qc', `drop schema if exists ${setup.schema} cascade`], { stdio: 'ignore' });
 }

@@ -10,8 +10,10 @@
 // 2. kill -9: posters keep posting, the server's process group gets SIGKILL mid-run, the server
 //    starts again on the same database, and every acknowledged comment (201 with an id) must be there.
 // Usage: npm run bench:writes          (DATABASE_URL=postgres://… for PostgreSQL, a throw-away schema)
+//        BENCH_POSTERS_TOOL=wrk: the posters are wrk (bench/lib/posters.lua), not this process
 //        BENCH_KILL=0 / BENCH_THROUGHPUT=0 skip a part; PALABRE_WORKERS as the server takes it.
 import http from 'node:http';
+import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotLag } from './lib/snapshot-lag.mjs';
@@ -106,6 +108,22 @@ async function post(base, articleId, token, seconds, firstPoster = 0) {
   return out;
 }
 
+/**
+ * The same posters driven by wrk (BENCH_POSTERS_TOOL=wrk; bench/lib/posters.lua): one thread, `posters`
+ * connections, one request in flight on each, every request its own address and text. wrk's
+ * latencies cover every answer (the script counts the statuses: a refusal shows there).
+ */
+async function postWithWrk(base, articleId, token, seconds, firstPoster = 0) {
+  const args = ['-t1', `-c${posters}`, `-d${seconds}s`, '--timeout', '10s', '-s', join(root, 'bench/lib/posters.lua'), base, '--', token, String(articleId), String(firstPoster)];
+  const stdout = await new Promise((resolve, reject) => execFile('wrk', args, { encoding: 'utf8' }, (err, out) => (err ? reject(err) : resolve(out))));
+  const line = stdout.split('\n').find((l) => l.startsWith('POSTERS '));
+  if (!line) throw new Error(`wrk printed no summary:\n${stdout}`);
+  const w = JSON.parse(line.slice('POSTERS '.length));
+  const out = { statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: w.errors, wrk: w };
+  for (const [k, v] of Object.entries(w.statuses)) (/^\d+$/.test(k) ? out.refused : out.statuses).set(/^\d+$/.test(k) ? Number(k) : k, v);
+  return out;
+}
+
 const percentile = (sorted, q) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]) : NaN);
 
 async function throughput() {
@@ -113,21 +131,23 @@ async function throughput() {
   try {
     // Warm-up (BENCH_WARMUP_SECONDS, 2): every worker has its models loaded and its statements prepared.
     await post(base, article.id, article.formToken, Number(process.env.BENCH_WARMUP_SECONDS ?? 2), 1000);
+    const viaWrk = process.env.BENCH_POSTERS_TOOL === 'wrk';
     const before = await queryCounts();
     const cpu0 = [groupCpuMs(server.pid), process.cpuUsage()];
     const t0 = performance.now();
     const staticDir = setup.env.PALABRE_STATIC_DIR;
     const lag = staticDir ? snapshotLag({ base, staticDir, article, token: article.formToken, until: t0 + seconds * 1000 }) : undefined;
-    const r = await post(base, article.id, article.formToken, seconds);
+    const r = viaWrk ? await postWithWrk(base, article.id, article.formToken, seconds) : await post(base, article.id, article.formToken, seconds);
     const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1])];
     const after = await queryCounts();
     const elapsed = (performance.now() - t0) / 1000;
-    const ok = r.latencies.length;
+    const ok = viaWrk ? [...r.statuses.values()].reduce((a, b) => a + b, 0) : r.latencies.length;
     const refused = [...r.refused.values()].reduce((a, b) => a + b, 0);
-    const result = { engine: setup.engine, commentsPerSecond: Math.round(ok / elapsed), p50: percentile(r.latencies, 0.5), p99: percentile(r.latencies, 0.99), max: Math.round(r.latencies.at(-1) ?? NaN), refused, errors: r.errors, statuses: Object.fromEntries(r.statuses) };
+    const [p50, p99, max] = viaWrk ? [r.wrk.p50, r.wrk.p99, r.wrk.max].map(Math.round) : [percentile(r.latencies, 0.5), percentile(r.latencies, 0.99), Math.round(r.latencies.at(-1) ?? NaN)];
+    const result = { engine: setup.engine, posters: viaWrk ? 'wrk' : 'node', commentsPerSecond: Math.round(ok / elapsed), p50, p99, max, refused, errors: r.errors, statuses: Object.fromEntries(r.statuses) };
     console.log(
       `writes, ${setup.engine}, PALABRE_WORKERS=${setup.env.PALABRE_WORKERS ?? '(one per core)'}, static snapshots ${setup.env.PALABRE_STATIC_DIR ? 'on' : 'off'}: ` +
-        `${posters} posters, ${elapsed.toFixed(1)} s: ${result.commentsPerSecond} comments/s (201), p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (latency of the 201s)`,
+        `${posters} posters (${result.posters}), ${elapsed.toFixed(1)} s: ${result.commentsPerSecond} comments/s (201), p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (latency of ${viaWrk ? 'every answer' : 'the 201s'})`,
     );
     console.log(`  statuses ${JSON.stringify(result.statuses)}, refused ${refused} ${JSON.stringify(Object.fromEntries(r.refused))}, connection errors ${r.errors}`);
     for (const [status, body] of Object.entries(r.firstRefusal)) console.log(`  first ${status}: ${body}`);
