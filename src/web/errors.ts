@@ -70,6 +70,7 @@ export class ValidationError extends AppError {
     return this.field ? t(locale, 'error.field_reason', { field: fieldLabel(locale, this.field), reason }) : reason;
   }
 }
+
 /** What a page or an answer tells the user of a refusal, in their language (a ValidationError's field and reason translated). */
 export function messageFor(err: AppError, locale: Locale): string {
   return err instanceof ValidationError ? err.messageIn(locale) : err.message;
