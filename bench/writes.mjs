@@ -120,7 +120,11 @@ async function postWithWrk(base, articleId, token, seconds, firstPoster = 0) {
   if (!line) throw new Error(`wrk printed no summary:\n${stdout}`);
   const w = JSON.parse(line.slice('POSTERS '.length));
   const out = { statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: w.errors, wrk: w };
-  for (const [k, v] of Object.entries(w.statuses)) (/^\d+$/.test(k) ? out.refused : out.statuses).set(/^\d+$/.test(k) ? Number(k) : k, v);
+  // A 201 is counted by the comment's status (published, pending…); any other answer by its HTTP status.
+  for (const [k, v] of Object.entries(w.statuses)) {
+    if (/^\d+$/.test(k)) out.refused.set(Number(k), v);
+    else out.statuses.set(k, v);
+  }
   return out;
 }
 

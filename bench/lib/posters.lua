@@ -43,7 +43,7 @@ end
 
 function response(status, headers, body)
   local key = tostring(status)
-  if status == 201 then key = body:match('"status":"(%a+)"') or '201' end
+  if status == 201 then key = body:match('"status":"(%a+)"') or 'created' end
   counts[key] = (counts[key] or 0) + 1
 end
 

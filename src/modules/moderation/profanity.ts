@@ -29,7 +29,11 @@ function load(): Lists {
   const all = [...(require('naughty-words/fr.json') as string[]), ...(require('naughty-words/en.json') as string[])].map((w) => foldText(w.trim())).filter(Boolean);
   const phrases = all.filter((w) => w.includes(' ')).map((text) => ({ text, first: text.slice(0, text.indexOf(' ')) }));
   const byFirst = new Map<string, number[]>();
-  phrases.forEach((p, i) => byFirst.set(p.first, [...(byFirst.get(p.first) ?? []), i]));
+  phrases.forEach((p, i) => {
+    const list = byFirst.get(p.first);
+    if (list) list.push(i);
+    else byFirst.set(p.first, [i]);
+  });
   lists = { single: new Set(all.filter((w) => !w.includes(' '))), phrases, byFirst };
   return lists;
 }
