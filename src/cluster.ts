@@ -4,9 +4,20 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { isRelayMessage } from './infra/cluster-pubsub';
 
-/** Whether this process writes the static snapshots: the only process, or the first worker. */
-export function isSnapshotWriter(): boolean {
-  return !cluster.isWorker || process.env.PALABRE_WORKER_INDEX === '0';
+/** The worker that serves no request and writes the static snapshots (with PALABRE_STATIC_DIR). */
+const SNAPSHOTS = 'snapshots';
+
+/**
+ * Whether this process does the site's housekeeping (the static snapshots, SQLite's checkpoints):
+ * the only process; in a cluster, the snapshot worker with PALABRE_STATIC_DIR, else the first worker.
+ */
+export function isHousekeeper(): boolean {
+  return !cluster.isWorker || process.env.PALABRE_HOUSEKEEPER === '1';
+}
+
+/** Whether this process is the cluster's snapshot worker: it writes the snapshots and does not listen. */
+export function isSnapshotWorker(): boolean {
+  return cluster.isWorker && process.env.PALABRE_WORKER_INDEX === SNAPSHOTS;
 }
 
 /** Whether this process is one worker among several (its pub/sub must reach the others). */
@@ -17,8 +28,11 @@ export function isClusterWorker(): boolean {
 /**
  * `palabre serve` with PALABRE_WORKERS (default: one per core) processes sharing the port.
  * The first worker starts alone (migrations, the demo newsroom), the others once it listens.
- * Without Redis the primary relays each worker's publications to the others. A worker that
- * dies is replaced; SIGTERM/SIGINT drains every worker (each closes gracefully) then exits.
+ * With PALABRE_STATIC_DIR one more worker, serving no request, writes the static snapshots: their
+ * renders (an article's four orders, tens of ms each under a burst of comments) then take no turn
+ * of a serving worker's event loop, where every request behind them waited. Without Redis the
+ * primary relays each worker's publications to the others. A worker that dies is replaced;
+ * SIGTERM/SIGINT drains every worker (each closes gracefully) then exits.
  */
 export async function serveAll(config: Config, serve: (config: Config) => Promise<unknown>): Promise<void> {
   const count = config.workers ?? availableParallelism();
@@ -27,9 +41,10 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
     return;
   }
   let stopping = false;
-  const workers = new Map<number, Worker>();
-  const fork = (index: number): Worker => {
-    const w = cluster.fork({ PALABRE_WORKER_INDEX: String(index) });
+  const workers = new Map<string, Worker>();
+  const housekeeper = config.staticDir ? SNAPSHOTS : '0';
+  const fork = (index: string): Worker => {
+    const w = cluster.fork({ PALABRE_WORKER_INDEX: index, PALABRE_HOUSEKEEPER: index === housekeeper ? '1' : '0' });
     workers.set(index, w);
     w.on('message', (m: unknown) => {
       if (!isRelayMessage(m)) return;
@@ -48,12 +63,13 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
     });
     return w;
   };
-  const first = fork(0);
+  const first = fork('0');
   await new Promise<void>((resolve, reject) => {
     first.once('listening', () => resolve());
     first.once('exit', (code) => reject(new Error(`the first worker exited with ${code} before listening`)));
   });
-  for (let i = 1; i < count; i++) fork(i);
+  for (let i = 1; i < count; i++) fork(String(i));
+  if (config.staticDir) fork(SNAPSHOTS);
   const shutdown = () => {
     if (stopping) return;
     stopping = true;

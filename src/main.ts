@@ -3,15 +3,19 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { closeDeps, createDeps } from './deps';
 import { loadDemo } from './demo/demo';
-import { startStaticSnapshots } from './static-snapshots';
-import { isSnapshotWriter, nameWorker } from './cluster';
+import { announceServedPages, startStaticSnapshots } from './static-snapshots';
+import { isClusterWorker, isHousekeeper, isSnapshotWorker, nameWorker } from './cluster';
 import { startCheckpointer } from './db/checkpointer';
 
-/** Starts the site: deps, migrations, demo content on an empty database, listen, graceful shutdown. */
+/**
+ * Starts the site: deps, migrations, demo content on an empty database, listen, graceful shutdown.
+ * The cluster's snapshot worker (src/cluster.ts) builds the same site but does not listen: it
+ * renders the snapshots' pages through app.inject.
+ */
 export async function serve(config: Config): Promise<FastifyInstance> {
   const deps = await createDeps(config);
   // SQLite: the WAL checkpointed on a thread of one process, not inside a request's COMMIT.
-  const checkpointer = await startCheckpointer(deps.database, deps.log, isSnapshotWriter());
+  const checkpointer = await startCheckpointer(deps.database, deps.log, isHousekeeper());
   if (config.demo) {
     const loaded = await loadDemo(deps);
     if (loaded) deps.log.info('demo newsroom loaded into the empty database');
@@ -19,14 +23,18 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const app = await buildApp(deps);
   nameWorker(app);
   let snapshots: { stop(): Promise<void> } | undefined;
+  // A serving worker beside a snapshot worker tells it the pages it rendered (an author's page, a tag's feed…).
+  const unannounce = config.staticDir && isClusterWorker() && !isHousekeeper() ? announceServedPages(deps) : undefined;
   app.addHook('onClose', async () => {
+    unannounce?.();
     await snapshots?.stop();
     await closeDeps(deps);
     await checkpointer?.stop();
   });
-  await app.listen({ port: config.port, host: config.host });
-  if (config.staticDir && isSnapshotWriter()) snapshots = startStaticSnapshots(deps, app, config.staticDir);
-  app.log.info(`Palabre is serving ${config.baseUrl}`);
+  if (isSnapshotWorker()) await app.ready();
+  else await app.listen({ port: config.port, host: config.host });
+  if (config.staticDir && isHousekeeper()) snapshots = startStaticSnapshots(deps, app, config.staticDir);
+  app.log.info(isSnapshotWorker() ? `Palabre is writing the static snapshots of ${config.baseUrl}` : `Palabre is serving ${config.baseUrl}`);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -5,7 +5,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { parseSitemap, parseSitemapIndex } from 'sitemap';
 import type { Deps } from './deps';
-import { atomicWrite, StaticSnapshots } from './infra/static-snapshots';
+import { atomicWrite, snapshotFile, StaticSnapshots } from './infra/static-snapshots';
 import { findNextScheduledAt } from './modules/articles/article.repository';
 import { COMMENT_SORTS } from './modules/comments/comment';
 import { FEED_FORMATS } from './modules/feeds/feed.service';
@@ -15,6 +15,10 @@ import { tagsOfAnswer } from './web/page';
 /** Orders of a discussion other than the default one, each with its own snapshot. */
 const OTHER_SORTS = COMMENT_SORTS.filter((s) => s !== 'oldest');
 const NEVER = 2 ** 31 - 1;
+/** Channel on which serving workers name the pages they rendered to the snapshot writer. */
+const SERVED = 'static-served';
+/** URLs a serving worker remembers having named; past this many it starts over (a few names again). */
+const NAMED_MAX = 20_000;
 
 /** An article's page: /section/slug (tag and author pages have a fixed first segment). */
 function isArticlePath(path: string): boolean {
@@ -58,6 +62,11 @@ export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: stri
     onError: (err, url) => deps.log.warn({ err, url }, 'static snapshot not written'),
     onFlush: (flush) => deps.log.debug(flush, 'static snapshots written'),
   });
+  // Pages rendered by the serving workers, when this process is not one of them (src/cluster.ts).
+  const unsubscribe = deps.pubsub.subscribe(SERVED, (url) => snapshots.discovered(url)).catch((err: unknown) => {
+    deps.log.warn({ err }, 'static snapshots: the served pages of other workers are not followed');
+    return undefined;
+  });
   const unwatch = deps.cache.watch({
     stored: (key, tags) => snapshots.remember(key, tags),
     dropped: (tags) => {
@@ -93,11 +102,30 @@ export function startStaticSnapshots(deps: Deps, app: FastifyInstance, dir: stri
     ready,
     stop: async () => {
       unwatch();
+      (await unsubscribe)?.();
       await snapshots.stop();
       await ready;
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/**
+ * In a serving worker beside the cluster's snapshot worker: names each page this worker stored in
+ * its page cache (once per worker) to the snapshot writer, which would otherwise know only the
+ * sitemap's pages and its own. Returns the function that stops it.
+ */
+export function announceServedPages(deps: Deps): () => void {
+  const named = new Set<string>();
+  return deps.cache.watch({
+    stored: (key) => {
+      if (named.has(key) || snapshotFile(key, OTHER_SORTS) === undefined) return;
+      if (named.size >= NAMED_MAX) named.clear();
+      named.add(key);
+      deps.pubsub.publish(SERVED, key).catch((err: unknown) => deps.log.debug({ err, url: key }, 'served page not named to the snapshot writer'));
+    },
+    dropped: () => undefined,
+  });
 }
 
 /** The built assets beside their .gz and .br (taken from the build when it made them). */

@@ -1,4 +1,8 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { snapshotFile } from '../src/infra/static-snapshots';
 import { DIALECTS } from './support/dialects';
 import { ask as askServer, editorWithToken, processDatabase, startServer, type AskOptions, type ServerProcess } from './support/server-process';
 
@@ -8,8 +12,13 @@ async function ask(port: number, path: string, opts: AskOptions = {}) {
   return { ...a, worker: a.headers['x-palabre-worker'] as string | undefined };
 }
 
-describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 on %s, without Redis', (engine) => {
+/** Where the snapshot of a page is, in the folder (the article's other orders: newest, top, picks). */
+const snapshotOf = (dir: string, url: string) => join(dir, snapshotFile(url, ['newest', 'top', 'picks']) ?? 'none');
+const readSnapshot = (dir: string, url: string) => (existsSync(snapshotOf(dir, url)) ? readFileSync(snapshotOf(dir, url), 'utf8') : '');
+
+describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 and static snapshots on %s, without Redis', (engine) => {
   const db = processDatabase(engine, 'cluster');
+  const staticDir = mkdtempSync(join(tmpdir(), 'palabre-cluster-static-'));
   let port: number;
   let server: ServerProcess;
   let auth: Record<string, string>;
@@ -17,11 +26,11 @@ describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 on %s, without Red
   let articleId: number;
 
   beforeAll(async () => {
-    const env = { ...process.env, DATABASE_URL: db.url, PALABRE_DEMO: '0', LOG_LEVEL: 'warn', PALABRE_WORKERS: '2', REDIS_URL: '' };
+    const env = { ...process.env, DATABASE_URL: db.url, PALABRE_DEMO: '0', LOG_LEVEL: 'warn', PALABRE_WORKERS: '2', REDIS_URL: '', PALABRE_STATIC_DIR: staticDir };
     auth = await editorWithToken(env);
     server = await startServer(env);
     port = server.port;
-    // Both workers up: answers come from worker 0 and from worker 1.
+    // Both workers up: answers come from worker 0 and from worker 1, never from the snapshot worker.
     const seen = new Set<string>();
     await vi.waitFor(
       async () => {
@@ -45,6 +54,7 @@ describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 on %s, without Red
   afterAll(async () => {
     server?.kill();
     await db.cleanup();
+    rmSync(staticDir, { recursive: true, force: true });
   });
 
   it('shows a comment posted through one worker in the page the other serves within a second', async () => {
@@ -73,6 +83,29 @@ describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 on %s, without Red
       { timeout: 1000, interval: 5 },
     );
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('writes the snapshots in a worker of their own: a new comment is in the article’s file within a second', async () => {
+    await vi.waitFor(() => expect(readSnapshot(staticDir, articlePath)).toContain('La crue de la Garonne'), { timeout: 30_000, interval: 10 });
+    const body = `La digue a tenu ${Date.now()}.`;
+    const posted = await ask(port, `/api/v1/articles/${articleId}/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ body }) });
+    expect(posted.status).toBe(201);
+    const started = Date.now();
+    await vi.waitFor(
+      () => {
+        expect(readSnapshot(staticDir, articlePath)).toContain(body);
+        expect(readSnapshot(staticDir, `${articlePath}?sort=newest`)).toContain(body);
+      },
+      { timeout: 1000, interval: 5 },
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('keeps a page that only a serving worker rendered (not in the sitemap): the article’s comment feed', async () => {
+    const feed = `${articlePath}/comments.xml`;
+    expect(existsSync(snapshotOf(staticDir, feed))).toBe(false);
+    expect((await ask(port, feed)).status).toBe(200);
+    await vi.waitFor(() => expect(readSnapshot(staticDir, feed)).toContain('La digue a tenu'), { timeout: 5000, interval: 10 });
   });
 
   it('drains every worker on SIGTERM and exits cleanly, even when SIGTERM comes twice', async () => {

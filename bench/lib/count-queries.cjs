@@ -1,6 +1,7 @@
 // Preloaded into the benchmarked server (`node --require`, BENCH_COUNT_QUERIES=DIR in bench/writes.mjs):
 // counts the statements each process sends to the database (better-sqlite3 statements run, pg
-// queries), by SQL text, and writes the counts to DIR/queries-PID.json every 250 ms, so the
+// queries), by SQL text, and writes the counts to DIR/queries-PID-THREAD.json every 250 ms (a worker
+// thread, such as SQLite's checkpointer, has its own file), so the
 // bench can count queries per comment over its measured window. Not part of the product.
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -42,4 +43,5 @@ try {
     return query.call(this, config, ...rest);
   };
 } catch {}
-setInterval(() => writeFileSync(join(dir, `queries-${process.pid}.json`), JSON.stringify({ total, counts })), 250).unref();
+const { threadId } = require('node:worker_threads');
+setInterval(() => writeFileSync(join(dir, `queries-${process.pid}-${threadId}.json`), JSON.stringify({ total, counts })), 250).unref();

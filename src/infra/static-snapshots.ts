@@ -117,6 +117,13 @@ export class StaticSnapshots {
     if (!had) this.mark([url]);
   }
 
+  /** Another process served this page (its tags unknown here): keep it from now on, fetched here for its tags. */
+  discovered(url: string): void {
+    if (this.stopped || this.known.has(url) || snapshotFile(url, this.opts.sorts) === undefined) return;
+    this.setTags(url, ['*']);
+    this.mark([url]);
+  }
+
   /** The page cache dropped pages with these tags: write their snapshots again. */
   changed(tags: string[]): void {
     if (this.stopped) return;
