@@ -28,7 +28,8 @@ export function isClusterWorker(): boolean {
 /**
  * `palabre serve` with PALABRE_WORKERS (default: one per core) processes sharing the port.
  * The first worker starts alone (migrations, the demo newsroom), the others once it listens.
- * With PALABRE_STATIC_DIR one more worker, serving no request, writes the static snapshots: their
+ * With PALABRE_STATIC_DIR one more worker, serving no request, writes the static snapshots (also
+ * beside PALABRE_WORKERS=1, which is otherwise the one process serving and doing the rest): their
  * renders (an article's four orders, tens of ms each under a burst of comments) then take no turn
  * of a serving worker's event loop, where every request behind them waited. Without Redis the
  * primary relays each worker's publications to the others. A worker that dies is replaced;
@@ -36,7 +37,7 @@ export function isClusterWorker(): boolean {
  */
 export async function serveAll(config: Config, serve: (config: Config) => Promise<unknown>): Promise<void> {
   const count = config.workers ?? availableParallelism();
-  if (count <= 1 || cluster.isWorker) {
+  if ((count <= 1 && !config.staticDir) || cluster.isWorker) {
     await serve(config);
     return;
   }

@@ -117,3 +117,26 @@ describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 and static snapsho
     await expect(ask(port, '/api/v1/health')).rejects.toThrow();
   }, 30_000);
 });
+
+describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=1 and static snapshots on %s', (engine) => {
+  const db = processDatabase(engine, 'cluster_one');
+  const staticDir = mkdtempSync(join(tmpdir(), 'palabre-cluster-one-'));
+  let server: ServerProcess | undefined;
+
+  afterAll(async () => {
+    server?.kill();
+    await db.cleanup();
+    rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  it('serves from one worker and writes the snapshots in the snapshot worker beside it', async () => {
+    const env = { ...process.env, DATABASE_URL: db.url, PALABRE_DEMO: '0', LOG_LEVEL: 'warn', PALABRE_WORKERS: '1', REDIS_URL: '', PALABRE_STATIC_DIR: staticDir };
+    server = await startServer(env);
+    const port = server.port;
+    // A cluster worker names itself; the single process of PALABRE_WORKERS=1 without snapshots does not.
+    await vi.waitFor(async () => expect((await ask(port, '/api/v1/health')).worker).toBe('0'), { timeout: 60_000, interval: 20 });
+    await vi.waitFor(() => expect(readSnapshot(staticDir, '/robots.txt')).toContain('Sitemap:'), { timeout: 30_000, interval: 10 });
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 120_000);
+});
