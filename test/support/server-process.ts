@@ -108,14 +108,17 @@ export async function startServer(env: NodeJS.ProcessEnv, timeout = 150_000): Pr
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
   await vi.waitFor(
     async () => {
-      if (child.exitCode !== null) throw new Error(`palabre serve exited with ${child.exitCode}: ${out}`);
+      // A server that exited will not answer: stop waiting at once (thrown below), not at the timeout.
+      if (ended()) return;
       const a = await ask(port, '/api/v1/health');
       if (a.status !== 200) throw new Error(`health ${a.status}`);
     },
     { timeout, interval: 50 },
   );
+  if (ended()) throw new Error(`palabre serve exited with ${child.exitCode ?? child.signalCode}: ${out}`);
   return {
     port,
     child,
