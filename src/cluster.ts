@@ -7,17 +7,18 @@ import { isRelayMessage } from './infra/cluster-pubsub';
 /** The worker that serves no request and writes the static snapshots (with PALABRE_STATIC_DIR). */
 const SNAPSHOTS = 'snapshots';
 
+/** Whether this process is the cluster's snapshot worker: it writes the snapshots and does not listen. */
+export function isSnapshotWorker(): boolean {
+  return cluster.isWorker && process.env.PALABRE_WORKER_INDEX === SNAPSHOTS;
+}
+
 /**
  * Whether this process does the site's housekeeping (the static snapshots, SQLite's checkpoints):
  * the only process; in a cluster, the snapshot worker with PALABRE_STATIC_DIR, else the first worker.
  */
-export function isHousekeeper(): boolean {
-  return !cluster.isWorker || process.env.PALABRE_HOUSEKEEPER === '1';
-}
-
-/** Whether this process is the cluster's snapshot worker: it writes the snapshots and does not listen. */
-export function isSnapshotWorker(): boolean {
-  return cluster.isWorker && process.env.PALABRE_WORKER_INDEX === SNAPSHOTS;
+export function isHousekeeper(config: Pick<Config, 'staticDir'>): boolean {
+  if (!cluster.isWorker) return true;
+  return config.staticDir ? isSnapshotWorker() : process.env.PALABRE_WORKER_INDEX === '0';
 }
 
 /** Whether this process is one worker among several (its pub/sub must reach the others). */
@@ -43,9 +44,8 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
   }
   let stopping = false;
   const workers = new Map<string, Worker>();
-  const housekeeper = config.staticDir ? SNAPSHOTS : '0';
   const fork = (index: string): Worker => {
-    const w = cluster.fork({ PALABRE_WORKER_INDEX: index, PALABRE_HOUSEKEEPER: index === housekeeper ? '1' : '0' });
+    const w = cluster.fork({ PALABRE_WORKER_INDEX: index });
     workers.set(index, w);
     w.on('message', (m: unknown) => {
       if (!isRelayMessage(m)) return;

@@ -15,7 +15,7 @@ import { startCheckpointer } from './db/checkpointer';
 export async function serve(config: Config): Promise<FastifyInstance> {
   const deps = await createDeps(config);
   // SQLite: the WAL checkpointed on a thread of one process, not inside a request's COMMIT.
-  const checkpointer = await startCheckpointer(deps.database, deps.log, isHousekeeper());
+  const checkpointer = await startCheckpointer(deps.database, deps.log, isHousekeeper(config));
   if (config.demo) {
     const loaded = await loadDemo(deps);
     if (loaded) deps.log.info('demo newsroom loaded into the empty database');
@@ -24,7 +24,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   nameWorker(app);
   let snapshots: { stop(): Promise<void> } | undefined;
   // A serving worker beside a snapshot worker tells it the pages it rendered (an author's page, a tag's feed…).
-  const unannounce = config.staticDir && isClusterWorker() && !isHousekeeper() ? announceServedPages(deps) : undefined;
+  const unannounce = config.staticDir && isClusterWorker() && !isSnapshotWorker() ? announceServedPages(deps) : undefined;
   app.addHook('onClose', async () => {
     unannounce?.();
     await snapshots?.stop();
@@ -33,7 +33,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   });
   if (isSnapshotWorker()) await app.ready();
   else await app.listen({ port: config.port, host: config.host });
-  if (config.staticDir && isHousekeeper()) snapshots = startStaticSnapshots(deps, app, config.staticDir);
+  if (config.staticDir && isHousekeeper(config)) snapshots = startStaticSnapshots(deps, app, config.staticDir);
   app.log.info(isSnapshotWorker() ? `Palabre is writing the static snapshots of ${config.baseUrl}` : `Palabre is serving ${config.baseUrl}`);
   let closing = false;
   const shutdown = (signal: string) => {

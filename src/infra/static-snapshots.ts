@@ -119,9 +119,7 @@ export class StaticSnapshots {
 
   /** Another process served this page (its tags unknown here): keep it from now on, fetched here for its tags. */
   discovered(url: string): void {
-    if (this.stopped || this.known.has(url) || snapshotFile(url, this.opts.sorts) === undefined) return;
-    this.setTags(url, ['*']);
-    this.mark([url]);
+    if (!this.known.has(url)) this.remember(url, ['*']);
   }
 
   /** The page cache dropped pages with these tags: write their snapshots again. */
