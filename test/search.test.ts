@@ -229,15 +229,18 @@ describe.each(DIALECTS)('search on %s', (engine) => {
   });
 
   it('rebuilds the whole index from the articles', async () => {
+    // Vacuumed as well as analysed on PostgreSQL, so the rebuilt index's pages are marked all-visible (no heap check
+    // per match). Whether every page gets the mark depends on transactions elsewhere in the database (other test
+    // files share it), so the test counts the vacuums rather than the marked pages.
+    const vacuums = async () => {
+      const { rows } = await sql<{ n: string }>`select vacuum_count as n from pg_stat_user_tables where relname = 'search_index' and schemaname = current_schema()`.execute(t.deps.db);
+      return Number(rows[0]?.n);
+    };
+    const before = engine === 'postgres' ? await vacuums() : 0;
     const n = await reindexAll(t.deps);
     expect(n).toBeGreaterThan(30);
     expect(await ids('helicopteres')).toEqual([seedId]);
-    if (engine === 'postgres') {
-      // Vacuumed as well as analysed: every page of the rebuilt index marked all-visible (no heap check a match).
-      const { rows } = await sql<{ visible: number; pages: number }>`select relallvisible as visible, relpages as pages from pg_class where oid = 'search_index'::regclass`.execute(t.deps.db);
-      expect(rows[0]?.pages).toBeGreaterThan(0);
-      expect(rows[0]?.visible).toBe(rows[0]?.pages);
-    }
+    if (engine === 'postgres') expect(await vacuums()).toBe(before + 1);
   });
 
   it('rebuilds it from the command line too, and names a wrong sub-command', async () => {
