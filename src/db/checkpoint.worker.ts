@@ -52,8 +52,11 @@ function pendingFrames(shm: number, buf: Buffer): number | undefined {
  * the WAL then grows until the serving connection's own automatic checkpoint (10 × triggerPages) starts it over,
  * with at most triggerPages frames left to copy.
  */
-function checkpoint(db: SqliteDatabase.Database): CheckpointMessage {
+function checkpoint(db: SqliteDatabase.Database): CheckpointMessage | undefined {
   const r = (db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[])[0] ?? { busy: 0, log: 0, checkpointed: 0 };
+  // Another connection checkpointing at that moment (the serving one's automatic checkpoint): nothing
+  // was done (SQLite answers busy, with -1 frames); the next poll tries again.
+  if (r.checkpointed < 0) return undefined;
   return { type: 'checkpointed', log: r.log, checkpointed: r.checkpointed };
 }
 
@@ -64,7 +67,8 @@ function run(port: NonNullable<typeof parentPort>, data: CheckpointWorkerData): 
   const buf = Buffer.alloc(HEADER_BYTES);
   const timer = setInterval(() => {
     const pending = pendingFrames(shm, buf);
-    if (pending !== undefined && pending >= data.triggerPages) port.postMessage(checkpoint(db));
+    const done = pending !== undefined && pending >= data.triggerPages ? checkpoint(db) : undefined;
+    if (done) port.postMessage(done);
   }, data.pollMs);
   // The only message: stop.
   port.once('message', () => {
