@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps';
-import type { Article } from './article';
+import type { Article, DiscussionRules } from './article';
+import { findDiscussionRules } from './article-discussion.repository';
 import { countUnpublished, findArticlesByIds, listArticlesAfter, listPublishedIds } from './article-lists.repository';
 import { bumpArticleVersion as bumpVersionRow, findArticleById, findArticleBySlug, findArticleIdByOldSlug, listArticles, type ListFilter } from './article.repository';
 import { findSectionBySlug, findTagBySlug, listSections, listSectionsWithCounts, type Section } from './section.repository';
@@ -12,10 +13,15 @@ import { listTagsWithCounts, type Tag } from './tag.repository';
  * `deps` may carry a transaction as `db`.
  */
 type Db = Pick<Deps, 'db'>;
-export type { Article, Section, Tag, ListFilter };
+export type { Article, DiscussionRules, Section, Tag, ListFilter };
 
 export function getArticleById(deps: Db, id: number): Promise<Article | undefined> {
   return findArticleById(deps.db, id);
+}
+
+/** Whether readers see the article and the rules of its discussion, without its text, section, tags and authors. */
+export function getDiscussionRules(deps: Db, id: number): Promise<DiscussionRules | undefined> {
+  return findDiscussionRules(deps.db, id);
 }
 
 export function getArticleBySlug(deps: Db, slug: string): Promise<Article | undefined> {

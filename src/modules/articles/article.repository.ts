@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { runShaped } from '../../db/statement-shapes';
-import type { Article } from './article';
+import type { Article, Protection } from './article';
 import { ensureTags } from './section.repository';
 
 type Row = {
@@ -102,12 +102,14 @@ export async function hydrateArticles(db: Kysely<Database>, rows: Row[]): Promis
     lang: r.lang,
     moderation: r.moderation,
     slowModeMinutes: r.slow_mode_minutes,
-    protection:
-      (r.protect_mode === 'pre' || r.protect_mode === 'slow') && r.protect_until
-        ? { mode: r.protect_mode, slowModeMinutes: r.protect_slow_minutes ?? 0, until: r.protect_until }
-        : null,
+    protection: protectionOf(r),
     version: r.version,
   }));
+}
+
+/** The protection columns of an article's row, as the article's `protection`. */
+export function protectionOf(r: Pick<Row, 'protect_mode' | 'protect_slow_minutes' | 'protect_until'>): Protection | null {
+  return (r.protect_mode === 'pre' || r.protect_mode === 'slow') && r.protect_until ? { mode: r.protect_mode, slowModeMinutes: r.protect_slow_minutes ?? 0, until: r.protect_until } : null;
 }
 
 export async function findArticleById(db: Kysely<Database>, id: number): Promise<Article | undefined> {

@@ -108,6 +108,9 @@ export interface Article {
   version: number;
 }
 
+/** What a new comment needs of its article: whether readers see it, and the rules of its discussion. */
+export type DiscussionRules = Pick<Article, 'id' | 'storedStatus' | 'publishAt' | 'commentsOpen' | 'lang' | 'moderation' | 'slowModeMinutes' | 'protection'>;
+
 /** A stricter mode an automatic rule switched the article to, for a time. */
 export interface Protection {
   mode: 'pre' | 'slow';

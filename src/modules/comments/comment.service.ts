@@ -5,7 +5,7 @@ import { t } from '../../web/i18n/i18n';
 import { hashIp } from '../../web/security';
 import type { AuthUser } from '../accounts/account';
 import { isVisible } from '../articles/article';
-import { getArticleById } from '../articles/article.read-model';
+import { getDiscussionRules } from '../articles/article.read-model';
 import { articleContext, evaluate } from '../moderation/moderation.service';
 import { bodyHash } from '../moderation/text';
 import { getDiscussionSettings, type DiscussionSettings } from '../moderation/settings';
@@ -65,7 +65,7 @@ function identity(input: SubmitInput, settings: DiscussionSettings): { name: str
  * A published one's article pages are dropped everywhere and it is announced to open pages.
  */
 export async function submitComment(deps: Deps, input: SubmitInput): Promise<SubmitResult> {
-  const article = await deps.comments.shared(`article:${input.articleId}`, () => getArticleById(deps, input.articleId));
+  const article = await deps.comments.shared(`article:${input.articleId}`, () => getDiscussionRules(deps, input.articleId));
   const now = deps.clock.now();
   if (!article || !isVisible(article, now)) throw new NotFoundError('article');
   const settings = await deps.comments.shared('settings', () => getDiscussionSettings(deps));

@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps';
 import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
-import { effectiveModeration, effectiveSlowMode, type Article } from '../articles/article';
-import { getArticleById } from '../articles/article.read-model';
+import { effectiveModeration, effectiveSlowMode, type DiscussionRules } from '../articles/article';
+import { getDiscussionRules } from '../articles/article.read-model';
 import { shippedModel } from './classifier/models';
 import { learnedWeights } from './learning.service';
 import { siteCalibratedThresholds } from './site-calibration.service';
@@ -15,7 +15,7 @@ import { isListedForReview } from './review.service';
 import { getDiscussionSettings } from './settings';
 
 /** The slice of an article the moderation pipeline needs, as it is at `now` (rules' protections end by themselves). */
-export function articleContext(a: Article, now: Date): ModerationContext['article'] {
+export function articleContext(a: DiscussionRules, now: Date): ModerationContext['article'] {
   return {
     id: a.id,
     commentsOpen: a.commentsOpen,
@@ -78,7 +78,7 @@ export async function evaluateText(deps: Deps, input: EvaluateInput): Promise<{ 
   const settings = await getDiscussionSettings(deps);
   let article: ModerationContext['article'] = { id: 0, commentsOpen: true, publishAt: null, moderation: null, lang: deps.config.locale, slowModeMinutes: 0 };
   if (input.articleId !== undefined) {
-    const a = await getArticleById(deps, input.articleId);
+    const a = await getDiscussionRules(deps, input.articleId);
     if (!a) throw new NotFoundError('article');
     article = articleContext(a, deps.clock.now());
   }
