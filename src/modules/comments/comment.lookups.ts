@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { activeBansOf } from '../moderation/ban.service';
-import { commenterLookups } from '../moderation/moderation.service';
+import { commenterLookups, pipelineLearnedWeights } from '../moderation/moderation.service';
 import type { ModerationLookups } from '../moderation/pipeline';
 import type { CommenterKey } from './comment';
 import { findApprovedCommenters, findLastCommentTimes, findRepeats } from './commenter.repository';
@@ -22,19 +22,22 @@ function inChunks<Q, A>(read: (questions: Q[]) => Promise<A[]>): (questions: Q[]
  * The pipeline's questions about a new comment's author (moderation/pipeline.ts
  * ModerationLookups), gathered with those of the comments arriving in the same turn of the
  * event loop (CommentWriter.gather): under load a group of N comments costs one query per
- * question (ban, flood, repeat, first-time), not N, and the learned weights' version is read
- * once per turn. Same answers as commenterLookups, which answers the rest (slow mode, the
+ * question (ban, flood, repeat, first-time), not N, and the learned weights' versions (both
+ * models in one statement) are read once per turn, and once per comment: its spam and toxicity
+ * readings use the same lessons. Same answers as commenterLookups, which answers the rest (slow mode, the
  * site's thresholds).
  */
 export function groupLookups(deps: Deps, articleId: number, who: CommenterKey): ModerationLookups {
   const one = commenterLookups(deps, articleId, who);
   const group = deps.comments;
+  // Both models' weights for this comment, from one read shared by the comments of the turn.
+  let learned: ReturnType<typeof pipelineLearnedWeights> | undefined;
   return {
     ...one,
     activeBan: () => group.gather('ban', who, inChunks((whos: CommenterKey[]) => activeBansOf(deps, whos))),
     lastCommentAt: () => group.gather('last-comment', who, inChunks((whos: CommenterKey[]) => findLastCommentTimes(deps.db, whos))),
     isRepeat: (bodyHash) => group.gather('repeat', { bodyHash, articleId, who }, inChunks((qs: Parameters<typeof findRepeats>[1][number][]) => findRepeats(deps.db, qs))),
     hasApprovedComment: () => group.gather('approved', who, inChunks((whos: CommenterKey[]) => findApprovedCommenters(deps.db, whos))),
-    learnedWeights: (model) => group.shared(`learned:${model}`, () => one.learnedWeights(model)),
+    learnedWeights: async (model) => (await (learned ??= group.shared('learned', () => pipelineLearnedWeights(deps)))).get(model) ?? one.learnedWeights(model),
   };
 }

@@ -7,6 +7,12 @@ export async function findModelVersion(db: Kysely<Database>, model: string): Pro
   return r ? { version: Number(r.version), decisions: Number(r.decisions) } : { version: 0, decisions: 0 };
 }
 
+/** The current versions of several learned models in one read (a model that never learnt anything is left out: 0). */
+export async function findModelVersions(db: Kysely<Database>, models: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('moderation_models').select(['model', 'version']).where('model', 'in', [...models]).execute();
+  return new Map(rows.map((r) => [r.model, Number(r.version)]));
+}
+
 /** Weight changes made after a version (all of them from version 0). */
 export async function listWeightsSince(db: Kysely<Database>, model: string, version: number): Promise<{ feature: string; delta: number }[]> {
   const rows = await db.selectFrom('moderation_weights').select(['feature', 'delta']).where('model', '=', model).where('version', '>', version).execute();

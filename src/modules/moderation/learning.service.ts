@@ -6,7 +6,7 @@ import { calibrate, DEFAULT_FALSE_HOLD_BUDGET, REVIEW_SHARE, RULE_HELD_SCORE, th
 import { logit, sigmoid } from './classifier/logistic';
 import type { Pause } from './classifier/refit';
 import { featuresFor, shippedModel, type ModelName, type ShippedModel } from './classifier/models';
-import { addWeightChanges, findModelVersion, listWeightsSince } from './learning.repository';
+import { addWeightChanges, findModelVersion, findModelVersions, listWeightsSince } from './learning.repository';
 import { heldByTextRules } from './rule-holds';
 
 /**
@@ -30,10 +30,23 @@ export function createLearnedCache(): LearnedCache {
 
 /** The site's weight changes of a model, brought up to date with the database. */
 export async function learnedWeights(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName): Promise<ReadonlyMap<string, number>> {
+  const { version } = await findModelVersion(deps.db, model);
+  return learnedAt(deps, model, version);
+}
+
+/** The site's weight changes of several models, their versions read in one statement. */
+export async function learnedWeightsOf(deps: Pick<Deps, 'db' | 'learned'>, models: readonly ModelName[]): Promise<Map<ModelName, ReadonlyMap<string, number>>> {
+  const versions = await findModelVersions(deps.db, models);
+  const out = new Map<ModelName, ReadonlyMap<string, number>>();
+  for (const model of models) out.set(model, await learnedAt(deps, model, versions.get(model) ?? 0));
+  return out;
+}
+
+/** This process's copy of a model's weight changes, brought up to the version the database holds. */
+async function learnedAt(deps: Pick<Deps, 'db' | 'learned'>, model: ModelName, version: number): Promise<ReadonlyMap<string, number>> {
   const perModel = deps.learned;
   const mine = perModel.get(model) ?? { version: 0, deltas: new Map<string, number>() };
   perModel.set(model, mine);
-  const { version } = await findModelVersion(deps.db, model);
   if (version < mine.version) {
     // The database was reset under us (tests, restore): start again.
     mine.version = 0;

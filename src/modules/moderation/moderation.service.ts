@@ -3,8 +3,8 @@ import { NotFoundError } from '../../web/errors';
 import type { AuthUser } from '../accounts/account';
 import { effectiveModeration, effectiveSlowMode, type DiscussionRules } from '../articles/article';
 import { getDiscussionRules } from '../articles/article.read-model';
-import { shippedModel } from './classifier/models';
-import { learnedWeights } from './learning.service';
+import { shippedModel, type ModelName } from './classifier/models';
+import { learnedWeights, learnedWeightsOf } from './learning.service';
 import { siteCalibratedThresholds } from './site-calibration.service';
 import { hasApprovedComment, isRepeatComment, lastCommentAt } from '../comments/comment.review';
 import { findActiveBan, type CommenterKey } from './moderation.repository';
@@ -42,6 +42,17 @@ export function commenterLookups(deps: Deps, articleId: number, who: CommenterKe
     learnedWeights: (model) => learnedWeights(deps, model),
     siteThresholds: (model, budget) => siteCalibratedThresholds(deps, model, budget),
   };
+}
+
+/** The models whose learned weights the pipeline reads (phases/content.ts). */
+const PIPELINE_MODELS: readonly ModelName[] = ['spam', 'toxicity'];
+
+/**
+ * The learned weights of every model the pipeline reads, their versions read in one statement:
+ * a group of new comments shares one read (comments/comment.lookups.ts), not one per model.
+ */
+export function pipelineLearnedWeights(deps: Deps): Promise<Map<ModelName, ReadonlyMap<string, number>>> {
+  return learnedWeightsOf(deps, PIPELINE_MODELS);
 }
 
 /** One reader on one article: the account, else the (hashed) address, else the email. */
