@@ -23,8 +23,8 @@ function inChunks<Q, A>(read: (questions: Q[]) => Promise<A[]>): (questions: Q[]
  * ModerationLookups), gathered with those of the comments arriving in the same turn of the
  * event loop (CommentWriter.gather): under load a group of N comments costs one query per
  * question (ban, flood, repeat, first-time), not N, and the learned weights' versions (both
- * models in one statement) are read once per turn, and once per comment: its spam and toxicity
- * readings use the same lessons. Same answers as commenterLookups, which answers the rest (slow mode, the
+ * models in one statement) are read once per turn, and once per comment (its toxicity reading
+ * takes the lessons this process holds by then, those its spam reading read at least). Same answers as commenterLookups, which answers the rest (slow mode, the
  * site's thresholds).
  */
 export function groupLookups(deps: Deps, articleId: number, who: CommenterKey): ModerationLookups {
