@@ -12,6 +12,7 @@
 // Usage: npm run bench:writes          (DATABASE_URL=postgres://… for PostgreSQL, a throw-away schema)
 //        BENCH_POSTERS_TOOL=wrk: the posters are wrk (bench/lib/posters.lua), not this process
 //        BENCH_KILL=0 / BENCH_THROUGHPUT=0 skip a part; PALABRE_WORKERS as the server takes it.
+//        BENCH_SERIES=1 (node posters): the answers by half second too (count, p50, p99, max, over 50 ms).
 import http from 'node:http';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -84,7 +85,10 @@ async function post(base, articleId, token, seconds, firstPoster = 0) {
       req.on('error', () => resolve({ status: 0, text: '' }));
       req.end(body);
     });
-  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  // BENCH_SERIES=1: the answers by half second (count, p99, max), to see where a tail comes from.
+  const series = process.env.BENCH_SERIES && firstPoster === 0 ? [] : undefined;
   const loop = async (p) => {
     for (let n = 1; performance.now() < end; n++) {
       const body = JSON.stringify({ body: commentText(p, n), name: `Lecteur ${p + 1}`, email: `lecteur${p + 1}.${n}@example.test`, token });
@@ -97,6 +101,7 @@ async function post(base, articleId, token, seconds, firstPoster = 0) {
         out.firstRefusal[status] ??= text.slice(0, 200);
       } else {
         out.latencies.push(ms);
+        if (series) series.push([t0 + ms - start, ms]);
         const s = JSON.parse(text).status;
         out.statuses.set(s, (out.statuses.get(s) ?? 0) + 1);
       }
@@ -105,7 +110,21 @@ async function post(base, articleId, token, seconds, firstPoster = 0) {
   await Promise.all(Array.from({ length: posters }, (_, i) => loop(firstPoster + i)));
   agent.destroy();
   out.latencies.sort((a, b) => a - b);
+  if (series) printSeries(series);
   return out;
+}
+
+function printSeries(series) {
+  const buckets = new Map();
+  for (const [at, ms] of series) {
+    const k = Math.floor(at / 500);
+    if (!buckets.has(k)) buckets.set(k, []);
+    buckets.get(k).push(ms);
+  }
+  for (const [k, list] of [...buckets].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a - b);
+    console.log(`  ${(k / 2).toFixed(1).padStart(5)} s: ${String(list.length * 2).padStart(5)}/s, p50 ${percentile(list, 0.5)} ms, p99 ${percentile(list, 0.99)} ms, max ${Math.round(list.at(-1))} ms, over 50 ms ${list.filter((x) => x > 50).length}`);
+  }
 }
 
 /**
