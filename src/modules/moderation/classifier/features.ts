@@ -58,23 +58,72 @@ const wordFeatures = rememberRecent(8192, (w: string): readonly string[] => {
   return Object.freeze(out);
 });
 
+/**
+ * Where the features of a vector made by `featurize` came from, in the vector's order. Most are
+ * a word's own (`wordFeatures`: one list shared by every text with that word, while the word is
+ * in use), so a model can look a word's weights up once and keep them for the next texts
+ * (logistic.ts, `sealWeights`) rather than look up each of a comment's ~230 features.
+ */
+export interface FeatureOrigins {
+  /** The word lists the features came from, each once, in the order first used. */
+  lists: (readonly string[])[];
+  /** For each feature of the vector, in order: its list's number × 64 plus its place in the list; -1 for the others (markers, word pairs, shape signals). */
+  slots: number[];
+}
+
+/** A word's own features fit in 64 places (`w:` plus its 3- and 4-grams: at most 62, for 30 letters). */
+export const ORIGIN_LIST_SHIFT = 6;
+
+const origins = new WeakMap<ReadonlyMap<string, number>, FeatureOrigins>();
+
+/** The origins of a vector `featurize` made (undefined for any other map, a copy included). */
+export function originsOf(x: ReadonlyMap<string, number>): FeatureOrigins | undefined {
+  return origins.get(x);
+}
+
 /** The feature vector of a text (binary presence, then L2-normalised); markers are extra named features. */
 export function featurize(text: string, markers: readonly string[] = []): FeatureVector {
   // Each feature once, in the order first seen (setting a name again keeps its place); the
-  // value, the same for all, once they are counted.
+  // value, the same for all, once they are counted. Beside it, where each new feature came from.
   const v: FeatureVector = new Map();
-  for (const m of markers) v.set(m, 0);
+  const lists: (readonly string[])[] = [];
+  const slots: number[] = [];
+  let size = 0;
+  for (const m of markers) {
+    v.set(m, 0);
+    if (v.size > size) slots.push(-1);
+    size = v.size;
+  }
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     const own = wordFeatures(w);
     // The word, then the pair it ends, then its letters: the order the vector has always had.
+    let list = -1;
     v.set(own[0] as string, 0);
-    if (i > 0) v.set(`b:${ws[i - 1]}_${w}`, 0);
-    for (let k = 1; k < own.length; k++) v.set(own[k] as string, 0);
+    if (v.size > size) {
+      list = lists.push(own) - 1;
+      slots.push(list << ORIGIN_LIST_SHIFT);
+    }
+    size = v.size;
+    if (i > 0) {
+      v.set(`b:${ws[i - 1]}_${w}`, 0);
+      if (v.size > size) slots.push(-1);
+      size = v.size;
+    }
+    for (let k = 1; k < own.length; k++) {
+      v.set(own[k] as string, 0);
+      if (v.size === size) continue;
+      size = v.size;
+      if (list < 0) list = lists.push(own) - 1;
+      slots.push((list << ORIGIN_LIST_SHIFT) | k);
+    }
   }
+  const before = v.size;
   shape(text, v);
+  for (let k = before; k < v.size; k++) slots.push(-1);
   const norm = v.size > 0 ? 1 / Math.sqrt(v.size) : 0;
   for (const f of v.keys()) v.set(f, norm);
+  origins.set(v, { lists, slots });
   return v;
 }

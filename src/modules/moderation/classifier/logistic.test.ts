@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logit, logits, type LogisticModel } from './logistic';
+import { featurize, ORIGIN_LIST_SHIFT, originsOf } from './features';
 import { readToxicity, shippedModel } from './models';
 
 describe('logits read in two parts', () => {
@@ -26,5 +27,46 @@ describe('logits read in two parts', () => {
       expect(logits(m, r.parts.harm, lessons, logits(m, r.parts.own, lessons))).toEqual(logits(m, r.features, lessons));
       expect([...r.parts.own.keys(), ...r.parts.harm.keys()]).toEqual([...r.features.keys()]);
     }
+  });
+});
+
+describe("a sealed model's weights kept per word", () => {
+  const texts = [
+    'Merci pour cet article très clair, merci encore : très très clair.',
+    'BUY CHEAP PILLS at www.example-pharma.ru !!! 100000 $ for you, you, you',
+    'Anticonstitutionnellementextraordinairementlong mot, puis un autre mot.',
+    'Tu es un idiot fini, retourne chez toi. Idiot !',
+    '',
+  ];
+
+  it('gives exactly the answer of the same weights looked up one by one, with and without lessons', () => {
+    for (const name of ['spam', 'toxicity'] as const) {
+      const sealed = shippedModel(name);
+      const plain: LogisticModel = { bias: sealed.bias, weights: sealed.weights };
+      const lessons = new Map([['w:merci', 0.5], ['c:ill', -0.25], ['m:bangs', 1.5]]);
+      for (const [i, text] of texts.entries()) {
+        // Twice each: the second reading takes the weights kept by the first.
+        for (let round = 0; round < 2; round++) {
+          const x = featurize(`${text} tour${round}`, i % 2 === 0 ? ['m:profane'] : []);
+          expect(logit(sealed, x)).toBe(logit(plain, x));
+          expect(logit(sealed, x, lessons)).toBe(logit(plain, x, lessons));
+          expect(logits(sealed, x, lessons)).toEqual(logits(plain, x, lessons));
+        }
+      }
+    }
+  });
+
+  it("knows where each of a vector's features came from", () => {
+    const x = featurize('le chat et le chien, le chat');
+    const o = originsOf(x);
+    if (!o) throw new Error('origins expected');
+    const names = [...x.keys()];
+    expect(o.slots).toHaveLength(names.length);
+    o.slots.forEach((s, i) => {
+      if (s < 0) expect(names[i]).toMatch(/^(b|m):/);
+      else expect(o.lists[s >> ORIGIN_LIST_SHIFT]?.[s & ((1 << ORIGIN_LIST_SHIFT) - 1)]).toBe(names[i]);
+    });
+    // A copy has no origins: it is read feature by feature.
+    expect(originsOf(new Map(x))).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { FeatureVector } from './features';
+import { ORIGIN_LIST_SHIFT, originsOf, type FeatureVector } from './features';
 
 /** A logistic-regression model: a bias and one weight per feature. */
 export interface LogisticModel {
@@ -7,17 +7,60 @@ export interface LogisticModel {
 }
 
 /**
+ * Models whose weights never change again (the shipped ones, `sealWeights`): for each, the
+ * weights of the word lists in use (features.ts, `FeatureOrigins`), looked up once per word
+ * and kept while the word's list lives. A comment's ~230 look-ups in a map of ~140,000
+ * names were the largest share of its CPU; most of its features are words already seen.
+ */
+const wordWeights = new WeakMap<LogisticModel, WeakMap<readonly string[], Float64Array>>();
+
+/** Declares the model's weights final: `logit` may keep them per word from now on. */
+export function sealWeights(model: LogisticModel): void {
+  if (!wordWeights.has(model)) wordWeights.set(model, new WeakMap());
+}
+
+/** The weights of a vector's word lists in a sealed model, and where each feature sits in them; undefined when they cannot be read by word. */
+function byWord(model: LogisticModel, x: ReadonlyMap<string, number>): { lists: Float64Array[]; slots: number[] } | undefined {
+  const kept = wordWeights.get(model);
+  const o = kept && originsOf(x);
+  if (!kept || !o || o.slots.length !== x.size) return undefined;
+  const lists: Float64Array[] = [];
+  for (const list of o.lists) {
+    let ws = kept.get(list);
+    if (!ws) {
+      ws = new Float64Array(list.length);
+      for (let k = 0; k < list.length; k++) ws[k] = model.weights.get(list[k] as string) ?? NaN;
+      kept.set(list, ws);
+    }
+    lists.push(ws);
+  }
+  return { lists, slots: o.slots };
+}
+
+const PLACE = (1 << ORIGIN_LIST_SHIFT) - 1;
+
+/** The model's weight of the i-th feature `f` of a vector (undefined: none): from its word's list when known, else looked up. */
+function weightAt(model: LogisticModel, words: ReturnType<typeof byWord>, i: number, f: string): number | undefined {
+  const s = words === undefined ? -1 : (words.slots[i] as number);
+  if (s < 0) return model.weights.get(f);
+  const w = (words?.lists[s >> ORIGIN_LIST_SHIFT] as Float64Array)[s & PLACE] as number;
+  return w === w ? w : undefined;
+}
+
+/**
  * The model's log-odds for a vector, with optional extra weights (the site's learned deltas).
  * `from`: the sum so far (a vector read in two parts: the first part's logit).
  */
 export function logit(model: LogisticModel, x: ReadonlyMap<string, number>, extra?: ReadonlyMap<string, number>, from = model.bias): number {
   let z = from;
+  const words = byWord(model, x);
   // Keys and values side by side (the same order): `for (const [f, v] of x)` builds an array per
   // feature even in optimised code, a comment's largest share of garbage.
   const values = x.values();
+  let i = 0;
   for (const f of x.keys()) {
     const v = values.next().value as number;
-    const w = model.weights.get(f);
+    const w = weightAt(model, words, i++, f);
     if (w !== undefined) z += w * v;
     if (extra) {
       const d = extra.get(f);
@@ -45,10 +88,12 @@ export function logits(
   }
   let base = from[0];
   let z = from[1];
+  const words = byWord(model, x);
   const values = x.values();
+  let i = 0;
   for (const f of x.keys()) {
     const v = values.next().value as number;
-    const w = model.weights.get(f);
+    const w = weightAt(model, words, i++, f);
     if (w !== undefined) {
       base += w * v;
       z += w * v;

@@ -3,7 +3,7 @@ import { readModelFile } from '../model-files';
 import { featurize, type FeatureVector } from './features';
 import { rememberRecent } from './recent';
 import { harmFeatures, harmSignals } from './harm-lexicon';
-import type { LogisticModel } from './logistic';
+import { sealWeights, type LogisticModel } from './logistic';
 
 /**
  * The names of the shipped models. `toxicity-lexicon` reads only the harm
@@ -66,6 +66,8 @@ export function shippedModel(name: ModelName): ShippedModel {
       docCount: json.docCount ?? 0,
       weights: new Map(Object.entries(json.weights)),
     };
+    // Shipped weights never change: `logit` may keep them per word.
+    sealWeights(m);
     cache.set(name, m);
   }
   return m;
