@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { isRelayMessage } from './infra/cluster-pubsub';
+import { isTurnMessage, TurnKeeper, type TurnMessage } from './db/write-turns';
 
 /** The worker that serves no request and writes the static snapshots (with PALABRE_STATIC_DIR). */
 const SNAPSHOTS = 'snapshots';
@@ -44,14 +45,24 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
   }
   let stopping = false;
   const workers = new Map<string, Worker>();
+  // SQLite's write lock taken in turns (db/write-turns.ts); PostgreSQL's workers never ask.
+  const turns = new TurnKeeper<Worker>((w) => {
+    if (w.isConnected()) w.send({ palabre: 'write-turn', op: 'yours' } satisfies TurnMessage);
+  });
   const fork = (index: string): Worker => {
     const w = cluster.fork({ PALABRE_WORKER_INDEX: index });
     workers.set(index, w);
     w.on('message', (m: unknown) => {
+      if (isTurnMessage(m)) {
+        if (m.op === 'take') turns.take(w);
+        else turns.give(w);
+        return;
+      }
       if (!isRelayMessage(m)) return;
       for (const other of workers.values()) if (other !== w && other.isConnected()) other.send(m);
     });
     w.on('exit', (code, signal) => {
+      turns.gone(w);
       if (workers.get(index) === w) workers.delete(index);
       if (stopping) {
         if (workers.size === 0) process.exit(0);

@@ -6,6 +6,7 @@ import { loadDemo } from './demo/demo';
 import { announceServedPages, startStaticSnapshots } from './static-snapshots';
 import { isClusterWorker, isHousekeeper, isSnapshotWorker, nameWorker } from './cluster';
 import { startCheckpointer } from './db/checkpointer';
+import { useClusterTurns } from './db/write-turns';
 
 /**
  * Starts the site: deps, migrations, demo content on an empty database, listen, graceful shutdown.
@@ -14,6 +15,8 @@ import { startCheckpointer } from './db/checkpointer';
  */
 export async function serve(config: Config): Promise<FastifyInstance> {
   const deps = await createDeps(config);
+  // SQLite in a cluster: the workers take turns at the write lock through the primary (db/write-turns.ts).
+  const stopTurns = isClusterWorker() && deps.dialect.engine === 'sqlite' ? useClusterTurns() : undefined;
   // SQLite: the WAL checkpointed on a thread of one process, not inside a request's COMMIT.
   const checkpointer = await startCheckpointer(deps.database, deps.log, isHousekeeper(config));
   if (config.demo) {
@@ -29,6 +32,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     unannounce?.();
     await snapshots?.stop();
     await closeDeps(deps);
+    stopTurns?.();
     await checkpointer?.stop();
   });
   if (isSnapshotWorker()) await app.ready();

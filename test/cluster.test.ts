@@ -108,6 +108,19 @@ describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 and static snapsho
     await vi.waitFor(() => expect(readSnapshot(staticDir, feed)).toContain('La digue a tenu'), { timeout: 5000, interval: 10 });
   });
 
+  it('writes comments sent to both workers at once: every one answered once stored (SQLite: the workers take turns at its write lock)', async () => {
+    const stamp = Date.now();
+    const bodies = Array.from({ length: 40 }, (_, i) => `Relevé ${i} de la Garonne à ${stamp}.`);
+    const answers = await Promise.all(bodies.map((body) => ask(port, `/api/v1/articles/${articleId}/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ body }) })));
+    expect(answers.map((a) => a.status)).toEqual(bodies.map(() => 201));
+    expect(new Set(answers.map((a) => a.worker))).toEqual(new Set(['0', '1']));
+    const ids = answers.map((a) => (JSON.parse(a.body) as { id: number }).id);
+    expect(new Set(ids).size).toBe(bodies.length);
+    // Stored: each is there to read, through either worker.
+    const listed = await ask(port, `/api/v1/articles/${articleId}/comments?sort=newest`);
+    for (const body of bodies) expect(listed.body).toContain(body);
+  });
+
   it('drains every worker on SIGTERM and exits cleanly, even when SIGTERM comes twice', async () => {
     server.child.kill('SIGTERM');
     // A second SIGTERM used to kill the primary mid-drain (a worker still closing then crashed on EPIPE).

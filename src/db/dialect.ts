@@ -1,4 +1,5 @@
 import { pgDump, pgRestore, sqliteBackup, sqliteRestore, type NativeBackupKind } from './native-backup';
+import { writeTurns } from './write-turns';
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Transaction } from 'kysely';
 
 /** The engines Palabre runs on. */
@@ -116,22 +117,33 @@ const sqliteDialect: Dialect = {
   async writeTransaction(db, fn) {
     // A handle already inside one (a nested call) runs in it, as Kysely's transactions do on PostgreSQL.
     if ((db as Kysely<unknown>).isTransaction || sqliteInTransaction.has(db)) return fn(db);
-    return db.connection().execute(async (conn) => {
-      sqliteInTransaction.add(conn);
-      await sql`begin immediate`.execute(conn);
-      try {
-        const result = await fn(conn);
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (err) {
-        await sql`rollback`.execute(conn);
-        throw err;
-      } finally {
-        sqliteInTransaction.delete(conn);
-      }
-    });
+    // A worker of a cluster waits for its turn at the write lock without blocking (write-turns.ts).
+    const giveBack = await writeTurns()?.();
+    try {
+      return await sqliteWrite(db, fn);
+    } finally {
+      giveBack?.();
+    }
   },
 };
+
+/** `fn` in a `begin immediate` transaction on the SQLite connection. */
+async function sqliteWrite<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    sqliteInTransaction.add(conn);
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    } finally {
+      sqliteInTransaction.delete(conn);
+    }
+  });
+}
 
 const postgresDialect: Dialect = {
   engine: 'postgres',
