@@ -2,7 +2,8 @@
 // 1. Throughput: 64 posters (BENCH_POSTERS) for 10 s (BENCH_SECONDS) send
 //    POST /api/v1/articles/:id/comments to the built server as guests, every comment from its own
 //    address (X-Forwarded-For, PALABRE_TRUST_PROXY=1) with its own ordinary text, under an article
-//    with 200 comments, static snapshots on (BENCH_STATIC=0: off); comments/s, p50/p99, statuses.
+//    with 200 comments, static snapshots on (BENCH_STATIC=0: off); comments/s, p50/p99, statuses;
+//    after a warm-up (BENCH_WARMUP_SECONDS, 5 s) whose connections the node posters keep.
 //    Each poster is a loop on its own kept-alive connection sending one request at a time, never
 //    re-sent (autocannon re-sent some on new connections: the same address twice, refused by
 //    the flood rule); a refusal is counted and printed, a connection error too. Snapshots on: how long
@@ -62,14 +63,16 @@ async function setUp() {
   return { setup, base, article, server };
 }
 
+const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: posters });
+
 /**
  * `posters` loops, each sending one comment at a time on its own kept-alive connection until
  * `seconds` have passed: every request is one comment from its own address (never re-sent: a
  * failed request is counted as an error, a refused one by its status). Returns the latencies
  * of the 201s and the refusals with the first body of each status.
  */
-async function post(base, articleId, token, seconds, firstPoster = 0) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: posters });
+async function post(base, articleId, token, seconds, firstPoster = 0, shared = undefined) {
+  const agent = shared ?? newAgent();
   const { hostname, port } = new URL(base);
   const path = `/api/v1/articles/${articleId}/comments`;
   const out = { latencies: [], statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: 0 };
@@ -108,7 +111,7 @@ async function post(base, articleId, token, seconds, firstPoster = 0) {
     }
   };
   await Promise.all(Array.from({ length: posters }, (_, i) => loop(firstPoster + i)));
-  agent.destroy();
+  if (!shared) agent.destroy();
   out.latencies.sort((a, b) => a - b);
   if (series) printSeries(series);
   return out;
@@ -152,15 +155,20 @@ const percentile = (sorted, q) => (sorted.length ? Math.round(sorted[Math.min(so
 async function throughput() {
   const { setup, base, article, server } = await setUp();
   try {
-    // Warm-up (BENCH_WARMUP_SECONDS, 2): every worker has its models loaded and its statements prepared.
-    await post(base, article.id, article.formToken, Number(process.env.BENCH_WARMUP_SECONDS ?? 2), 1000);
+    // Warm-up (BENCH_WARMUP_SECONDS, 5): every worker has its models loaded, its statements prepared
+    // and its hot code optimised (two fresh workers took 3–4 s of this traffic to answer steadily);
+    // the node posters then go on on the same connections, as the readers of a running site would.
     const viaWrk = process.env.BENCH_POSTERS_TOOL === 'wrk';
+    const agent = newAgent();
+    await post(base, article.id, article.formToken, Number(process.env.BENCH_WARMUP_SECONDS ?? 5), 1000, agent);
+    if (viaWrk) agent.destroy();
     const before = await queryCounts();
     const cpu0 = [groupCpuMs(server.pid), process.cpuUsage()];
     const t0 = performance.now();
     const staticDir = setup.env.PALABRE_STATIC_DIR;
     const lag = staticDir ? snapshotLag({ base, staticDir, article, token: article.formToken, until: t0 + seconds * 1000 }) : undefined;
-    const r = viaWrk ? await postWithWrk(base, article.id, article.formToken, seconds) : await post(base, article.id, article.formToken, seconds);
+    const r = viaWrk ? await postWithWrk(base, article.id, article.formToken, seconds) : await post(base, article.id, article.formToken, seconds, 0, agent);
+    agent.destroy();
     const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1])];
     const after = await queryCounts();
     const elapsed = (performance.now() - t0) / 1000;
