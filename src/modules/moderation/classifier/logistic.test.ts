@@ -56,6 +56,18 @@ describe("a sealed model's weights kept per word", () => {
     }
   });
 
+  it('reads a vector changed after featurize (one name out, another in) name by name where its origins no longer match', () => {
+    const sealed = shippedModel('spam');
+    const plain: LogisticModel = { bias: sealed.bias, weights: sealed.weights };
+    const x = featurize('Achetez vos pilules pas chères ici, livraison gratuite');
+    const size = x.size;
+    x.delete([...x.keys()][3] as string);
+    x.set('w:gratuit', 0.5);
+    // As many features as featurize made, so only the names can tell that the places moved.
+    expect(x.size).toBe(size);
+    expect(logit(sealed, x)).toBe(logit(plain, x));
+  });
+
   it("knows where each of a vector's features came from", () => {
     const x = featurize('le chat et le chien, le chat');
     const o = originsOf(x);

@@ -20,7 +20,7 @@ export function sealWeights(model: LogisticModel): void {
 }
 
 /** The weights of a vector's word lists in a sealed model, and where each feature sits in them; undefined when they cannot be read by word. */
-function byWord(model: LogisticModel, x: ReadonlyMap<string, number>): { lists: Float64Array[]; slots: number[] } | undefined {
+function byWord(model: LogisticModel, x: ReadonlyMap<string, number>): { lists: Float64Array[]; names: (readonly string[])[]; slots: number[] } | undefined {
   const kept = wordWeights.get(model);
   const o = kept && originsOf(x);
   if (!kept || !o || o.slots.length !== x.size) return undefined;
@@ -34,16 +34,20 @@ function byWord(model: LogisticModel, x: ReadonlyMap<string, number>): { lists: 
     }
     lists.push(ws);
   }
-  return { lists, slots: o.slots };
+  return { lists, names: o.lists, slots: o.slots };
 }
 
 const PLACE = (1 << ORIGIN_LIST_SHIFT) - 1;
 
-/** The model's weight of the i-th feature `f` of a vector (undefined: none): from its word's list when known, else looked up. */
+/**
+ * The model's weight of the i-th feature `f` of a vector (undefined: none): from its word's list
+ * when the vector's origins name it there (the same string: a vector changed after `featurize`
+ * is read right, name by name, where it no longer matches), else looked up.
+ */
 function weightAt(model: LogisticModel, words: ReturnType<typeof byWord>, i: number, f: string): number | undefined {
   const s = words === undefined ? -1 : (words.slots[i] as number);
-  if (s < 0) return model.weights.get(f);
-  const w = (words?.lists[s >> ORIGIN_LIST_SHIFT] as Float64Array)[s & PLACE] as number;
+  if (s < 0 || words?.names[s >> ORIGIN_LIST_SHIFT]?.[s & PLACE] !== f) return model.weights.get(f);
+  const w = (words.lists[s >> ORIGIN_LIST_SHIFT] as Float64Array)[s & PLACE] as number;
   return w === w ? w : undefined;
 }
 
