@@ -16,7 +16,7 @@ import { useClusterTurns } from './db/write-turns';
 export async function serve(config: Config): Promise<FastifyInstance> {
   const deps = await createDeps(config);
   // SQLite in a cluster: the workers take turns at the write lock through the primary (db/write-turns.ts).
-  const stopTurns = isClusterWorker() && deps.dialect.engine === 'sqlite' ? useClusterTurns() : undefined;
+  const stopTurns = isClusterWorker() && deps.dialect.oneWriter ? useClusterTurns() : undefined;
   // SQLite: the WAL checkpointed on a thread of one process, not inside a request's COMMIT.
   const checkpointer = await startCheckpointer(deps.database, deps.log, isHousekeeper(config));
   if (config.demo) {

@@ -36,6 +36,11 @@ export interface Dialect {
    */
   readonly clientCheckpoints: boolean;
   /**
+   * Whether one connection at a time may write, over every process on the database (SQLite's
+   * write lock), so the processes of a cluster are better off taking turns (db/write-turns.ts).
+   */
+  readonly oneWriter: boolean;
+  /**
    * For a long bulk write (an import) on this handle's connection: a page cache of `kib`
    * KiB instead of the default 2 MiB, and as much written to the WAL between two
    * checkpoints instead of 1,000 pages (SQLite; PostgreSQL's cache and checkpoints are the
@@ -94,6 +99,7 @@ const sqliteDialect: Dialect = {
   // SQLite integers are 64-bit, but JS numbers are exact only up to 2^53.
   maxId: Number.MAX_SAFE_INTEGER,
   clientCheckpoints: true,
+  oneWriter: true,
   // AUTOINCREMENT keeps its high-water mark in sqlite_sequence, explicit ids included.
   syncIdSequence: async () => undefined,
   nativeBackup: (location, _schema, target) => sqliteBackup(location, target),
@@ -153,6 +159,7 @@ const postgresDialect: Dialect = {
   // `id` columns are `integer` (int4).
   maxId: 2_147_483_647,
   clientCheckpoints: false,
+  oneWriter: false,
   async syncIdSequence(db, table) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
   },
