@@ -54,13 +54,12 @@ const processChannel: TurnChannel = {
  * stops using them.
  */
 export function useClusterTurns(channel: TurnChannel = processChannel): () => void {
-  const send = (m: TurnMessage) => channel.send(m);
   const waiting: ((give: () => void) => void)[] = [];
   // Asked the primary, or holding the turn: never both, and never a second question meanwhile.
   let state: 'idle' | 'asked' | 'holding' = 'idle';
   const giveBack = () => {
     state = 'idle';
-    send({ palabre: 'write-turn', op: 'give' });
+    channel.send({ palabre: 'write-turn', op: 'give' });
     ask();
   };
   const ask = () => {
@@ -70,7 +69,7 @@ export function useClusterTurns(channel: TurnChannel = processChannel): () => vo
       return;
     }
     state = 'asked';
-    send({ palabre: 'write-turn', op: 'take' });
+    channel.send({ palabre: 'write-turn', op: 'take' });
   };
   const onMessage = (m: unknown) => {
     if (!isTurnMessage(m) || m.op !== 'yours') return;
