@@ -48,7 +48,7 @@ describe.each(DIALECTS)('bot traps on the JSON comment API, on %s', (engine) => 
     const none = await post({});
     expect(none.status).toBe('pending');
     expect(none.reasons).toContainEqual({ code: 'form_token', detail: 'missing' });
-    // The signature's last letter changed (to another one: a signature ending in x stays forged).
+    // The signature's last letter replaced by a different one (a real signature may itself end in x).
     const real = await freshToken();
     const forged = await post({ token: `${real.slice(0, -1)}${real.endsWith('x') ? 'y' : 'x'}` });
     expect(forged.status).toBe('pending');
