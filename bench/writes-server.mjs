@@ -35,7 +35,7 @@ export function benchEnv(port) {
     HOST: '127.0.0.1',
     PALABRE_DEMO: '0',
     PALABRE_TRUST_PROXY: '1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
   };
   return { dir, schema, env, engine: pgUrl ? 'postgres' : 'sqlite', sqliteFile: join(dir, 'bench.db') };
 }
@@ -44,7 +44,7 @@ export const cli = (env, args) => execFileSync(process.execPath, [CLI, ...args],
 
 /** Starts `palabre serve` in its own process group (so kill -9 reaches every worker). */
 export function startServer(env, extraArgs = []) {
-  // BENCH_LOG=FILE keeps the server's log (pino writes to stdout).
+  // BENCH_LOG=FILE keeps the server's log (pino writes to stdout); BENCH_LOG_LEVEL=debug adds e.g. each flush of the snapshot worker.
   const out = process.env.BENCH_LOG ? openSync(process.env.BENCH_LOG, 'a') : 'ignore';
   return spawn(process.execPath, [...extraArgs, CLI, 'serve'], { env, stdio: ['ignore', out, 'inherit'], detached: true });
 }

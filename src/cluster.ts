@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import { isRelayMessage } from './infra/cluster-pubsub';
+import { isRelayMessage, isSubscribeMessage, Relay } from './infra/cluster-pubsub';
 import { isTurnMessage, TurnKeeper, type TurnMessage } from './db/write-turns';
 
 /** The worker that serves no request and writes the static snapshots (with PALABRE_STATIC_DIR). */
@@ -34,8 +34,9 @@ export function isClusterWorker(): boolean {
  * beside PALABRE_WORKERS=1, which is otherwise the one process serving and doing the rest): their
  * renders (an article's four orders, tens of ms each under a burst of comments) then take no turn
  * of a serving worker's event loop, where every request behind them waited. Without Redis the
- * primary relays each worker's publications to the others. A worker that dies is replaced;
- * SIGTERM/SIGINT drains every worker (each closes gracefully) then exits.
+ * primary relays each worker's publications to the other workers listening to their channels
+ * (infra/cluster-pubsub.ts). A worker that dies is replaced; SIGTERM/SIGINT drains every worker
+ * (each closes gracefully) then exits.
  */
 export async function serveAll(config: Config, serve: (config: Config) => Promise<unknown>): Promise<void> {
   const count = config.workers ?? availableParallelism();
@@ -49,6 +50,8 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
   const turns = new TurnKeeper<Worker>((w) => {
     if (w.isConnected()) w.send({ palabre: 'write-turn', op: 'yours' } satisfies TurnMessage);
   });
+  // Without Redis: each worker's publications, to the other workers listening to their channels.
+  const relay = new Relay<Worker>();
   const fork = (index: string): Worker => {
     const w = cluster.fork({ PALABRE_WORKER_INDEX: index });
     workers.set(index, w);
@@ -58,11 +61,17 @@ export async function serveAll(config: Config, serve: (config: Config) => Promis
         else turns.give(w);
         return;
       }
+      if (isSubscribeMessage(m)) {
+        const answer = relay.subscription(w, m);
+        if (w.isConnected()) w.send(answer);
+        return;
+      }
       if (!isRelayMessage(m)) return;
-      for (const other of workers.values()) if (other !== w && other.isConnected()) other.send(m);
+      for (const [other, part] of relay.forward(w, m, workers.values())) if (other.isConnected()) other.send(part);
     });
     w.on('exit', (code, signal) => {
       turns.gone(w);
+      relay.gone(w);
       if (workers.get(index) === w) workers.delete(index);
       if (stopping) {
         if (workers.size === 0) process.exit(0);

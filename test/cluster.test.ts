@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +11,24 @@ import { ask as askServer, editorWithToken, processDatabase, startServer, type A
 async function ask(port: number, path: string, opts: AskOptions = {}) {
   const a = await askServer(port, path, opts);
   return { ...a, worker: a.headers['x-palabre-worker'] as string | undefined };
+}
+
+/** An article's event stream on a connection of its own: the worker that holds it, and what it has sent so far. */
+function openStream(port: number, articleId: number): Promise<{ worker: string | undefined; received: () => string; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const req: ClientRequest = request({ host: '127.0.0.1', port, path: `/api/v1/articles/${articleId}/comments/events`, agent: false }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        // Answered once subscribed (comment.stream.ts): from then on no comment is missed.
+        if (text.includes(': connected')) resolve({ worker: res.headers['x-palabre-worker'] as string | undefined, received: () => text, close: () => req.destroy() });
+      });
+      res.on('error', () => undefined);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** Where the snapshot of a page is, in the folder (the article's other orders: newest, top, picks). */
@@ -119,6 +138,25 @@ describe.each(DIALECTS)('palabre serve with PALABRE_WORKERS=2 and static snapsho
     // Stored: each is there to read, through either worker.
     const listed = await ask(port, `/api/v1/articles/${articleId}/comments?sort=newest`);
     for (const body of bodies) expect(listed.body).toContain(body);
+  });
+
+  it('streams a comment posted through either worker to the readers of both within a second (the primary relays it to the workers listening)', async () => {
+    const streams: Awaited<ReturnType<typeof openStream>>[] = [];
+    try {
+      // A reader on each worker: streams are opened until both workers hold one.
+      for (let i = 0; i < 40 && new Set(streams.map((s) => s.worker)).size < 2; i++) streams.push(await openStream(port, articleId));
+      expect(new Set(streams.map((s) => s.worker))).toEqual(new Set(['0', '1']));
+      const body = `L’eau redescend ${Date.now()}.`;
+      const posted = await ask(port, `/api/v1/articles/${articleId}/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ body }) });
+      expect(posted.status).toBe(201);
+      const started = Date.now();
+      await vi.waitFor(() => {
+        for (const s of streams) expect(s.received()).toContain(body);
+      }, { timeout: 1000, interval: 5 });
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      for (const s of streams) s.close();
+    }
   });
 
   it('drains every worker on SIGTERM and exits cleanly, even when SIGTERM comes twice', async () => {

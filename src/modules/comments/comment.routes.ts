@@ -193,6 +193,8 @@ export function registerCommentRoutes(app: FastifyInstance, deps: Deps): void {
     const { id } = parseInput(commentIdParams, request.params);
     await visibleArticle(deps, id);
     const release = deps.streams.admit(deps, request);
+    // The headers the hooks gave the answer (x-palabre-worker…) stay on the stream written by hand.
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
     reply.hijack();
     await deps.streams.stream(deps, request, reply.raw, id, lastEventIdOf(request), release);
   });
