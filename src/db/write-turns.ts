@@ -1,3 +1,5 @@
+import { processChannel, type PrimaryChannel } from '../infra/primary-channel';
+
 /**
  * Turns at SQLite's one write lock for the workers of `PALABRE_WORKERS` (src/cluster.ts).
  * SQLite lets one connection write at a time; a worker that finds the lock taken sleeps in
@@ -29,23 +31,8 @@ export function writeTurns(): TakeTurn | undefined {
   return gate;
 }
 
-/** How a worker reaches the primary: its IPC channel (`process` in a cluster worker; a stand-in in tests). */
-export interface TurnChannel {
-  send(m: TurnMessage): void;
-  /** Whether the primary is there to answer. */
-  connected(): boolean;
-  on(event: 'message' | 'disconnect', listener: (m?: unknown) => void): unknown;
-  off(event: 'message' | 'disconnect', listener: (m?: unknown) => void): unknown;
-}
-
-const processChannel: TurnChannel = {
-  send: (m) => {
-    if (process.connected) process.send?.(m);
-  },
-  connected: () => process.connected,
-  on: (event, listener) => process.on(event, listener),
-  off: (event, listener) => process.off(event, listener),
-};
+/** How a worker reaches the primary for its turns (infra/primary-channel.ts). */
+export type TurnChannel = PrimaryChannel<TurnMessage>;
 
 /**
  * A cluster worker's turns, through the primary. Its own transactions queue here first, so it

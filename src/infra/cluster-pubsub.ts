@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { processChannel, type PrimaryChannel } from './primary-channel';
 import type { Handler, PubSub } from './pubsub';
 
 /**
@@ -47,23 +48,8 @@ function isSubscribedMessage(m: unknown): m is SubscribedMessage {
 /** How long a subscription waits for the primary's answer before going on without it (ms). */
 const SUBSCRIBE_WAIT_MS = 2000;
 
-/** How a worker reaches the primary: its IPC channel (`process` in a cluster worker; a stand-in in tests). */
-export interface BusChannel {
-  send(m: WorkerBusMessage): void;
-  /** Whether the primary is there to answer. */
-  connected(): boolean;
-  on(event: 'message' | 'disconnect', listener: (m?: unknown) => void): unknown;
-  off(event: 'message' | 'disconnect', listener: (m?: unknown) => void): unknown;
-}
-
-const processChannel: BusChannel = {
-  send: (m) => {
-    if (process.connected) process.send?.(m);
-  },
-  connected: () => process.connected,
-  on: (event, listener) => process.on(event, listener),
-  off: (event, listener) => process.off(event, listener),
-};
+/** How a worker reaches the primary for the relay (infra/primary-channel.ts). */
+export type BusChannel = PrimaryChannel<WorkerBusMessage>;
 
 /**
  * A worker of `PALABRE_WORKERS` without Redis: delivered here at once, and sent to the
