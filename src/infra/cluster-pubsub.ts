@@ -67,8 +67,6 @@ export type BusChannel = PrimaryChannel<WorkerBusMessage>;
 export class ClusterPubSub implements PubSub {
   private readonly local = new EventEmitter().setMaxListeners(0);
   private pending: RelayMessage['batch'] = [];
-  /** Subscribers here, by channel. */
-  private readonly counts = new Map<string, number>();
   /** Channels whose subscription the primary has not confirmed yet, with what confirms it. */
   private readonly confirming = new Map<string, { ask: number; done: Promise<void>; resolve: () => void }>();
   private asked = 0;
@@ -104,22 +102,15 @@ export class ClusterPubSub implements PubSub {
   }
 
   async subscribe(channel: string, handler: Handler): Promise<() => void> {
+    // The primary hears of the first subscriber here and of the last to leave (the emitter counts them).
+    if (this.local.listenerCount(channel) === 0) this.tellPrimary(channel, true);
     this.local.on(channel, handler);
-    const n = this.counts.get(channel) ?? 0;
-    this.counts.set(channel, n + 1);
-    if (n === 0) this.tellPrimary(channel, true);
     let subscribed = true;
     const unsubscribe = () => {
       if (!subscribed) return;
       subscribed = false;
       this.local.off(channel, handler);
-      const left = (this.counts.get(channel) ?? 1) - 1;
-      if (left > 0) {
-        this.counts.set(channel, left);
-        return;
-      }
-      this.counts.delete(channel);
-      this.tellPrimary(channel, false);
+      if (this.local.listenerCount(channel) === 0) this.tellPrimary(channel, false);
     };
     await this.confirming.get(channel)?.done;
     return unsubscribe;
