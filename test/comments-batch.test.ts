@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArticleById } from '../src/modules/articles/article.read-model';
 import type { PreparedComment } from '../src/modules/comments/comment.batch';
+import { shapesRun } from '../src/db/statement-shapes';
 import { renderCommentMarkdown } from '../src/web/markdown';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, warmUpPosting, type ArticleJson } from './support/factories';
@@ -142,5 +143,17 @@ describe.each(DIALECTS)('new comments written in groups (group commit) on %s', (
     expect(new Set(ok).size).toBe(1);
     const stored = await t.deps.db.selectFrom('comments').select('id').where('body', '=', text(70)).execute();
     expect(stored.map((c) => c.id)).toEqual(ok.slice(0, 1));
+  });
+
+  it('runs the statements of every group from SQL compiled once per shape, with its parameters in the order Kysely wrote them', async () => {
+    // An account's comments too (their flood and repeat questions are by account), beside the guests' of the tests above.
+    const readers = await Promise.all([1, 2, 3].map((n) => createUserWithToken(t.deps, 'reader', `Abonnée ${n}`)));
+    const answers = await Promise.all(readers.map((r, n) => post(300 + n, { body: text(300 + n) }, r.auth)));
+    for (const a of answers) expect(a.statusCode, a.body).toBe(201);
+    const shapes = shapesRun(t.deps.db);
+    const kinds = ['comments.insert-new.', 'comments.last-by-address.', 'comments.last-by-user.', 'comments.repeats.', 'moderation_bans.of.', 'articles.bump-version', 'articles.discussion-rules', 'moderation_models.versions.', 'settings.find'];
+    for (const kind of kinds) expect([...shapes.keys()].some((s) => s.startsWith(kind)), kind).toBe(true);
+    // A shape whose parameters were not Kysely's would be compiled at every run (false).
+    expect([...shapes].filter(([, reused]) => !reused)).toEqual([]);
   });
 });

@@ -3,6 +3,9 @@ import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 /**
  * Bulk writes (an import) run the same statements thousands of times with new values:
  * a 400-row INSERT is 6,000 values for Kysely to build into nodes and compile each time.
+ * The write path of new comments runs a few short statements for every group (the
+ * pipeline's questions, the INSERT, the article's version): building them was ~5 % of a
+ * serving worker's CPU (docs/performance.md, fourteenth round).
  * Here Kysely builds and compiles a shape once; later statements of that shape reuse its
  * SQL text with their own parameters. `params` lists them in the order Kysely writes them;
  * the first statement of a shape checks that (a shape whose parameters differ from what
@@ -25,4 +28,9 @@ export async function runShaped<DB, R>(db: Kysely<DB>, shape: string, params: re
   const compiled = build().compile();
   if (text === undefined) known.set(shape, sameParams(compiled.parameters, params) ? compiled.sql : null);
   return (await db.executeQuery<R>(compiled)).rows;
+}
+
+/** The shapes run so far on this database and engine, each with whether its SQL text is reused (tests). */
+export function shapesRun<DB>(db: Kysely<DB>): Map<string, boolean> {
+  return new Map([...(texts.get(db.getExecutor().adapter) ?? [])].map(([shape, text]) => [shape, text !== null]));
 }

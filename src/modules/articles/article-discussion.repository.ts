@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 import type { DiscussionRules } from './article';
 import { protectionOf } from './article.repository';
 
@@ -8,11 +9,12 @@ import { protectionOf } from './article.repository';
  * authors or text): asked once per group of new comments (comments/comment.service.ts).
  */
 export async function findDiscussionRules(db: Kysely<Database>, id: number): Promise<DiscussionRules | undefined> {
-  const r = await db
-    .selectFrom('articles')
-    .select(['id', 'status', 'publish_at', 'comments_open', 'lang', 'moderation', 'slow_mode_minutes', 'protect_mode', 'protect_slow_minutes', 'protect_until'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const [r] = await runShaped(db, 'articles.discussion-rules', [id], () =>
+    db
+      .selectFrom('articles')
+      .select(['id', 'status', 'publish_at', 'comments_open', 'lang', 'moderation', 'slow_mode_minutes', 'protect_mode', 'protect_slow_minutes', 'protect_until'])
+      .where('id', '=', id),
+  );
   if (!r) return undefined;
   return {
     id: r.id,

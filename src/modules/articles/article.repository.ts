@@ -243,7 +243,8 @@ export async function updateProtection(
 
 /** Bumps the version (the discussion changed): cached pages of this article are stale. */
 export async function bumpArticleVersion(db: Kysely<Database>, id: number): Promise<void> {
-  await db.updateTable('articles').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  // Run for every group of new comments: compiled once.
+  await runShaped(db, 'articles.bump-version', [1, id], () => db.updateTable('articles').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id));
 }
 
 export async function deleteArticleRow(db: Kysely<Database>, id: number): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 import type { CommentStatus, Reason } from './comment';
 
 export interface CommentRow {
@@ -51,21 +52,57 @@ export async function insertComment(db: Kysely<Database>, c: NewComment): Promis
   return r.id;
 }
 
+/** The columns of a new comment's row, in the order of the INSERT and of its parameters. */
+const NEW_COLUMNS = [
+  'article_id',
+  'parent_id',
+  'user_id',
+  'author_name',
+  'author_email',
+  'ip_hash',
+  'body',
+  'html',
+  'status',
+  'reasons',
+  'scores',
+  'created_at',
+  'body_hash',
+  'notify_replies',
+  'updated_at',
+  'likes',
+] as const;
+
 /**
  * Inserts the comments with one statement (a group committed together, comment.batch.ts);
  * their ids in the order given. Both engines hand out the ids of one statement's rows in
  * ascending order of its VALUES (SQLite's AUTOINCREMENT under the write lock, a PostgreSQL
  * sequence's nextval per row), and RETURNING's order is not promised: the ids are sorted.
+ * Every row has every column (a missing hash is null, notifications off are 0, as the
+ * columns' defaults), so the statement of a given number of rows is compiled once (runShaped).
  */
 export async function insertComments(db: Kysely<Database>, comments: readonly NewComment[]): Promise<number[]> {
   if (comments.length === 0) return [];
-  if (comments.length === 1) return [await insertComment(db, comments[0] as NewComment)];
-  const rows = await db
-    .insertInto('comments')
-    .values(comments.map((c) => ({ ...c, reasons: JSON.stringify(c.reasons), scores: JSON.stringify(c.scores), updated_at: c.created_at, likes: 0 })))
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id).sort((a, b) => a - b);
+  const rows = comments.map((c) => ({
+    article_id: c.article_id,
+    parent_id: c.parent_id,
+    user_id: c.user_id,
+    author_name: c.author_name,
+    author_email: c.author_email,
+    ip_hash: c.ip_hash,
+    body: c.body,
+    html: c.html,
+    status: c.status,
+    reasons: JSON.stringify(c.reasons),
+    scores: JSON.stringify(c.scores),
+    created_at: c.created_at,
+    body_hash: c.body_hash ?? null,
+    notify_replies: c.notify_replies ?? 0,
+    updated_at: c.created_at,
+    likes: 0,
+  }));
+  const params = rows.flatMap((r) => NEW_COLUMNS.map((column) => r[column]));
+  const returned = await runShaped(db, `comments.insert-new.${rows.length}`, params, () => db.insertInto('comments').values(rows).returning('id'));
+  return returned.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export async function findCommentById(db: Kysely<Database>, id: number): Promise<CommentRow | undefined> {

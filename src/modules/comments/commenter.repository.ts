@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 import type { CommenterKey } from './comment';
 
 type Db = Kysely<Database>;
@@ -16,13 +17,18 @@ const unique = <T>(values: (T | null)[]): T[] => [...new Set(values.filter((v): 
 export async function findLastCommentTimes(db: Db, whos: readonly CommenterKey[]): Promise<(string | undefined)[]> {
   const users = unique(whos.map((w) => w.userId));
   const addresses = unique(whos.map((w) => (w.userId === null ? w.ipHash : null)));
+  // Asked for every group of new comments: each shape compiled once (runShaped).
   const [byUser, byAddress] = await Promise.all([
     users.length === 0
       ? []
-      : db.selectFrom('comments').select(['user_id as key', (eb) => eb.fn.max('created_at').as('at')]).where('user_id', 'in', users).groupBy('user_id').execute(),
+      : runShaped(db, `comments.last-by-user.${users.length}`, users, () =>
+          db.selectFrom('comments').select(['user_id as key', (eb) => eb.fn.max('created_at').as('at')]).where('user_id', 'in', users).groupBy('user_id'),
+        ),
     addresses.length === 0
       ? []
-      : db.selectFrom('comments').select(['ip_hash as key', (eb) => eb.fn.max('created_at').as('at')]).where('ip_hash', 'in', addresses).groupBy('ip_hash').execute(),
+      : runShaped(db, `comments.last-by-address.${addresses.length}`, addresses, () =>
+          db.selectFrom('comments').select(['ip_hash as key', (eb) => eb.fn.max('created_at').as('at')]).where('ip_hash', 'in', addresses).groupBy('ip_hash'),
+        ),
   ]);
   const userAt = new Map(byUser.map((r) => [r.key, r.at]));
   const addressAt = new Map(byAddress.map((r) => [r.key, r.at]));
@@ -43,18 +49,21 @@ export async function findRepeats(db: Db, questions: readonly RepeatQuestion[]):
   const users = unique(questions.map((q) => q.who.userId));
   const emails = unique(questions.map((q) => q.who.email));
   const addresses = unique(questions.map((q) => q.who.ipHash));
-  const rows = await db
-    .selectFrom('comments')
-    .select(['body_hash', 'article_id', 'user_id', 'author_email', 'ip_hash'])
-    .where('body_hash', 'in', unique(questions.map((q) => q.bodyHash)))
-    .where((eb) => {
-      const ors = [eb('article_id', 'in', articles)];
-      if (users.length > 0) ors.push(eb('user_id', 'in', users));
-      if (emails.length > 0) ors.push(eb('author_email', 'in', emails));
-      if (addresses.length > 0) ors.push(eb('ip_hash', 'in', addresses));
-      return eb.or(ors);
-    })
-    .execute();
+  const hashes = unique(questions.map((q) => q.bodyHash));
+  const shape = `comments.repeats.${hashes.length}.${articles.length}.${users.length}.${emails.length}.${addresses.length}`;
+  const rows = await runShaped(db, shape, [...hashes, ...articles, ...users, ...emails, ...addresses], () =>
+    db
+      .selectFrom('comments')
+      .select(['body_hash', 'article_id', 'user_id', 'author_email', 'ip_hash'])
+      .where('body_hash', 'in', hashes)
+      .where((eb) => {
+        const ors = [eb('article_id', 'in', articles)];
+        if (users.length > 0) ors.push(eb('user_id', 'in', users));
+        if (emails.length > 0) ors.push(eb('author_email', 'in', emails));
+        if (addresses.length > 0) ors.push(eb('ip_hash', 'in', addresses));
+        return eb.or(ors);
+      }),
+  );
   return questions.map(({ bodyHash, articleId, who }) =>
     rows.some(
       (r) =>

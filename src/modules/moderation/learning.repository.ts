@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 
 /** The current version of a learned model (0 when it never learnt anything). */
 export async function findModelVersion(db: Kysely<Database>, model: string): Promise<{ version: number; decisions: number }> {
@@ -9,7 +10,9 @@ export async function findModelVersion(db: Kysely<Database>, model: string): Pro
 
 /** The current versions of several learned models in one read (a model that never learnt anything is left out: 0). */
 export async function findModelVersions(db: Kysely<Database>, models: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('moderation_models').select(['model', 'version']).where('model', 'in', [...models]).execute();
+  const list = [...models];
+  // Asked for every group of new comments: compiled once per number of models.
+  const rows = await runShaped(db, `moderation_models.versions.${list.length}`, list, () => db.selectFrom('moderation_models').select(['model', 'version']).where('model', 'in', list));
   return new Map(rows.map((r) => [r.model, Number(r.version)]));
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { COMMENT_STATUSES, type CommenterKey, type CommentStatus } from '../comments/comment';
 import type { LogAction } from './moderation';
 import type { Database } from '../../db/schema';
+import { runShaped } from '../../db/statement-shapes';
 
 type Db = Kysely<Database>;
 
@@ -34,13 +35,17 @@ export async function findActiveBansOf(db: Db, whos: readonly CommenterKey[], no
   }
   const kinds = (Object.keys(values) as (keyof typeof values)[]).filter((k) => values[k].size > 0);
   if (kinds.length === 0) return whos.map(() => undefined);
-  const rows = await db
-    .selectFrom('moderation_bans')
-    .select(['id', 'kind', 'value'])
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .where((eb) => eb.or(kinds.map((k) => eb.and([eb('kind', '=', k), eb('value', 'in', [...values[k]])]))))
-    .execute();
+  // Asked for every group of new comments: each shape (the kinds asked, how many of each) compiled once.
+  const lists = kinds.map((k) => [...values[k]]);
+  const shape = `moderation_bans.of.${kinds.map((k, i) => `${k}:${lists[i]?.length}`).join('.')}`;
+  const rows = await runShaped(db, shape, [now, ...kinds.flatMap((k, i) => [k, ...(lists[i] ?? [])])], () =>
+    db
+      .selectFrom('moderation_bans')
+      .select(['id', 'kind', 'value'])
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .where((eb) => eb.or(kinds.map((k, i) => eb.and([eb('kind', '=', k), eb('value', 'in', lists[i] ?? [])])))),
+  );
   const ban = (kind: string, value: string | null) => (value === null ? undefined : rows.find((r) => r.kind === kind && r.value === value));
   return whos.map((w) => {
     const found = ban('account', w.userId === null ? null : String(w.userId)) ?? ban('email', w.email) ?? ban('address', w.ipHash);
