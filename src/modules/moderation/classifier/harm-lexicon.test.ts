@@ -14,6 +14,8 @@ describe('harm lexicon', () => {
     expect(harmSignals('un vrai c4ncer').get('threat')).toContain('cancer');
     // Numbers stay numbers.
     expect(harmSignals('2024 : 300 kg ramassés').size).toBe(0);
+    // Disguised or not, the same words are found (a text without digits or symbols skips the undoing).
+    expect(harmSignals('quelle salope, un vrai cancer')).toEqual(harmSignals('quelle s@lope, un vrai c4ncer'));
   });
 
   it('leaves news vocabulary alone: a group, a killing or waste are not harm without a target', () => {
