@@ -241,9 +241,8 @@ export async function updateProtection(
   await db.updateTable('articles').set((eb) => ({ ...p, version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
 
-/** Bumps the version (the discussion changed): cached pages of this article are stale. */
+/** Bumps the version (the discussion changed): cached pages of this article are stale. Run for every group of new comments: compiled once. */
 export async function bumpArticleVersion(db: Kysely<Database>, id: number): Promise<void> {
-  // Run for every group of new comments: compiled once.
   await runShaped(db, 'articles.bump-version', [1, id], () => db.updateTable('articles').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id));
 }
 
