@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPublishedByIds } from '../src/modules/comments/comment.repository';
 import { DIALECTS } from './support/dialects';
 import { createArticle, createUserWithToken, pathOf, type ArticleJson } from './support/factories';
 import { createTestApp, fakeClock, type TestApp } from './support/test-app';
@@ -166,6 +167,18 @@ describe.each(DIALECTS)('the discussion in pages of pageSize threads on %s', (en
     const reply = await post('Une réponse arrivée après coup.', roots[60]);
     const after = await page(`${path}?page=2`);
     expect(after(`#comment-${roots[60]} li.comment`).map((_, el) => Number(after(el).attr('data-id'))).get()).toEqual([reply]);
+  });
+
+  it('reads a page’s rows by id: only this article’s comments that are still published', async () => {
+    const other = await createArticle(t, editor.auth, { title: 'Une autre dépêche' });
+    const elsewhere = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${other.id}/comments`, headers: editor.auth, payload: { body: 'Sur une autre page.' } });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    const rejected = await post('Un témoignage retiré ensuite.');
+    const decided = await t.app.inject({ method: 'POST', url: `/api/v1/comments/${rejected}/moderation`, headers: editor.auth, payload: { action: 'reject' } });
+    expect(decided.json().status, decided.body).toBe('rejected');
+    const first = roots[0] ?? 0;
+    const rows = await listPublishedByIds(t.deps.db, article.id, [first, elsewhere.json().id, rejected, 999_999]);
+    expect(rows.map((r) => [r.id, r.body])).toEqual([[first, 'Témoignage numéro 1 : l’eau monte encore dans notre quartier.']]);
   });
 });
 

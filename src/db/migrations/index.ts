@@ -15,6 +15,7 @@ import * as m0014 from './0014-search-plans';
 import * as m0015 from './0015-search-tier-indexes';
 import * as m0016 from './0016-search-stripped-document';
 import * as m0017 from './0017-search-result-fields';
+import * as m0018 from './0018-comment-keys-index';
 
 /** A migration: append-only; each runs in its own transaction. */
 export interface MigrationModule {
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0015-search-tier-indexes': m0015,
   '0016-search-stripped-document': m0016,
   '0017-search-result-fields': m0017,
+  '0018-comment-keys-index': m0018,
 };

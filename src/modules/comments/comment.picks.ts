@@ -57,10 +57,14 @@ export async function restorePicks(db: Kysely<Database>, picks: { commentId: num
   await insertPicks(db, picks.map((p) => ({ comment_id: p.commentId, picked_by: null, picked_at: p.pickedAt })));
 }
 
-/** Adds the pick and staff marks to a discussion's rows (the badges, the "Sélection" order). */
-export async function markPicksAndStaff(deps: Deps, articleId: number, rows: CommentRow[]): Promise<CommentRow[]> {
-  const picks = new Map((await listPickedOfArticle(deps.db, articleId)).map((p) => [p.comment_id, p.picked_at]));
+/**
+ * Adds the pick and staff marks to a discussion's rows (the badges): the picks of these rows
+ * alone, by id (the article's picks joined to its comments walked all of them: ~2 ms a page
+ * at 27,000 comments).
+ */
+export async function markPicksAndStaff(deps: Deps, rows: CommentRow[]): Promise<CommentRow[]> {
   const userIds = [...new Set(rows.map((r) => r.user_id).filter((id): id is number => id !== null))];
-  const staff = new Set((await usersByIds(deps, userIds)).filter((u) => u.role !== 'reader').map((u) => u.id));
-  return rows.map((r) => ({ ...r, picked: picks.has(r.id), picked_at: picks.get(r.id) ?? null, staff: r.user_id !== null && staff.has(r.user_id) }));
+  const [marked, users] = await Promise.all([withPicks(deps, rows), usersByIds(deps, userIds)]);
+  const staff = new Set(users.filter((u) => u.role !== 'reader').map((u) => u.id));
+  return marked.map((r) => ({ ...r, staff: r.user_id !== null && staff.has(r.user_id) }));
 }

@@ -24,8 +24,8 @@ export function presentComment(r: CommentRow & { picked_at?: string | null }): P
 }
 
 /** Whether the newsroom picked this comment or one of its replies. */
-function hasPick(n: ThreadNode<ThreadKey>): boolean {
-  return n.comment.picked === true || n.children.some(hasPick);
+function hasPick(n: ThreadNode<ThreadKey>, picked: ReadonlySet<number>): boolean {
+  return picked.has(n.comment.id) || n.children.some((c) => hasPick(c, picked));
 }
 
 /** What threading and ordering read of a comment (a whole row, or only its keys: see buildDiscussion). */
@@ -33,7 +33,6 @@ export interface ThreadKey {
   id: number;
   parent_id: number | null;
   likes: number;
-  picked?: boolean;
 }
 
 export interface ThreadNode<C extends ThreadKey = CommentRow> {
@@ -67,12 +66,16 @@ export function buildThreads<C extends ThreadKey>(rows: C[], maxDepth: number): 
 
 /**
  * Orders the top-level threads of an oldest-first thread list (replies stay in
- * conversation order under their parent): newest first, or most liked first.
+ * conversation order under their parent): newest first, most liked first, or the threads
+ * holding a comment of `picked` (the newsroom's picks) first. The list given is not changed.
  */
-export function sortThreads<C extends ThreadKey>(roots: ThreadNode<C>[], sort: CommentSort): ThreadNode<C>[] {
+export function sortThreads<C extends ThreadKey>(roots: ThreadNode<C>[], sort: CommentSort, picked: ReadonlySet<number> = new Set()): ThreadNode<C>[] {
   if (sort === 'oldest') return roots;
   if (sort === 'newest') return [...roots].reverse();
-  if (sort === 'picks') return [...roots.filter(hasPick), ...roots.filter((r) => !hasPick(r))];
+  if (sort === 'picks') {
+    const first = roots.map((r) => hasPick(r, picked));
+    return [...roots.filter((_, i) => first[i]), ...roots.filter((_, i) => !first[i])];
+  }
   return [...roots].sort((a, b) => b.comment.likes - a.comment.likes || a.comment.id - b.comment.id);
 }
 

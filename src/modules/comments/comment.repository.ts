@@ -103,16 +103,19 @@ export async function listPublishedKeys(db: Kysely<Database>, articleId: number)
 }
 
 /** Bound parameters per statement (SQLite's limit is 32,766; PostgreSQL's 65,535). */
-const IDS_PER_QUERY = 1000;
+export const IDS_PER_QUERY = 1000;
 
-/** These published comments of an article (the rows of one page of its discussion), in no order. */
+/**
+ * These published comments of an article (the rows of one page of its discussion), in no order.
+ * Read by id alone, then kept if still the article's and published: with the article and status
+ * in the WHERE, SQLite walked the article's whole index (20,000 entries: ~3 ms a page) instead of
+ * looking each id up.
+ */
 export async function listPublishedByIds(db: Kysely<Database>, articleId: number, ids: number[]): Promise<CommentRow[]> {
   const chunks: number[][] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) chunks.push(ids.slice(i, i + IDS_PER_QUERY));
-  const parts = await Promise.all(
-    chunks.map((chunk) => db.selectFrom('comments').select(PUBLIC_COLUMNS).where('article_id', '=', articleId).where('status', '=', 'published').where('id', 'in', chunk).execute()),
-  );
-  return parts.flat();
+  const parts = await Promise.all(chunks.map((chunk) => db.selectFrom('comments').select(PUBLIC_COLUMNS).where('id', 'in', chunk).execute()));
+  return parts.flat().filter((r) => r.article_id === articleId && r.status === 'published');
 }
 
 export type CommentOrder = 'oldest' | 'newest' | 'top' | 'picks';

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../web/errors';
 import { issueFormToken } from '../moderation/form-token';
 import { getDiscussionSettings, isDiscussionOpen, type DiscussionSettings } from '../moderation/settings';
 import { COMMENT_SORTS, type CommentSort } from './comment';
-import { buildThreads, idsOfThreads, pageOfThreads, sortThreads, withRows } from './comment.presenter';
+import { buildThreads, idsOfThreads, pageOfThreads, sortThreads, withRows, type ThreadKey, type ThreadNode } from './comment.presenter';
 import { readerKey } from './comment.reader';
 import { markPicksAndStaff, pickedOfArticle } from './comment.picks';
 import { listPublishedByIds, listPublishedKeys } from './comment.repository';
@@ -92,16 +92,37 @@ export async function buildDiscussion(deps: Deps, request: FastifyRequest, artic
  */
 async function threadPage(deps: Deps, articleId: number, settings: DiscussionSettings, sort: CommentSort, page: number, focus: number | undefined) {
   const [keys, picked] = await Promise.all([publishedKeys(deps, articleId), sort === 'picks' ? pickedOfArticle(deps, articleId) : []]);
-  const picks = new Set(picked);
-  const ordered = sortThreads(buildThreads(sort === 'picks' ? keys.map((k) => ({ ...k, picked: picks.has(k.id) })) : keys, settings.threadDepth), sort);
+  const ordered = orderedThreads(keys, settings.threadDepth, sort, new Set(picked));
   const shown = pageOfThreads(ordered, settings.pageSize, page, focus);
   if (!shown) return undefined;
   const stored = await listPublishedByIds(deps.db, articleId, idsOfThreads(shown.threads));
-  const rows = new Map((await markPicksAndStaff(deps, articleId, stored)).map((r) => [r.id, r]));
+  const rows = new Map((await markPicksAndStaff(deps, stored)).map((r) => [r.id, r]));
   return { threads: withRows(shown.threads, rows), rows, page: shown.page, pages: shown.pages, count: keys.length, lastId: keys.reduce((max, k) => Math.max(max, k.id), 0) };
 }
 
 type Keys = Awaited<ReturnType<typeof listPublishedKeys>>;
+/** The threads built from one read of keys, by depth and order (`oldest`, `newest`, `top`; picks change without a new read). */
+const threadsOfKeys = new WeakMap<Keys, Map<string, ThreadNode<ThreadKey>[]>>();
+
+/**
+ * The threads of these keys in this order. The orders rendered from one shared read (a static
+ * snapshots flush: four orders of a 20,000-comment discussion) build the threads once and order
+ * them once each, instead of once per order and per render: neither the keys nor the built
+ * threads are ever changed (sortThreads returns new lists), so sharing them is safe.
+ */
+function orderedThreads(keys: Keys, depth: number, sort: CommentSort, picked: ReadonlySet<number>): ThreadNode<ThreadKey>[] {
+  const built = threadsOfKeys.get(keys) ?? new Map<string, ThreadNode<ThreadKey>[]>();
+  threadsOfKeys.set(keys, built);
+  const memo = (key: string, make: () => ThreadNode<ThreadKey>[]) => {
+    const known = built.get(key);
+    if (known) return known;
+    const made = make();
+    built.set(key, made);
+    return made;
+  };
+  const roots = memo(String(depth), () => buildThreads(keys, depth));
+  return sort === 'picks' ? sortThreads(roots, sort, picked) : memo(`${depth} ${sort}`, () => sortThreads(roots, sort));
+}
 /** Reads of an article's comment keys in progress, by database and article, with the page cache's generation when they began. */
 const keysReading = new WeakMap<object, Map<number, { generation: number; keys: Promise<Keys> }>>();
 
