@@ -123,6 +123,7 @@ function orderedThreads(keys: Keys, depth: number, sort: CommentSort, picked: Re
   const roots = memo(String(depth), () => buildThreads(keys, depth));
   return sort === 'picks' ? sortThreads(roots, sort, picked) : memo(`${depth} ${sort}`, () => sortThreads(roots, sort));
 }
+
 /** Reads of an article's comment keys in progress, by database and article, with the page cache's generation when they began. */
 const keysReading = new WeakMap<object, Map<number, { generation: number; keys: Promise<Keys> }>>();
 
