@@ -129,19 +129,35 @@ export function cleanup(setup) {
   if (setup.engine === 'postgres') spawnSync('psql', [process.env.DATABASE_URL, '-qc', `drop schema if exists ${setup.schema} cascade`], { stdio: 'ignore' });
 }
 
-/** CPU time (user + system, ms) used so far by the processes of a process group (Linux /proc). */
-export function groupCpuMs(pgid) {
+/**
+ * CPU time (user + system, ms) used so far by each process of a process group (Linux /proc), by
+ * what it is: `primary`, `worker 0`, `worker 1`…, `snapshots` (its PALABRE_WORKER_INDEX), or
+ * `server` for a single process. A worker replaced during the run (kill -9) adds to its name.
+ */
+export function groupCpuByProcess(pgid) {
   const tick = 1000 / 100; // USER_HZ
-  let ms = 0;
+  const byName = new Map();
   for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
     let stat;
+    let environ;
     try {
       stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
     } catch {
       continue;
     }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid) ms += (Number(fields[11]) + Number(fields[12])) * tick;
+    if (Number(fields[2]) !== pgid) continue;
+    const index = /(?:^|\0)PALABRE_WORKER_INDEX=([^\0]*)/.exec(environ)?.[1];
+    const name = index === undefined ? (Number(pid) === pgid ? 'primary' : 'other') : index === 'snapshots' ? 'snapshots' : `worker ${index}`;
+    byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick);
   }
-  return ms;
+  // One process serving alone is not a primary.
+  if (byName.size === 1 && byName.has('primary')) return new Map([['server', byName.get('primary')]]);
+  return byName;
+}
+
+/** CPU time (user + system, ms) used so far by the processes of a process group. */
+export function groupCpuMs(pgid) {
+  return [...groupCpuByProcess(pgid).values()].reduce((a, b) => a + b, 0);
 }

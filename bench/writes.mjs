@@ -7,7 +7,8 @@
 //    Each poster is a loop on its own kept-alive connection sending one request at a time, never
 //    re-sent (autocannon re-sent some on new connections: the same address twice, refused by
 //    the flood rule); a refusal is counted and printed, a connection error too. Snapshots on: how long
-//    a new comment takes to be in its snapshot on disk meanwhile (bench/lib/snapshot-lag.mjs).
+//    a new comment takes to be in its snapshot on disk meanwhile (bench/lib/snapshot-lag.mjs). The
+//    server's CPU per comment, and by process (primary, each worker, the snapshot worker).
 // 2. kill -9: posters keep posting, the server's process group gets SIGKILL mid-run, the server
 //    starts again on the same database, and every acknowledged comment (201 with an id) must be there.
 // Usage: npm run bench:writes          (DATABASE_URL=postgres://… for PostgreSQL, a throw-away schema)
@@ -19,7 +20,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotLag } from './lib/snapshot-lag.mjs';
-import { address, benchEnv, freePort, cleanup, commentText, groupCpuMs, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
+import { address, benchEnv, freePort, cleanup, commentText, groupCpuByProcess, groupCpuMs, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
 
 // BENCH_COUNT_QUERIES=DIR: the server counts its statements (bench/lib/count-queries.cjs); printed per comment.
 const countDir = process.env.BENCH_COUNT_QUERIES;
@@ -163,13 +164,13 @@ async function throughput() {
     await post(base, article.id, article.formToken, Number(process.env.BENCH_WARMUP_SECONDS ?? 5), 1000, agent);
     if (viaWrk) agent.destroy();
     const before = await queryCounts();
-    const cpu0 = [groupCpuMs(server.pid), process.cpuUsage()];
+    const cpu0 = [groupCpuMs(server.pid), process.cpuUsage(), groupCpuByProcess(server.pid)];
     const t0 = performance.now();
     const staticDir = setup.env.PALABRE_STATIC_DIR;
     const lag = staticDir ? snapshotLag({ base, staticDir, article, token: article.formToken, until: t0 + seconds * 1000 }) : undefined;
     const r = viaWrk ? await postWithWrk(base, article.id, article.formToken, seconds) : await post(base, article.id, article.formToken, seconds, 0, agent);
     agent.destroy();
-    const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1])];
+    const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1]), groupCpuByProcess(server.pid)];
     const after = await queryCounts();
     const elapsed = (performance.now() - t0) / 1000;
     const ok = viaWrk ? [...r.statuses.values()].reduce((a, b) => a + b, 0) : r.latencies.length;
@@ -188,6 +189,9 @@ async function throughput() {
       `  server CPU ${((cpu1[0] - cpu0[0]) / 1000).toFixed(1)} s (all its processes): ${result.serverCpuMsPerComment} ms per comment written; ` +
         `load generator CPU ${((cpu1[1].user + cpu1[1].system) / 1e6).toFixed(1)} s`,
     );
+    // Each process's share (the snapshot worker's varies most: docs/performance.md, fifteenth round).
+    result.serverCpuByProcess = Object.fromEntries([...cpu1[2]].map(([name, ms]) => [name, Number(((ms - (cpu0[2].get(name) ?? 0)) / 1000).toFixed(2))]).sort(([a], [b]) => a.localeCompare(b)));
+    console.log(`  server CPU by process: ${Object.entries(result.serverCpuByProcess).map(([name, s]) => `${name} ${s} s`).join(', ')}`);
     if (lag) {
       result.snapshotLag = await lag;
       const l = result.snapshotLag;
