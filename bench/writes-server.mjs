@@ -139,15 +139,17 @@ export function groupCpuByProcess(pgid) {
   const byName = new Map();
   for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
     let stat;
-    let environ;
     try {
       stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
     } catch {
       continue;
     }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (Number(fields[2]) !== pgid) continue;
+    let environ = '';
+    try {
+      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    } catch {}
     const index = /(?:^|\0)PALABRE_WORKER_INDEX=([^\0]*)/.exec(environ)?.[1];
     const name = index === undefined ? (Number(pid) === pgid ? 'primary' : 'other') : index === 'snapshots' ? 'snapshots' : `worker ${index}`;
     byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick);

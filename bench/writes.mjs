@@ -20,7 +20,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { snapshotLag } from './lib/snapshot-lag.mjs';
-import { address, benchEnv, freePort, cleanup, commentText, groupCpuByProcess, groupCpuMs, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
+import { address, benchEnv, freePort, cleanup, commentText, groupCpuByProcess, prepare, root, seed, startServer, waitUp } from './writes-server.mjs';
 
 // BENCH_COUNT_QUERIES=DIR: the server counts its statements (bench/lib/count-queries.cjs); printed per comment.
 const countDir = process.env.BENCH_COUNT_QUERIES;
@@ -164,13 +164,16 @@ async function throughput() {
     await post(base, article.id, article.formToken, Number(process.env.BENCH_WARMUP_SECONDS ?? 5), 1000, agent);
     if (viaWrk) agent.destroy();
     const before = await queryCounts();
-    const cpu0 = [groupCpuMs(server.pid), process.cpuUsage(), groupCpuByProcess(server.pid)];
+    const cpu0 = [groupCpuByProcess(server.pid), process.cpuUsage()];
     const t0 = performance.now();
     const staticDir = setup.env.PALABRE_STATIC_DIR;
     const lag = staticDir ? snapshotLag({ base, staticDir, article, token: article.formToken, until: t0 + seconds * 1000 }) : undefined;
     const r = viaWrk ? await postWithWrk(base, article.id, article.formToken, seconds) : await post(base, article.id, article.formToken, seconds, 0, agent);
     agent.destroy();
-    const cpu1 = [groupCpuMs(server.pid), process.cpuUsage(cpu0[1]), groupCpuByProcess(server.pid)];
+    const cpu1 = [groupCpuByProcess(server.pid), process.cpuUsage(cpu0[1])];
+    // Each process's share (the snapshot worker's varies most: docs/performance.md, fifteenth round).
+    const byProcess = [...cpu1[0]].map(([name, ms]) => [name, ms - (cpu0[0].get(name) ?? 0)]).sort(([a], [b]) => a.localeCompare(b));
+    const serverCpuMs = byProcess.reduce((sum, [, ms]) => sum + ms, 0);
     const after = await queryCounts();
     const elapsed = (performance.now() - t0) / 1000;
     const ok = viaWrk ? [...r.statuses.values()].reduce((a, b) => a + b, 0) : r.latencies.length;
@@ -184,13 +187,12 @@ async function throughput() {
     console.log(`  statuses ${JSON.stringify(result.statuses)}, refused ${refused} ${JSON.stringify(Object.fromEntries(r.refused))}, connection errors ${r.errors}`);
     for (const [status, body] of Object.entries(r.firstRefusal)) console.log(`  first ${status}: ${body}`);
     // CPU time does not depend on how loaded the machine is: the figure to compare builds by.
-    result.serverCpuMsPerComment = Number(((cpu1[0] - cpu0[0]) / Math.max(1, ok)).toFixed(2));
+    result.serverCpuMsPerComment = Number((serverCpuMs / Math.max(1, ok)).toFixed(2));
     console.log(
-      `  server CPU ${((cpu1[0] - cpu0[0]) / 1000).toFixed(1)} s (all its processes): ${result.serverCpuMsPerComment} ms per comment written; ` +
+      `  server CPU ${(serverCpuMs / 1000).toFixed(1)} s (all its processes): ${result.serverCpuMsPerComment} ms per comment written; ` +
         `load generator CPU ${((cpu1[1].user + cpu1[1].system) / 1e6).toFixed(1)} s`,
     );
-    // Each process's share (the snapshot worker's varies most: docs/performance.md, fifteenth round).
-    result.serverCpuByProcess = Object.fromEntries([...cpu1[2]].map(([name, ms]) => [name, Number(((ms - (cpu0[2].get(name) ?? 0)) / 1000).toFixed(2))]).sort(([a], [b]) => a.localeCompare(b)));
+    result.serverCpuByProcess = Object.fromEntries(byProcess.map(([name, ms]) => [name, Number((ms / 1000).toFixed(2))]));
     console.log(`  server CPU by process: ${Object.entries(result.serverCpuByProcess).map(([name, s]) => `${name} ${s} s`).join(', ')}`);
     if (lag) {
       result.snapshotLag = await lag;
