@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps';
+import { inChunks } from '../../db/in-chunks';
 import { activeBansOf } from '../moderation/ban.service';
 import { commenterLookups, pipelineLearnedWeights } from '../moderation/moderation.service';
 import type { ModerationLookups } from '../moderation/pipeline';
@@ -7,16 +8,6 @@ import { findApprovedCommenters, findLastCommentTimes, findRepeats } from './com
 
 /** Most questions in one query (bound parameters stay far below either engine's limit). */
 const CHUNK = 200;
-
-/** Answers the questions `CHUNK` at a time, in order. */
-function inChunks<Q, A>(read: (questions: Q[]) => Promise<A[]>): (questions: Q[]) => Promise<A[]> {
-  return async (questions) => {
-    if (questions.length <= CHUNK) return read(questions);
-    const answers: A[] = [];
-    for (let i = 0; i < questions.length; i += CHUNK) answers.push(...(await read(questions.slice(i, i + CHUNK))));
-    return answers;
-  };
-}
 
 /**
  * The pipeline's questions about a new comment's author (moderation/pipeline.ts
@@ -34,10 +25,10 @@ export function groupLookups(deps: Deps, articleId: number, who: CommenterKey): 
   let learned: ReturnType<typeof pipelineLearnedWeights> | undefined;
   return {
     ...one,
-    activeBan: () => group.gather('ban', who, inChunks((whos: CommenterKey[]) => activeBansOf(deps, whos))),
-    lastCommentAt: () => group.gather('last-comment', who, inChunks((whos: CommenterKey[]) => findLastCommentTimes(deps.db, whos))),
-    isRepeat: (bodyHash) => group.gather('repeat', { bodyHash, articleId, who }, inChunks((qs: Parameters<typeof findRepeats>[1][number][]) => findRepeats(deps.db, qs))),
-    hasApprovedComment: () => group.gather('approved', who, inChunks((whos: CommenterKey[]) => findApprovedCommenters(deps.db, whos))),
+    activeBan: () => group.gather('ban', who, inChunks(CHUNK, (whos: CommenterKey[]) => activeBansOf(deps, whos))),
+    lastCommentAt: () => group.gather('last-comment', who, inChunks(CHUNK, (whos: CommenterKey[]) => findLastCommentTimes(deps.db, whos))),
+    isRepeat: (bodyHash) => group.gather('repeat', { bodyHash, articleId, who }, inChunks(CHUNK, (qs: Parameters<typeof findRepeats>[1][number][]) => findRepeats(deps.db, qs))),
+    hasApprovedComment: () => group.gather('approved', who, inChunks(CHUNK, (whos: CommenterKey[]) => findApprovedCommenters(deps.db, whos))),
     learnedWeights: async (model) => (await (learned ??= group.shared('learned', () => pipelineLearnedWeights(deps)))).get(model) ?? one.learnedWeights(model),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { inChunks } from '../../db/in-chunks';
 import { IDS_PER_QUERY, type CommentRow } from './comment.repository';
 
 type Db = Kysely<Database>;
@@ -26,11 +27,7 @@ export async function listPickedOfArticle(db: Db, articleId: number): Promise<{ 
 
 /** The picks among these comments (any number: a page's one thread may hold thousands). */
 export async function listPicksOf(db: Db, commentIds: number[]): Promise<{ comment_id: number; picked_at: string }[]> {
-  const parts: Promise<{ comment_id: number; picked_at: string }[]>[] = [];
-  for (let i = 0; i < commentIds.length; i += IDS_PER_QUERY) {
-    parts.push(db.selectFrom('comment_picks').select(['comment_id', 'picked_at']).where('comment_id', 'in', commentIds.slice(i, i + IDS_PER_QUERY)).execute());
-  }
-  return (await Promise.all(parts)).flat();
+  return inChunks(IDS_PER_QUERY, (chunk: number[]) => db.selectFrom('comment_picks').select(['comment_id', 'picked_at']).where('comment_id', 'in', chunk).execute())(commentIds);
 }
 
 /** Picks carried by an import or a restore (ids of this instance); a comment already picked keeps its pick. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { inChunks } from '../../db/in-chunks';
 import { runShaped } from '../../db/statement-shapes';
 import type { CommentStatus, Reason } from './comment';
 
@@ -102,7 +103,7 @@ export async function listPublishedKeys(db: Kysely<Database>, articleId: number)
     .execute();
 }
 
-/** Bound parameters per statement (SQLite's limit is 32,766; PostgreSQL's 65,535). */
+/** Ids per statement of a read by ids (db/in-chunks.ts). */
 export const IDS_PER_QUERY = 1000;
 
 /**
@@ -112,10 +113,8 @@ export const IDS_PER_QUERY = 1000;
  * looking each id up.
  */
 export async function listPublishedByIds(db: Kysely<Database>, articleId: number, ids: number[]): Promise<CommentRow[]> {
-  const chunks: number[][] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) chunks.push(ids.slice(i, i + IDS_PER_QUERY));
-  const parts = await Promise.all(chunks.map((chunk) => db.selectFrom('comments').select(PUBLIC_COLUMNS).where('id', 'in', chunk).execute()));
-  return parts.flat().filter((r) => r.article_id === articleId && r.status === 'published');
+  const rows = await inChunks(IDS_PER_QUERY, (chunk: number[]) => db.selectFrom('comments').select(PUBLIC_COLUMNS).where('id', 'in', chunk).execute())(ids);
+  return rows.filter((r) => r.article_id === articleId && r.status === 'published');
 }
 
 export type CommentOrder = 'oldest' | 'newest' | 'top' | 'picks';
