@@ -76,14 +76,14 @@ async function post(base, articleId, token, seconds, firstPoster = 0, shared = u
   const agent = shared ?? newAgent();
   const { hostname, port } = new URL(base);
   const path = `/api/v1/articles/${articleId}/comments`;
-  const out = { latencies: [], statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: 0 };
+  const out = { latencies: [], byWorker: new Map(), statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: 0 };
   const send = (body, ip) =>
     new Promise((resolve) => {
       const req = http.request({ agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': ip } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode, text }));
+        res.on('end', () => resolve({ status: res.statusCode, text, worker: res.headers['x-palabre-worker'] }));
         res.on('error', () => resolve({ status: 0, text: '' }));
       });
       req.on('error', () => resolve({ status: 0, text: '' }));
@@ -97,7 +97,7 @@ async function post(base, articleId, token, seconds, firstPoster = 0, shared = u
     for (let n = 1; performance.now() < end; n++) {
       const body = JSON.stringify({ body: commentText(p, n), name: `Lecteur ${p + 1}`, email: `lecteur${p + 1}.${n}@example.test`, token });
       const t0 = performance.now();
-      const { status, text } = await send(body, address(p, n));
+      const { status, text, worker } = await send(body, address(p, n));
       const ms = performance.now() - t0;
       if (status === 0) out.errors++;
       else if (status !== 201) {
@@ -105,6 +105,9 @@ async function post(base, articleId, token, seconds, firstPoster = 0, shared = u
         out.firstRefusal[status] ??= text.slice(0, 200);
       } else {
         out.latencies.push(ms);
+        // Which serving worker answered (the header the hooks add): kept-alive connections stay on theirs.
+        if (!out.byWorker.has(worker)) out.byWorker.set(worker, []);
+        out.byWorker.get(worker).push(ms);
         if (series) series.push([t0 + ms - start, ms]);
         const s = JSON.parse(text).status;
         out.statuses.set(s, (out.statuses.get(s) ?? 0) + 1);
@@ -138,17 +141,32 @@ function printSeries(series) {
  */
 async function postWithWrk(base, articleId, token, seconds, firstPoster = 0) {
   const args = ['-t1', `-c${posters}`, `-d${seconds}s`, '--timeout', '10s', '-s', join(root, 'bench/lib/posters.lua'), base, '--', token, String(articleId), String(firstPoster)];
-  const stdout = await new Promise((resolve, reject) => execFile('wrk', args, { encoding: 'utf8' }, (err, out) => (err ? reject(err) : resolve(out))));
+  // Through a shell whose `times` prints its children's CPU last: wrk's own share of the two cores.
+  const script = 'wrk "$@"; s=$?; times; exit $s';
+  const stdout = await new Promise((resolve, reject) => execFile('/bin/sh', ['-c', script, 'sh', ...args], { encoding: 'utf8' }, (err, out) => (err ? reject(err) : resolve(out))));
   const line = stdout.split('\n').find((l) => l.startsWith('POSTERS '));
   if (!line) throw new Error(`wrk printed no summary:\n${stdout}`);
   const w = JSON.parse(line.slice('POSTERS '.length));
-  const out = { statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: w.errors, wrk: w };
+  const children = stdout.trim().split('\n').at(-1) ?? '';
+  const cpuMs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
+  const out = { statuses: new Map(), refused: new Map(), firstRefusal: {}, errors: w.errors, wrk: w, cpuMs };
   // A 201 is counted by the comment's status (published, pending…); any other answer by its HTTP status.
   for (const [k, v] of Object.entries(w.statuses)) {
     if (/^\d+$/.test(k)) out.refused.set(Number(k), v);
     else out.statuses.set(k, v);
   }
   return out;
+}
+
+/** Each serving worker's 201s: how many, p50 and p99 (the posters' connections are split at connect time). */
+function byWorker(map) {
+  return [...map]
+    .sort(([a], [b]) => String(a).localeCompare(String(b)))
+    .map(([worker, list]) => {
+      list.sort((x, y) => x - y);
+      return `worker ${worker ?? '?'} ${list.length} (p50 ${percentile(list, 0.5)} ms, p99 ${percentile(list, 0.99)} ms)`;
+    })
+    .join(', ');
 }
 
 const percentile = (sorted, q) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]) : NaN);
@@ -186,11 +204,12 @@ async function throughput() {
     );
     console.log(`  statuses ${JSON.stringify(result.statuses)}, refused ${refused} ${JSON.stringify(Object.fromEntries(r.refused))}, connection errors ${r.errors}`);
     for (const [status, body] of Object.entries(r.firstRefusal)) console.log(`  first ${status}: ${body}`);
+    if (r.byWorker?.size > 1) console.log(`  answers by worker: ${byWorker(r.byWorker)}`);
     // CPU time does not depend on how loaded the machine is: the figure to compare builds by.
     result.serverCpuMsPerComment = Number((serverCpuMs / Math.max(1, ok)).toFixed(2));
     console.log(
       `  server CPU ${(serverCpuMs / 1000).toFixed(1)} s (all its processes): ${result.serverCpuMsPerComment} ms per comment written; ` +
-        `load generator CPU ${((cpu1[1].user + cpu1[1].system) / 1e6).toFixed(1)} s`,
+        `load generator CPU ${((cpu1[1].user + cpu1[1].system) / 1e6 + (r.cpuMs ?? 0) / 1000).toFixed(1)} s${viaWrk ? ' (wrk and this process)' : ''}`,
     );
     result.serverCpuByProcess = Object.fromEntries(byProcess.map(([name, ms]) => [name, Number((ms / 1000).toFixed(2))]));
     console.log(`  server CPU by process: ${Object.entries(result.serverCpuByProcess).map(([name, s]) => `${name} ${s} s`).join(', ')}`);
