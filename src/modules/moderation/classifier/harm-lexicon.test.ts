@@ -12,6 +12,9 @@ describe('harm lexicon', () => {
   it('sees through digits and symbols standing for letters', () => {
     expect(harmSignals('quelle s@lope').get('insult')).toContain('salope');
     expect(harmSignals('un vrai c4ncer').get('threat')).toContain('cancer');
+    // At a word's start too, after a space or a number ("$alope", "3 $alopes").
+    expect(harmSignals('espèce de $alope').get('insult')).toContain('salope');
+    expect(harmSignals('ces 3 $alopes').get('insult')).toContain('salopes');
     // Numbers stay numbers.
     expect(harmSignals('2024 : 300 kg ramassés').size).toBe(0);
     // Disguised or not, the same words are found (a text without digits or symbols skips the undoing).

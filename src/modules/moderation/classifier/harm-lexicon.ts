@@ -188,9 +188,10 @@ const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '
 
 /** Undoes the usual disguises of a word: digits and symbols for letters ("c4ncer", "s@lope"). */
 function unLeet(folded: string): string {
-  // Every disguise has one of these characters; most comments have none (77 % of the datasets'
-  // comments): the text is then its own answer, without the lookbehinds' scan.
-  if (!/[4@310$]/.test(folded)) return folded;
+  // Every disguise has one of these characters touching a letter (a letter before it, or one of
+  // `4@$` before a letter); most comments have none (97 % of the datasets' comments, and a number
+  // such as "163 semaines" is not one): the text is then its own answer, without the lookbehinds' scan.
+  if (!/\p{L}[4@310$]|[4@$]\p{L}/u.test(folded)) return folded;
   return folded.replace(/(?<=\p{L})[4@310$]+(?=\p{L})|(?<=\p{L}{2})[4@310$](?!\p{N})|(?<![\p{L}\p{N}])[4@$](?=\p{L}{2})/gu, (m) => Array.from(m, (ch) => LEET[ch] ?? ch).join(''));
 }
 
