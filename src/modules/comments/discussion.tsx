@@ -111,8 +111,8 @@ const threadsOfKeys = new WeakMap<Keys, Map<string, ThreadNode<ThreadKey>[]>>();
  * threads are ever changed (sortThreads returns new lists), so sharing them is safe.
  */
 function orderedThreads(keys: Keys, depth: number, sort: CommentSort, picked: ReadonlySet<number>): ThreadNode<ThreadKey>[] {
-  const built = threadsOfKeys.get(keys) ?? new Map<string, ThreadNode<ThreadKey>[]>();
-  threadsOfKeys.set(keys, built);
+  let built = threadsOfKeys.get(keys);
+  if (!built) threadsOfKeys.set(keys, (built = new Map<string, ThreadNode<ThreadKey>[]>()));
   const memo = (key: string, make: () => ThreadNode<ThreadKey>[]) => {
     const known = built.get(key);
     if (known) return known;

@@ -22,10 +22,10 @@ const MAX_DIFFERENCE = 300;
 interface ScriptIndex {
   /** The script's languages, in franc's data order (the order its stable sort keeps for ties). */
   languages: string[];
-  /** Trigram → its number in `ranks`. */
-  ids: Map<string, number>;
-  /** The same for the trigrams of three code units under 1,024 (Latin's, accents included), by `smallKey`: no string made. */
+  /** Trigram of three code units under 1,024 (Latin's, accents included) → its number in `ranks`, by `smallKey`: no string made. */
   smallIds: Map<number, number>;
+  /** The other trigrams → their numbers in `ranks`. */
+  ids: Map<string, number>;
   /** Row by trigram number, a column by language: the trigram's rank (0 = most frequent), -1 when the language lacks it. */
   ranks: Int16Array;
   /** Work space of `closest`, kept (it runs to the end without yielding): each trigram's count in the text, zero between texts. */
@@ -54,16 +54,18 @@ function indexOf(script: string, models: Record<string, string>): ScriptIndex {
       row[i] = rank;
     }
   });
-  const ids = new Map<string, number>();
   const smallIds = new Map<number, number>();
+  const ids = new Map<string, number>();
   const ranks = new Int16Array(rows.size * languages.length);
+  let id = 0;
   for (const [trigram, row] of rows) {
-    ranks.set(row, ids.size * languages.length);
+    ranks.set(row, id * languages.length);
     const key = trigram.length === 3 ? smallKey(trigram, 0) : -1;
-    if (key >= 0) smallIds.set(key, ids.size);
-    ids.set(trigram, ids.size);
+    if (key >= 0) smallIds.set(key, id);
+    else ids.set(trigram, id);
+    id++;
   }
-  index = { languages, ids, smallIds, ranks, counts: new Int32Array(ids.size), seen: new Int32Array(ids.size), distances: new Float64Array(languages.length) };
+  index = { languages, smallIds, ids, ranks, counts: new Int32Array(rows.size), seen: new Int32Array(rows.size), distances: new Float64Array(languages.length) };
   indexes.set(script, index);
   return index;
 }
@@ -113,7 +115,7 @@ function topScript(value: string): [string | undefined, number] {
  * space, every 3 code units), counted in the index's work space rather than in a map of their own.
  */
 function closest(value: string, index: ScriptIndex): string {
-  const { languages, ids, smallIds, ranks, counts, seen, distances } = index;
+  const { languages, smallIds, ids, ranks, counts, seen, distances } = index;
   const padded = ` ${clean(value)} `;
   let n = 0;
   for (let i = 0; i + 3 <= padded.length; i++) {
